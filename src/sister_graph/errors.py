@@ -1,0 +1,98 @@
+"""One error hierarchy; the CLI and the web app each translate it in exactly one place."""
+
+from __future__ import annotations
+
+
+class SisterGraphError(Exception):
+    """Base error: carries an HTTP status and a machine-readable code."""
+
+    status = 500
+    code = "internal-error"
+
+    def __init__(self, message: str, *, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+class SourceError(SisterGraphError):
+    """A source CSV is unreadable or a row breaks a rule (problems name file:line)."""
+
+    status = 422
+    code = "bad-source"
+
+
+class ValidationFailed(SisterGraphError):
+    """The built graph does not conform to the SHACL shapes."""
+
+    status = 422
+    code = "shacl-violation"
+
+
+class DatasetMissing(SisterGraphError):
+    """The published dist/ directory is missing, incomplete or corrupted."""
+
+    status = 503
+    code = "dataset-missing"
+
+
+class BadRequest(SisterGraphError):
+    """The request breaks the protocol (e.g. two queries, no query, bad parameter)."""
+
+    status = 400
+    code = "bad-request"
+
+
+class MalformedQuery(BadRequest):
+    """The SPARQL query does not parse."""
+
+    code = "malformed-query"
+
+
+class QueryRefused(SisterGraphError):
+    """The query is valid SPARQL but not allowed here (update, SERVICE)."""
+
+    status = 403
+    code = "query-refused"
+
+
+class QueryTimeout(SisterGraphError):
+    """The query ran longer than the configured timeout and was stopped."""
+
+    status = 503
+    code = "query-timeout"
+
+
+class PayloadTooLarge(SisterGraphError):
+    """The query or request body exceeds the configured maximum."""
+
+    status = 413
+    code = "payload-too-large"
+
+
+class UnsupportedMediaType(SisterGraphError):
+    """The request body has a content type the protocol does not allow."""
+
+    status = 415
+    code = "unsupported-media-type"
+
+
+class NotAcceptable(SisterGraphError):
+    """No representation matches the Accept header."""
+
+    status = 406
+    code = "not-acceptable"
+
+
+class NotFound(SisterGraphError):
+    """No resource or document at this path."""
+
+    status = 404
+    code = "not-found"
+
+
+class StoreError(SisterGraphError):
+    """The query store (embedded or remote) failed."""
+
+    status = 502
+    code = "store-error"

@@ -1,0 +1,52 @@
+"""One table of formats: media type, file extension and serialiser names, for RDF and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    """A serialisation: its short name, media type, extension and parser/serialiser names."""
+
+    name: str
+    media_type: str
+    extension: str
+    rdflib: str
+    aliases: tuple[str, ...] = ()
+
+
+RDF_FORMATS: tuple[Format, ...] = (
+    Format("turtle", "text/turtle", "ttl", "turtle", ("application/x-turtle",)),
+    Format("jsonld", "application/ld+json", "jsonld", "json-ld", ("application/json",)),
+    Format("ntriples", "application/n-triples", "nt", "nt", ("text/plain",)),
+    Format("rdfxml", "application/rdf+xml", "rdf", "xml", ("application/xml", "text/xml")),
+)
+
+RESULT_FORMATS: tuple[Format, ...] = (
+    Format("json", "application/sparql-results+json", "srj", "json", ("application/json",)),
+    Format("xml", "application/sparql-results+xml", "srx", "xml", ("application/xml", "text/xml")),
+    Format("csv", "text/csv", "csv", "csv"),
+    Format("tsv", "text/tab-separated-values", "tsv", "tsv"),
+)
+
+HTML = Format("html", "text/html", "html", "html", ("application/xhtml+xml",))
+
+DUMP_STEM = "sister-graph"
+
+
+def rdf_format(key: str) -> Format:
+    """Find an RDF format by short name, extension or media type.
+
+    >>> rdf_format("ttl").media_type
+    'text/turtle'
+    """
+    for fmt in RDF_FORMATS:
+        if key in (fmt.name, fmt.extension, fmt.media_type, *fmt.aliases):
+            return fmt
+    raise KeyError(key)
+
+
+def dump_name(fmt: Format) -> str:
+    """Return the file name of the dump in this format, e.g. 'sister-graph.ttl'."""
+    return f"{DUMP_STEM}.{fmt.extension}"
