@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_rows", 10000, "Most result rows returned; more are cut and the cut is reported."),
     Setting("cache_entries", 512, "Results kept in the in-memory cache (0 turns it off)."),
     Setting("store", "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store."),
+    Setting("store_dir", "", "On-disk query stores, one per dataset; empty: dist/.store."),
+    Setting("cache_seconds", 300, "Max-age of SPARQL responses in Cache-Control, in seconds."),
     Setting("license", "http://creativecommons.org/licenses/by/4.0/", "Licence of the dumps."),
 )
 
@@ -58,6 +60,8 @@ class Config:
     max_rows: int = 10000
     cache_entries: int = 512
     store: str = ""
+    store_dir: str = ""
+    cache_seconds: int = 300
     license: str = "http://creativecommons.org/licenses/by/4.0/"
 
     def with_(self, **changes: object) -> Config:
