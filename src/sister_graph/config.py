@@ -27,6 +27,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("base", DEFAULT_BASE, "Base IRI of every minted IRI (ends with '/')."),
     Setting("data_dir", "data", "Folder of source data: one sub-folder per publishing city."),
     Setting("dist_dir", "dist", "Folder the build writes and the server serves."),
+    Setting("ontology_file", "ontology/sister-graph.ttl", "The project's vocabulary (Turtle)."),
+    Setting("shapes_dir", "shapes", "Folder of SHACL shapes (*.ttl) the graph must conform to."),
+    Setting("release_date", "", "Date of the release (YYYY-MM-DD) for dct:issued; empty: none."),
     Setting("host", "127.0.0.1", "Interface the server listens on."),
     Setting("port", 8000, "TCP port the server listens on."),
     Setting("threads", 8, "HTTP worker threads of the production server."),
@@ -50,6 +53,9 @@ class Config:
     base: str = DEFAULT_BASE
     data_dir: Path = Path("data")
     dist_dir: Path = Path("dist")
+    ontology_file: Path = Path("ontology/sister-graph.ttl")
+    shapes_dir: Path = Path("shapes")
+    release_date: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     threads: int = 8

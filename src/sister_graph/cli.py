@@ -1,0 +1,133 @@
+"""The command line: one command per pipeline stage (build, validate, query, serve)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .config import SETTINGS, Config, load_config
+from .errors import SisterGraphError
+
+EXIT_FAILED = 1
+
+
+class _Group(click.Group):
+    """Translates SisterGraphError into one clear line per problem and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SisterGraphError as err:
+            click.secho(f"error: {err.message}", fg="red", err=True)
+            for problem in err.problems:
+                click.echo(f"  {problem}", err=True)
+            ctx.exit(EXIT_FAILED)
+        except ValueError as err:
+            click.secho(f"error: {err}", fg="red", err=True)
+            ctx.exit(EXIT_FAILED)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
+            if os.environ.get("SISTER_GRAPH_DEBUG"):
+                raise
+            click.secho(f"internal error: {type(err).__name__}: {err} "
+                        "(set SISTER_GRAPH_DEBUG=1 for the traceback)", fg="red", err=True)  # fmt: skip
+            ctx.exit(70)
+        except KeyboardInterrupt:
+            click.secho("interrupted; dist/ was left as it was", fg="red", err=True)
+            ctx.exit(130)
+
+
+def _help(name: str) -> str:
+    setting = next(s for s in SETTINGS if s.name == name)
+    return f"{setting.help} [env {setting.env}; default {setting.default!r}]"
+
+
+def _config(ctx: click.Context, **overrides) -> Config:
+    return load_config({**ctx.obj, **overrides})
+
+
+def _progress(message: str) -> None:
+    click.echo(f"· {message}", err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--base", help=_help("base"))
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("data_dir"))
+@click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("dist_dir"))
+@click.version_option(package_name="sister-graph")
+@click.pass_context
+def cli(ctx: click.Context, base: str | None, data_dir: Path | None, dist_dir: Path | None):
+    """Publish a city's international cooperation as validated linked data."""
+    ctx.obj = {"base": base, "data_dir": data_dir, "dist_dir": dist_dir}
+
+
+@cli.command()
+@click.option("--release-date", metavar="YYYY-MM-DD", help=_help("release_date"))
+@click.pass_context
+def build(ctx: click.Context, release_date: str | None) -> None:
+    """Read data/, build and validate the graph, and write dist/ (all or nothing)."""
+    from .pipeline import build_dist
+
+    config = _config(ctx, release_date=release_date)
+    built = build_dist(config, _progress)
+    click.echo(f"built {config.dist_dir}/: {len(built.graph)} triples, conforms to the shapes")
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check the sources and the SHACL shapes without writing anything."""
+    from .pipeline import build_and_validate
+
+    built = build_and_validate(_config(ctx), _progress)
+    click.echo(f"valid: {len(built.graph)} triples conform to the shapes")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.File(encoding="utf-8"),
+              help="Read the query from this file ('-' for standard input).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]),
+              default="table", show_default=True, help="Output format of SELECT/ASK results.")  # fmt: skip
+@click.pass_context
+def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
+    """Run a SPARQL query over the built graph (dist/) and print the results."""
+    from .local_query import run_local_query
+
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give the query as an argument or with --file, not both")
+    text = query if query is not None else query_file.read()
+    click.echo(run_local_query(_config(ctx), text, fmt=fmt), nl=False)
+
+
+@cli.command()
+@click.option("--host", help=_help("host"))
+@click.option("--port", type=click.IntRange(0, 65535), help=_help("port"))
+@click.option("--threads", type=click.IntRange(1, 256), help=_help("threads"))
+@click.option("--workers", "query_workers", type=click.IntRange(1, 64), help=_help("query_workers"))
+@click.option("--timeout", "query_timeout", type=click.FloatRange(0.1, 3600), help=_help("query_timeout"))
+@click.option("--store", help=_help("store"))
+@click.option("--rebuild", is_flag=True, help="Build dist/ first even if it exists.")
+@click.option("--debug", is_flag=True, help="Flask's reloading debug server (development only).")
+@click.pass_context
+def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
+    """Serve dist/ over HTTP (SPARQL endpoint, pages, dumps), building it first if needed."""
+    from .pipeline import build_dist
+    from .publish import CHECKSUMS
+    from .server import run
+
+    config = _config(ctx, **options)
+    if rebuild or not (config.dist_dir / CHECKSUMS).is_file():
+        build_dist(config, _progress)
+    run(config, debug=debug)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    sys.exit(cli.main(prog_name="sister-graph", standalone_mode=True))

@@ -1,0 +1,146 @@
+"""Read one CSV file into checked rows; every problem names file:line, the column and the rule."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Problems:
+    """Collects problems instead of stopping at the first, so one run reports them all."""
+
+    items: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its values by column, and where it stands."""
+
+    values: dict[str, str]
+    file: str
+    line: int
+
+    def where(self, column: str | None = None) -> str:
+        place = f"{self.file}:{self.line}"
+        return f"{place}: column '{column}'" if column else place
+
+
+def read_rows(path: Path, columns: tuple[str, ...], problems: Problems, *, label: str) -> list[Row]:
+    """Read a UTF-8 CSV with exactly these columns; report encoding, header and shape problems."""
+    if not path.is_file():
+        problems.add(label, "file is missing")
+        return []
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(f"{label}:{line}", f"not UTF-8 (byte {err.start}: {err.reason})")
+        return []
+    if not text.strip():
+        problems.add(f"{label}:1", "file is empty (a header row and at least one data row needed)")
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+        missing = [c for c in columns if c not in header]
+        unknown = [c for c in header if c not in columns]
+        if missing or unknown:
+            if missing:
+                problems.add(f"{label}:1", f"missing column(s): {', '.join(missing)}")
+            if unknown:
+                problems.add(f"{label}:1", f"unknown column(s): {', '.join(unknown)}")
+            return []
+        rows = list(_rows(reader, header, label, problems))
+    except csv.Error as err:
+        problems.add(f"{label}:{reader.line_num}", f"malformed CSV ({err})")
+        return []
+    if not rows:
+        problems.add(f"{label}:2", "no data rows")
+    return rows
+
+
+def _rows(reader, header: list[str], label: str, problems: Problems) -> Iterator[Row]:
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.add(f"{label}:{line}", f"has {len(cells)} cells, the header has {len(header)}")
+            continue
+        yield Row({h: c.strip() for h, c in zip(header, cells, strict=True)}, label, line)
+
+
+def required(row: Row, column: str, problems: Problems) -> str:
+    """Return the cell, reporting it if empty."""
+    value = row.values[column]
+    if not value:
+        problems.add(row.where(column), "is required but empty")
+    return value
+
+
+def slug(row: Row, column: str, problems: Problems) -> str:
+    """Return a required slug (lower-case letters, digits and single hyphens)."""
+    value = required(row, column, problems)
+    if value and not SLUG.match(value):
+        problems.add(row.where(column), f"{value!r} is not a slug (a-z, 0-9, single '-')")
+    return value
+
+
+def matching(row: Row, column: str, pattern: str, rule: str, problems: Problems) -> str:
+    """Return an optional cell that, when present, must match the pattern."""
+    value = row.values[column]
+    if value and not re.fullmatch(pattern, value):
+        problems.add(row.where(column), f"{value!r} is not {rule}")
+    return value
+
+
+def number(row: Row, column: str, low: float, high: float, problems: Problems) -> float:
+    """Return a required decimal number within [low, high]."""
+    value = required(row, column, problems)
+    try:
+        result = float(value)
+    except ValueError:
+        if value:
+            problems.add(row.where(column), f"{value!r} is not a decimal number")
+        return 0.0
+    if not low <= result <= high:
+        problems.add(row.where(column), f"{result} is outside {low}..{high}")
+    return result
+
+
+def iso_date(row: Row, column: str, problems: Problems, *, today: date) -> date:
+    """Return a required ISO date (YYYY-MM-DD) between 1900-01-01 and today."""
+    value = required(row, column, problems)
+    try:
+        result = date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        result = None
+    if result is None:
+        if value:
+            problems.add(row.where(column), f"{value!r} is not a date (YYYY-MM-DD)")
+        return date(1900, 1, 1)
+    if not date(1900, 1, 1) <= result <= today:
+        problems.add(row.where(column), f"{value} is not a plausible date (1900..today)")
+    return result
+
+
+def unique(rows: list[Row], key: Callable[[Row], str], column: str, problems: Problems) -> None:
+    """Report rows whose key repeats an earlier row's."""
+    seen: dict[str, Row] = {}
+    for row in rows:
+        value = key(row)
+        if value and value in seen:
+            problems.add(row.where(column), f"duplicate {value!r} (first at line {seen[value].line})")
+        seen.setdefault(value, row)
