@@ -1,0 +1,158 @@
+"""Serialise pyoxigraph query results to the SPARQL 1.1 result formats, cutting at a row limit.
+
+Specs: https://www.w3.org/TR/sparql11-results-json/, https://www.w3.org/TR/rdf-sparql-XMLres/,
+https://www.w3.org/TR/sparql11-results-csv-tsv/. pyoxigraph's own serialisers cannot stop
+after N rows, so SELECT results are written here; graphs use ``pyoxigraph.serialize``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+SRX_NS = "http://www.w3.org/2005/sparql-results#"
+
+RDF_SERIALISERS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+SOLUTION_MEDIA_TYPES = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+)
+BOOLEAN_MEDIA_TYPES = SOLUTION_MEDIA_TYPES[:2]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialised query answer: body bytes, whether rows were cut, and how many were kept."""
+
+    body: bytes
+    truncated: bool = False
+    rows: int = 0
+
+
+def to_answer(result: object, *, media_type: str, max_rows: int, prefixes=None) -> Answer:
+    """Serialise a pyoxigraph result (solutions, boolean or triples) in the given media type."""
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(_boolean(bool(result), media_type), rows=1)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = list(itertools.islice(result, max_rows + 1))
+        kept = rows[:max_rows]
+        body = _SOLUTION_WRITERS[media_type](variables, kept, len(rows) > max_rows)
+        return Answer(body, truncated=len(rows) > max_rows, rows=len(kept))
+    triples = list(itertools.islice(result, max_rows + 1))
+    kept = triples[:max_rows]
+    body = ox.serialize(kept, format=RDF_SERIALISERS[media_type], prefixes=prefixes)
+    return Answer(body or b"", truncated=len(triples) > max_rows, rows=len(kept))
+
+
+def _boolean(value: bool, media_type: str) -> bytes:
+    if media_type == "application/sparql-results+xml":
+        text = f'<?xml version="1.0"?>\n<sparql xmlns="{SRX_NS}"><head/>'
+        return (text + f"<boolean>{str(value).lower()}</boolean></sparql>\n").encode()
+    return json.dumps({"head": {}, "boolean": value}).encode()
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        parts = zip(("subject", "predicate", "object"), term, strict=True)
+        return {"type": "triple", "value": {k: _json_term(t) for k, t in parts}}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _json(variables: list[str], rows: list, truncated: bool) -> bytes:
+    bindings = [
+        {var: _json_term(term) for var, term in zip(variables, row, strict=True) if term is not None}
+        for row in rows
+    ]
+    head: dict = {"vars": variables}
+    if truncated:
+        head["link"] = ["urn:sister-graph:truncated"]
+    return json.dumps({"head": head, "results": {"bindings": bindings}}).encode()
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Triple):
+        s, p, o = (_xml_term(t) for t in term)
+        return f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != XSD_STRING:
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def _xml(variables: list[str], rows: list, truncated: bool) -> bytes:
+    out = [f'<?xml version="1.0"?>\n<sparql xmlns="{SRX_NS}">\n<head>']
+    out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+    if truncated:
+        out.append('<link href="urn:sister-graph:truncated"/>')
+    out.append("</head>\n<results>")
+    for row in rows:
+        cells = (
+            f"<binding name={quoteattr(var)}>{_xml_term(term)}</binding>"
+            for var, term in zip(variables, row, strict=True)
+            if term is not None
+        )
+        out.append("<result>" + "".join(cells) + "</result>")
+    out.append("</results>\n</sparql>\n")
+    return "\n".join(out).encode()
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def _csv(variables: list[str], rows: list, truncated: bool) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(variables)
+    writer.writerows([_csv_value(term) for term in row] for row in rows)
+    return buffer.getvalue().encode()
+
+
+def _tsv(variables: list[str], rows: list, truncated: bool) -> bytes:
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+_SOLUTION_WRITERS = {
+    "application/sparql-results+json": _json,
+    "application/sparql-results+xml": _xml,
+    "text/csv": _csv,
+    "text/tab-separated-values": _tsv,
+}

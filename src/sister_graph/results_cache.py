@@ -1,0 +1,42 @@
+"""A bounded, thread-safe LRU cache of serialised answers, keyed by dataset checksum and request."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+
+from sister_graph.results import Answer
+
+MAX_CACHED_BYTES = 1 << 20
+
+
+class ResultsCache:
+    """Keep up to `entries` answers (each at most 1 MiB); 0 entries turns caching off."""
+
+    def __init__(self, *, entries: int) -> None:
+        self.entries = entries
+        self._items: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Answer | None:
+        """Return the cached answer for key (and mark it recently used), or None."""
+        with self._lock:
+            answer = self._items.get(key)
+            if answer is not None:
+                self._items.move_to_end(key)
+            return answer
+
+    def put(self, key: Hashable, answer: Answer) -> None:
+        """Remember an answer, dropping the least recently used beyond the bound."""
+        if self.entries <= 0 or len(answer.body) > MAX_CACHED_BYTES:
+            return
+        with self._lock:
+            self._items[key] = answer
+            self._items.move_to_end(key)
+            while len(self._items) > self.entries:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)

@@ -1,0 +1,123 @@
+"""Flask application factory: blueprints, one error translation, CORS, common headers, access log."""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import logging
+import time
+
+from flask import Flask, Response, g, jsonify, request
+from markupsafe import escape
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from sister_graph.config import Config, load_config
+from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
+from sister_graph.results_cache import ResultsCache
+from sister_graph.store import QueryStore, open_store
+from sister_graph.web.context import EXTENSION, AppState
+
+# Blueprint modules under sister_graph.web, each exposing `bp`; add a page area with one line.
+BLUEPRINTS: tuple[str, ...] = (
+    "health",
+    "sparql_endpoint",
+)
+
+ACCESS_LOG = logging.getLogger("sister_graph.access")
+ERROR_LOG = logging.getLogger("sister_graph.web")
+EXPOSED_HEADERS = "ETag, Link, X-Sister-Graph-Truncated"
+
+
+def create_app(config: Config | None = None, *, store: QueryStore | None = None) -> Flask:
+    """Build the web app over the published dataset (or the given store)."""
+    config = config or load_config()
+    app = Flask(__name__)
+    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, DEBUG=False, JSON_SORT_KEYS=False)
+    store = store or open_store(config)
+    atexit.register(store.close)
+    app.extensions[EXTENSION] = AppState(config, store, ResultsCache(entries=config.cache_entries))
+    for name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(f"sister_graph.web.{name}").bp)
+    app.register_error_handler(SisterGraphError, error_response)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    app.before_request(_start_clock)
+    app.after_request(_common_headers)
+    return app
+
+
+def _error_media() -> str:
+    listed = {value: quality for value, quality in request.accept_mimetypes if quality > 0}
+    json_quality = max((q for v, q in listed.items() if v.endswith("json")), default=0)
+    if listed.get("text/html", 0) >= max(json_quality, 0.001):
+        return "html"
+    return "json" if json_quality else "text"
+
+
+def error_response(err: SisterGraphError) -> Response:
+    """Turn any SisterGraphError into a response: JSON, HTML or plain text; never a traceback."""
+    if err.status >= 500:
+        ERROR_LOG.warning("%s %s: %s %s", request.method, request.path, err.code, err.message)
+    media = _error_media()
+    if media == "json":
+        body = {"status": err.status, "code": err.code, "message": err.message}
+        response = jsonify({"error": {**body, "problems": err.problems}})
+    elif media == "html":
+        items = "".join(f"<li>{escape(p)}</li>" for p in err.problems)
+        page = (
+            f"<!doctype html><html><head><meta charset='utf-8'><title>{err.status} {escape(err.code)}"
+            f"</title></head><body><h1>{err.status} {escape(err.code)}</h1>"
+            f"<p>{escape(err.message)}</p><ul>{items}</ul></body></html>"
+        )
+        response = Response(page, mimetype="text/html")
+    else:
+        lines = [f"{err.status} {err.code}: {err.message}", *err.problems]
+        response = Response("\n".join(lines) + "\n", mimetype="text/plain")
+    response.status_code = err.status
+    response.headers["Vary"] = "Accept"
+    for name, value in getattr(err, "headers", {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _http_error(exc: HTTPException) -> Response:
+    if isinstance(exc, RequestEntityTooLarge):
+        return error_response(PayloadTooLarge("the request body is larger than allowed"))
+    if exc.code == 404:
+        return error_response(NotFound(f"nothing at {request.path}"))
+    err = SisterGraphError(exc.description or exc.name)
+    err.status, err.code = exc.code or 500, exc.name.lower().replace(" ", "-")
+    err.headers = {k: v for k, v in exc.get_headers() if k == "Allow"}
+    return error_response(err)
+
+
+def _unexpected_error(exc: Exception) -> Response:
+    ERROR_LOG.exception("unexpected error on %s %s", request.method, request.path)
+    return error_response(SisterGraphError("internal server error; it has been logged"))
+
+
+def _start_clock() -> None:
+    g.started = time.perf_counter()
+
+
+def _common_headers(response: Response) -> Response:
+    headers = response.headers
+    headers["Access-Control-Allow-Origin"] = "*"
+    headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    if request.method == "OPTIONS":
+        asked = request.headers.get("Access-Control-Request-Headers")
+        headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        headers["Access-Control-Allow-Headers"] = asked or "Accept, Content-Type, If-None-Match"
+        headers["Access-Control-Max-Age"] = "86400"
+    elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+    query_ms = g.get("query_ms")
+    ACCESS_LOG.info(
+        "%s %s %s %.1fms query=%s",
+        request.method,
+        request.path,
+        response.status_code,
+        elapsed,
+        "-" if query_ms is None else f"{query_ms:.1f}ms",
+    )
+    return response

@@ -1,0 +1,65 @@
+"""The /sparql endpoint (SPARQL 1.1 Protocol query operation and service description)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template, request
+
+from sister_graph import negotiate
+from sister_graph.formats import HTML
+from sister_graph.service_description import describe_service, serialise_description
+from sister_graph.sparql import (
+    FORM,
+    QUERY,
+    dataset_graph,
+    execute,
+    prepare,
+    read_protocol_request,
+)
+from sister_graph.web.context import current_config, current_store, note_query_time, state
+
+bp = Blueprint("sparql", __name__)
+
+TRUNCATED = "X-Sister-Graph-Truncated"
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql():
+    """Answer a SPARQL query, or describe the service when no query is given."""
+    config = current_config()
+    mimetype = request.mimetype if request.method == "POST" else ""
+    protocol = read_protocol_request(
+        method=request.method,
+        args=request.args,
+        mimetype=mimetype,
+        charset=request.mimetype_params.get("charset"),
+        form=request.form if mimetype == FORM else None,
+        body=request.get_data() if mimetype == QUERY else b"",
+        max_query_bytes=config.max_query_bytes,
+    )
+    if protocol.query is None:
+        return _describe(protocol.format)
+    store = current_store()
+    prepared = prepare(store, protocol, accept=request.accept_mimetypes, config=config)
+    headers = {"Vary": "Accept", "Cache-Control": f"public, max-age={config.cache_seconds}"}
+    if prepared.etag:
+        headers["ETag"] = f'"{prepared.etag}"'
+        if request.method in ("GET", "HEAD") and prepared.etag in request.if_none_match:
+            return Response(status=304, headers=headers)
+    answer, milliseconds = execute(store, prepared, cache=state().cache)
+    note_query_time(milliseconds)
+    if answer.truncated:
+        headers[TRUNCATED] = "true"
+    return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
+
+
+def _describe(format_param: str | None) -> Response:
+    choice = negotiate.choose(request.accept_mimetypes, negotiate.PAGE, format=format_param)
+    headers = {"Vary": "Accept"}
+    if choice.format is HTML:
+        return Response(render_template("sparql_page.html"), mimetype="text/html", headers=headers)
+    store, config = current_store(), current_config()
+    graph = describe_service(
+        endpoint=request.base_url, dataset_graph=dataset_graph(config.base), triples=store.triples
+    )
+    body = serialise_description(graph, choice.format)
+    return Response(body, mimetype=choice.media_type, headers=headers)
