@@ -1,4 +1,4 @@
-"""A small pool of query worker processes; a worker that overruns its time is killed and replaced."""
+"""A small pool of query worker processes; one that overruns its time is killed and replaced."""
 
 from __future__ import annotations
 

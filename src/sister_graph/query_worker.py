@@ -52,7 +52,9 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
     try:
         result = evaluate(store, job)
         prefixes = dict(job.prefixes) or None
-        return to_answer(result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes)
+        return to_answer(
+            result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes
+        )
     except SyntaxError as err:
         return Failure("syntax", str(err))
     except (OSError, ValueError) as err:

@@ -64,7 +64,9 @@ class RemoteStore:
                 raise MalformedQuery(message) from None
             raise StoreError(f"remote store answered {err.code}: {message}") from None
         except TimeoutError:
-            raise QueryTimeout(f"the remote store did not answer within {self.timeout:g} s") from None
+            raise QueryTimeout(
+                f"the remote store did not answer within {self.timeout:g} s"
+            ) from None
         except urllib.error.URLError as err:
             raise StoreError(f"remote store unreachable: {err.reason}") from None
         try:

@@ -85,7 +85,11 @@ def _json_term(term) -> dict:
 
 def _json(variables: list[str], rows: list, truncated: bool) -> bytes:
     bindings = [
-        {var: _json_term(term) for var, term in zip(variables, row, strict=True) if term is not None}
+        {
+            var: _json_term(term)
+            for var, term in zip(variables, row, strict=True)
+            if term is not None
+        }
         for row in rows
     ]
     head: dict = {"vars": variables}
@@ -101,7 +105,9 @@ def _xml_term(term) -> str:
         return f"<bnode>{escape(term.value)}</bnode>"
     if isinstance(term, ox.Triple):
         s, p, o = (_xml_term(t) for t in term)
-        return f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
+        return (
+            f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
+        )
     if term.language:
         return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
     if term.datatype.value != XSD_STRING:

@@ -96,7 +96,9 @@ def read_protocol_request(
         elif not mimetype:
             raise UnsupportedMediaType(f"a POST needs a Content-Type: {FORM} or {QUERY}")
         else:
-            raise UnsupportedMediaType(f"unsupported Content-Type {mimetype}; use {FORM} or {QUERY}")
+            raise UnsupportedMediaType(
+                f"unsupported Content-Type {mimetype}; use {FORM} or {QUERY}"
+            )
     if "update" in params:
         raise QueryRefused(READ_ONLY)
     if len(queries) > 1:
@@ -125,7 +127,9 @@ def _dataset(request: ProtocolRequest, plan: QueryPlan, base: str):
     if request.default_graphs or request.named_graphs:
         return request.default_graphs, request.named_graphs
     if plan.from_graphs or plan.from_named:
-        absolute = [urllib.parse.urljoin(base, iri) for iri in (*plan.from_graphs, *plan.from_named)]
+        absolute = [
+            urllib.parse.urljoin(base, iri) for iri in (*plan.from_graphs, *plan.from_named)
+        ]
         check_graph_iris(tuple(absolute))
         return tuple(absolute[: len(plan.from_graphs)]), tuple(absolute[len(plan.from_graphs) :])
     return None, None
@@ -172,4 +176,3 @@ def execute(store: QueryStore, prepared: Prepared, *, cache: ResultsCache) -> tu
         if cacheable:
             cache.put(prepared.key, answer)
     return answer, (time.perf_counter() - started) * 1000
-

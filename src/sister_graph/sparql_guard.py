@@ -1,4 +1,4 @@
-"""Parse a SPARQL query with rdflib's parser and refuse what a read-only, offline service must not run.
+"""Parse SPARQL with rdflib's parser; refuse what a read-only, offline service must not run.
 
 Refused before any evaluation: updates (https://www.w3.org/TR/sparql11-update/) and
 federated ``SERVICE`` patterns (https://www.w3.org/TR/sparql11-federated-query/), nested or not.
@@ -66,7 +66,7 @@ def guard_query(text: str) -> QueryPlan:
         raise MalformedQuery(f"malformed SPARQL query: {err}") from None
     if any(node.name == "ServiceGraphPattern" for node in _walk(body)):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
-    clauses = body["datasetClause"] if "datasetClause" in body else []
+    clauses = body["datasetClause"] if "datasetClause" in body else []  # noqa: SIM401 (CompValue.get)
     return QueryPlan(
         text=text,
         form=FORMS[body.name],

@@ -76,12 +76,14 @@ def _sha256(path: Path) -> str:
 
 
 def read_dataset(dist_dir: Path) -> Dataset:
-    """Find the N-Triples dump in dist/ and verify it against SHA256SUMS, or raise DatasetMissing."""
+    """Find the N-Triples dump in dist/ and check it against SHA256SUMS (else DatasetMissing)."""
     hint = "run `sister-graph build` first"
     sums_path, dump = Path(dist_dir) / CHECKSUMS, Path(dist_dir) / NT_DUMP
     for path in (sums_path, dump):
         if not path.is_file():
-            raise DatasetMissing(f"the published dataset is incomplete: {path.name} missing; {hint}")
+            raise DatasetMissing(
+                f"the published dataset is incomplete: {path.name} missing; {hint}"
+            )
     listed = read_checksums(sums_path.read_text(encoding="utf-8")).get(NT_DUMP)
     if listed is None:
         raise DatasetMissing(f"{CHECKSUMS} does not list {NT_DUMP}; {hint}")

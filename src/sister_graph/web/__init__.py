@@ -1,4 +1,4 @@
-"""Flask application factory: blueprints, one error translation, CORS, common headers, access log."""
+"""Flask app factory: blueprints, one error translation, CORS, common headers, access log."""
 
 from __future__ import annotations
 
@@ -64,10 +64,10 @@ def error_response(err: SisterGraphError) -> Response:
         response = jsonify({"error": {**body, "problems": err.problems}})
     elif media == "html":
         items = "".join(f"<li>{escape(p)}</li>" for p in err.problems)
+        title = f"{err.status} {escape(err.code)}"
         page = (
-            f"<!doctype html><html><head><meta charset='utf-8'><title>{err.status} {escape(err.code)}"
-            f"</title></head><body><h1>{err.status} {escape(err.code)}</h1>"
-            f"<p>{escape(err.message)}</p><ul>{items}</ul></body></html>"
+            f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><h1>{title}</h1><p>{escape(err.message)}</p><ul>{items}</ul></body></html>"
         )
         response = Response(page, mimetype="text/html")
     else:

@@ -1,4 +1,4 @@
-"""Accessors for what the app holds (settings, store, cache), one per resource, for any blueprint."""
+"""Accessors for what the app holds (settings, store, cache), one per resource."""
 
 from __future__ import annotations
 

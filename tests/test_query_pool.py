@@ -1,0 +1,54 @@
+"""Runaway queries end with a timeout while other queries are still answered."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import requests
+from conftest import LiveServer, chain_ntriples, endpoint_config
+
+TIMEOUT = 2.0
+RUNAWAYS = {
+    "cartesian": "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?y ?z }",
+    "property-path": "SELECT (COUNT(*) AS ?n) { ?a <urn:x:next>* ?b . ?c <urn:x:next>* ?d }",
+}
+
+
+@pytest.fixture(scope="module")
+def chain_server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("chain")
+    server = LiveServer(endpoint_config(root, chain_ntriples(2000), query_timeout=TIMEOUT))
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("name", RUNAWAYS)
+def test_runaway_query_times_out_while_others_are_answered(chain_server, name):
+    outcome: dict = {}
+
+    def runaway() -> None:
+        started = time.monotonic()
+        response = requests.get(
+            chain_server.sparql,
+            params={"query": RUNAWAYS[name]},
+            headers={"Accept": "application/json"},
+        )
+        outcome["elapsed"] = time.monotonic() - started
+        outcome["response"] = response
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.3)
+    quick_started = time.monotonic()
+    quick = requests.get(chain_server.sparql, params={"query": "ASK { <urn:x:n0> ?p ?o }"})
+    assert quick.status_code == 200 and quick.json()["boolean"] is True
+    assert time.monotonic() - quick_started < 1.0
+    thread.join(TIMEOUT + 5)
+    response = outcome["response"]
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "query-timeout"
+    assert outcome["elapsed"] < TIMEOUT + 2
+    health = requests.get(chain_server.url + "health").json()
+    assert health["workers"] == 2  # the killed worker was replaced

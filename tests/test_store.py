@@ -1,0 +1,108 @@
+"""Tests for store: dist/ checks, the on-disk store, and both back-ends answering the same jobs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import BASE, fixture_ntriples, write_dist
+
+from sister_graph.config import Config
+from sister_graph.errors import DatasetMissing, MalformedQuery
+from sister_graph.query_worker import Job
+from sister_graph.remote_store import RemoteStore
+from sister_graph.store import EmbeddedStore, load_disk_store, read_checksums, read_dataset
+
+JSON = "application/sparql-results+json"
+
+
+def test_read_checksums_like_sha256sum():
+    text = "AB12  sister-graph.nt\ncd34 *sister-graph.ttl\n\n"
+    assert read_checksums(text) == {"sister-graph.nt": "ab12", "sister-graph.ttl": "cd34"}
+
+
+def test_missing_or_corrupt_dist_is_dataset_missing(tmp_path):
+    with pytest.raises(DatasetMissing, match="SHA256SUMS missing"):
+        read_dataset(tmp_path / "nowhere")
+    dist = write_dist(tmp_path / "dist", fixture_ntriples())
+    assert (
+        read_dataset(dist).checksum
+        == read_checksums((dist / "SHA256SUMS").read_text())["sister-graph.nt"]
+    )
+    (dist / "sister-graph.nt").write_text("<urn:a> <urn:b> <urn:c> .\n")
+    with pytest.raises(DatasetMissing, match="does not match its checksum"):
+        read_dataset(dist)
+    (dist / "SHA256SUMS").write_text("00  sister-graph.ttl\n")
+    with pytest.raises(DatasetMissing, match="does not list"):
+        read_dataset(dist)
+    (dist / "sister-graph.nt").unlink()
+    with pytest.raises(DatasetMissing, match="sister-graph.nt missing"):
+        read_dataset(dist)
+
+
+def test_invalid_ntriples_is_dataset_missing(tmp_path):
+    dist = write_dist(tmp_path / "dist", "this is not n-triples\n")
+    with pytest.raises(DatasetMissing, match="not valid N-Triples"):
+        load_disk_store(read_dataset(dist), tmp_path / "store")
+
+
+def test_disk_store_is_built_once_per_checksum(tmp_path):
+    dataset = read_dataset(write_dist(tmp_path / "dist", fixture_ntriples()))
+    path, count = load_disk_store(dataset, tmp_path / "store")
+    assert count == 22 and path.parent.name == dataset.checksum
+    assert json.loads((path.parent / "meta.json").read_text()) == {"triples": 22}
+    stamp = (path.parent / "meta.json").stat().st_mtime_ns
+    assert load_disk_store(dataset, tmp_path / "store") == (path, 22)
+    assert (path.parent / "meta.json").stat().st_mtime_ns == stamp
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def store(request, tmp_path, endpoint):
+    """Each back-end: the embedded store, and a remote store pointing at a live endpoint."""
+    if request.param == "remote":
+        yield RemoteStore(endpoint.sparql, timeout=5)
+        return
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
+    embedded = EmbeddedStore(config)
+    yield embedded
+    embedded.close()
+
+
+def test_store_answers_select(store):
+    job = Job("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", JSON, 10)
+    body = json.loads(store.answer(job).body)
+    assert body["results"]["bindings"][0]["n"]["value"] == "22"
+    assert store.triples == 22
+
+
+def test_store_cuts_rows_and_serialises_graphs(store):
+    answer = store.answer(Job("CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples", 5))
+    assert answer.truncated and answer.body.count(b"\n") == 5
+
+
+def test_store_dataset_is_explicit(store):
+    job = Job("ASK { ?s ?p ?o }", JSON, 1, default_graphs=("http://example.org/elsewhere",))
+    assert json.loads(store.answer(job).body)["boolean"] is False
+
+
+def test_store_reports_engine_syntax_errors(store):
+    with pytest.raises(MalformedQuery):
+        store.answer(Job("SELECT * { ?s ?p }", JSON, 1))
+
+
+def test_local_graph_iri_selects_the_published_graph(tmp_path):
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
+    store = EmbeddedStore(config)
+    try:
+        job = Job(
+            "ASK { ?s ?p ?o }",
+            JSON,
+            1,
+            default_graphs=(BASE + "graph",),
+            local_graph=BASE + "graph",
+        )
+        assert json.loads(store.answer(job).body)["boolean"] is True
+    finally:
+        store.close()
