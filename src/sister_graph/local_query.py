@@ -53,8 +53,8 @@ def run_local_query(config: Config, text: str, *, fmt: str = "table") -> str:
         result = store.query(text)
     except SyntaxError as err:
         raise MalformedQuery(str(err)) from err
-    if isinstance(result, bool):
-        return ("true" if result else "false") + "\n"
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return ("true" if bool(result) else "false") + "\n"
     if isinstance(result, pyoxigraph.QuerySolutions):
         if fmt == "table":
             return to_table(result)

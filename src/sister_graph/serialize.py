@@ -35,7 +35,12 @@ def to_rdfxml(graph: Graph, *, base: str) -> bytes:
     """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order)."""
     triples = pyoxigraph.parse(to_ntriples(graph), format=pyoxigraph.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.RDF_XML, prefixes=prefixes)
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.RDF_XML, prefixes=prefixes)
+    # pyoxigraph lower-cases language tags; write them as the sources spell them (sr-Latn)
+    tags = {o.language for o in graph.objects() if getattr(o, "language", None)}
+    for tag in sorted(t for t in tags if t != t.lower()):
+        data = data.replace(f'xml:lang="{tag.lower()}"'.encode(), f'xml:lang="{tag}"'.encode())
+    return data
 
 
 def jsonld_context(base: str) -> dict:

@@ -60,7 +60,8 @@ def validate_graph(graph: Graph, shapes: Graph, *, where: dict[URIRef, str]) -> 
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage) or "violates a shape"
-        shape = report.value(result, SH.sourceShape)
+        constraint = report.value(result, SH.sourceConstraint)
+        shape = constraint if isinstance(constraint, URIRef) else report.value(result, SH.sourceShape)
         place = where.get(focus, "graph")
         path_text = f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, URIRef) else ""
         shape_text = graph.namespace_manager.normalizeUri(shape) if isinstance(shape, URIRef) else "shape"

@@ -1,0 +1,5 @@
+"""Allow `python -m sister_graph`."""
+
+from .cli import main
+
+main()

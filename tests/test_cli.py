@@ -1,0 +1,75 @@
+"""The command line: query formats, helpful errors, no tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from sister_graph.cli import cli
+
+BASE = "https://w3id.org/sister-graph/"
+TWINS = f"SELECT ?c WHERE {{ <{BASE}id/city/banja-luka> <http://www.wikidata.org/prop/direct/P190> ?c }}"
+
+
+def run(built, *args: str):
+    config, _ = built
+    return CliRunner().invoke(cli, ["--dist-dir", str(config.dist_dir), *args])
+
+
+def test_query_prints_a_table(built):
+    result = run(built, "query", TWINS + " ORDER BY ?c")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].strip() == "c"
+    assert f"<{BASE}id/city/bari>" in lines[2]
+    assert lines[-1] == "(15 rows)"
+
+
+def test_query_json_and_csv(built):
+    as_json = json.loads(run(built, "query", "--format", "json", TWINS).output)
+    assert len(as_json["results"]["bindings"]) == 15
+    as_csv = list(csv.reader(io.StringIO(run(built, "query", "--format", "csv", TWINS).output)))
+    assert as_csv[0] == ["c"] and len(as_csv) == 16
+
+
+def test_ask_query(built):
+    assert run(built, "query", "ASK { ?s ?p ?o }").output == "true\n"
+
+
+def test_malformed_query_is_one_clear_line(built):
+    result = run(built, "query", "SELECT ?x WHERE { ?x ")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: malformed SPARQL query")
+    assert "Traceback" not in result.output
+
+
+def test_service_is_refused_on_the_command_line_too(built):
+    result = run(built, "query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert result.exit_code == 1
+    assert "SERVICE" in result.output
+
+
+def test_query_without_dist_says_how_to_build(tmp_path):
+    result = CliRunner().invoke(cli, ["--dist-dir", str(tmp_path / "none"), "query", "ASK {}"])
+    assert result.exit_code == 1
+    assert "run 'sister-graph build' first" in result.output
+
+
+def test_validate_writes_nothing(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli, ["--dist-dir", str(tmp_path / "dist"), "validate"])
+    assert result.exit_code == 0, result.output
+    assert "conform" in result.output
+    assert not (tmp_path / "dist").exists()
+
+
+def test_bad_base_is_a_clear_error():
+    result = CliRunner().invoke(cli, ["--base", "https://example.org/no-slash", "validate"])
+    assert result.exit_code == 1
+    assert "must end with '/'" in result.output

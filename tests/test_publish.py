@@ -1,0 +1,144 @@
+"""dist/: four equivalent dumps, checksums, reproducible bytes, and all-or-nothing writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from sister_graph.errors import DatasetMissing
+from sister_graph.publish import check_dist, write_dist
+
+REPO = Path(__file__).resolve().parent.parent
+DUMPS = {"sister-graph.ttl": "turtle", "sister-graph.nt": "nt", "sister-graph.rdf": "xml",
+         "sister-graph.jsonld": "json-ld"}  # fmt: skip
+RAPPER = {"sister-graph.ttl": "turtle", "sister-graph.nt": "ntriples", "sister-graph.rdf": "rdfxml"}
+
+
+def test_dist_has_every_published_file(built):
+    config, _ = built
+    names = {p.name for p in config.dist_dir.iterdir()}
+    assert names >= {*DUMPS, "context.jsonld", "catalog.ttl", "validation-report.ttl", "SHA256SUMS"}
+    assert set(check_dist(config.dist_dir)) == names - {"SHA256SUMS"}
+
+
+def test_all_dumps_hold_the_same_graph(built):
+    config, result = built
+    with warnings.catch_warnings():  # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graphs = {n: Graph().parse(config.dist_dir / n, format=f) for n, f in DUMPS.items()}
+    for name, graph in graphs.items():
+        assert len(graph) == len(result.graph), name
+        assert isomorphic(graph, graphs["sister-graph.nt"]), name
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None,
+                    reason="rapper (Debian raptor2-utils) is not installed; .ci/run installs it")  # fmt: skip
+@pytest.mark.parametrize("name", sorted(RAPPER))
+def test_independent_parser_rapper_counts_the_same_triples(built, name):
+    config, result = built
+    run = subprocess.run(["rapper", "-c", "-i", RAPPER[name], str(config.dist_dir / name)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert f"returned {len(result.graph)} triples" in run.stderr
+
+
+def test_independent_parser_pyld_reads_the_jsonld(built):
+    from pyld import jsonld
+
+    config, result = built
+    document = json.loads((config.dist_dir / "sister-graph.jsonld").read_text(encoding="utf-8"))
+    assert isinstance(document["@context"], dict), "the context is inline (works offline)"
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    assert len([line for line in nquads.splitlines() if line.strip()]) == len(result.graph)
+    published = json.loads((config.dist_dir / "context.jsonld").read_text(encoding="utf-8"))
+    assert published["@context"] == document["@context"]
+
+
+def _cli(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    return subprocess.run([sys.executable, "-m", "sister_graph", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs (data, ontology, shapes) to run the CLI in."""
+    for folder in ("data", "ontology", "shapes"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_two_builds_are_byte_identical(project):
+    assert _cli("build", cwd=project, seed="1").returncode == 0
+    first = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    assert _cli("build", cwd=project, seed="2").returncode == 0
+    second = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    assert first["SHA256SUMS"] == second["SHA256SUMS"]
+    assert first == second
+
+
+def test_broken_csv_fails_and_leaves_dist_untouched(project):
+    assert _cli("build", cwd=project).returncode == 0
+    before = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    agreements = project / "data" / "banja-luka" / "agreements.csv"
+    agreements.write_text(agreements.read_text(encoding="utf-8").replace("2012-11-11", "2012-11-31"),
+                          encoding="utf-8")  # fmt: skip
+    run = _cli("build", cwd=project)
+    assert run.returncode == 1
+    assert "data/banja-luka/agreements.csv:5: column 'signed'" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
+    assert not list(project.glob(".dist.*")), "no temporary folder is left behind"
+
+
+def test_shacl_violation_fails_the_build_and_names_the_row(project):
+    shapes = project / "shapes" / "sister-graph.shapes.ttl"
+    text = shapes.read_text(encoding="utf-8")
+    shapes.write_text(text.replace('sh:minInclusive -90 ; sh:maxInclusive 90', 'sh:minInclusive 45 ; sh:maxInclusive 90'),
+                      encoding="utf-8")  # fmt: skip
+    run = _cli("build", cwd=project)
+    assert run.returncode == 1
+    assert "SHACL" in run.stderr
+    assert "data/banja-luka/cities.csv:2: <https://w3id.org/sister-graph/id/city/banja-luka>" in run.stderr
+    assert not (project / "dist").exists()
+
+
+def test_failure_while_writing_keeps_the_previous_dist(tmp_path, monkeypatch):
+    dist = tmp_path / "dist"
+    write_dist({"a.txt": b"old\n"}, dist)
+    calls = []
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError):
+        write_dist({"a.txt": b"new\n", "b.txt": b"new\n"}, dist)
+    assert [p.name for p in dist.iterdir()] == ["a.txt"]
+    assert (dist / "a.txt").read_bytes() == b"old\n"
+    assert not list(tmp_path.glob(".dist.*"))
+
+
+def test_corrupted_dist_is_detected(built, tmp_path):
+    config, _ = built
+    copy = tmp_path / "dist"
+    shutil.copytree(config.dist_dir, copy)
+    with open(copy / "sister-graph.nt", "ab") as handle:
+        handle.write(b"<urn:x> <urn:y> <urn:z> .\n")
+    with pytest.raises(DatasetMissing, match="does not match its checksum"):
+        check_dist(copy)
+    (copy / "sister-graph.nt").unlink()
+    with pytest.raises(DatasetMissing, match="missing"):
+        check_dist(copy)
+    with pytest.raises(DatasetMissing, match="run 'sister-graph build'"):
+        check_dist(tmp_path / "nowhere")

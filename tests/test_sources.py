@@ -1,0 +1,109 @@
+"""The source CSVs: the real data reads cleanly; every kind of broken row is named file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sister_graph.errors import SourceError
+from sister_graph.sources import read_sources
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_real_data_reads_all_facts_of_the_page():
+    (bl,) = read_sources(REPO / "data")
+    assert bl.publisher.city == "banja-luka"
+    assert len(bl.cities) == 16
+    assert len(bl.agreements) == 15
+    assert len({a.partner for a in bl.agreements}) == 15
+    assert {n.acronym for n in bl.networks} == {"BALCINET", "EUROCITIES", "PHILIA", "NALAS"}
+    assert len(bl.memberships) == 4
+    schemes = [c.scheme for c in bl.concepts]
+    assert (schemes.count("field"), schemes.count("priority")) == (6, 3)
+    assert schemes.count("agreement-type") == 8
+
+
+def test_every_row_cites_a_page_line_with_its_words():
+    (bl,) = read_sources(REPO / "data")
+    for city in bl.cities:
+        assert city.page_form in bl.publisher.page_lines[city.cited.source_line - 1]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture expects {old!r} in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(data: Path) -> list[str]:
+    with pytest.raises(SourceError) as caught:
+        read_sources(data)
+    return caught.value.problems
+
+
+BROKEN = [
+    ("agreements.csv", "2015-06-05", "2015-06-31", "agreements.csv:2: column 'signed'", "not a date"),
+    ("agreements.csv", "2015-06-05", "2015-07-05", "agreements.csv:2: column 'source_line'",
+     "'5. jula 2015' is not on page line 25"),
+    ("agreements.csv", "2015-06-05", "2999-06-05", "agreements.csv:2: column 'signed'", "plausible"),
+    ("agreements.csv", "subotica,protocol", "sabotica,protocol", "agreements.csv:2: column 'partner'",
+     "'sabotica' is not in cities.csv"),
+    ("agreements.csv", "banja-luka-timisoara-2014", "banja-luka-subotica-2015",
+     "agreements.csv:3: column 'id'", "duplicate 'banja-luka-subotica-2015' (first at line 2)"),
+    ("agreements.csv", ",memorandum-of-cooperation,", ",memo,", "agreements.csv:5: column 'type'",
+     "'memo' is not an agreement-type"),
+    ("agreements.csv", "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2007-04-21,banja-luka-2007-04-21",
+     "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2006-03-24,banja-luka-2007-04-21",
+     "agreements.csv:9: column 'signing'", "another date or page line"),
+    ("cities.csv", "46.1,19.6667", "146.1,19.6667", "cities.csv:3: column 'lat'", "outside -90"),
+    ("cities.csv", "Q83404", "83404", "cities.csv:4: column 'wikidata'", "not a Wikidata item id"),
+    ("cities.csv", ",Suboticom,", ",Subotici,", "cities.csv:3: column 'source_line'",
+     "'Subotici' is not on page line 25"),
+    ("cities.csv", "uncertain,\"The page", "unsure,\"The page", "cities.csv:5: column 'identification'",
+     "'unsure' is not one of"),
+    ("memberships.csv", "banja-luka,nalas", "banja-luka,nalaz", "memberships.csv:5: column 'network'",
+     "'nalaz' not in networks.csv"),
+    ("cities.csv", "source_line\n", "source_lines\n", "cities.csv:1", "missing column(s): source_line"),
+    ("concepts.csv", "field,sports,", "field,Sports,", "concepts.csv:8: column 'id'", "is not a slug"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "where", "rule"), BROKEN,
+                         ids=[f"{b[0]}:{b[4][:30]}" for b in BROKEN])  # fmt: skip
+def test_broken_row_is_named_by_file_line_column_and_rule(data_copy, name, old, new, where, rule):
+    _edit(data_copy / "banja-luka" / name, old, new)
+    problems = _problems(data_copy)
+    assert any(where in p and rule in p for p in problems), problems
+
+
+def test_wrong_encoding_names_the_line(data_copy):
+    path = data_copy / "banja-luka" / "networks.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1250", errors="replace"))
+    problems = _problems(data_copy)
+    assert any("networks.csv:2" in p and "not UTF-8" in p for p in problems), problems
+
+
+def test_empty_file_is_reported(data_copy):
+    (data_copy / "banja-luka" / "memberships.csv").write_text("", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert any("memberships.csv:1" in p and "empty" in p for p in problems), problems
+
+
+def test_ragged_row_is_reported(data_copy):
+    path = data_copy / "banja-luka" / "memberships.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "extra,banja-luka\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert any("memberships.csv:6" in p and "has 2 cells" in p for p in problems), problems
+
+
+def test_all_problems_are_reported_in_one_run(data_copy):
+    _edit(data_copy / "banja-luka" / "agreements.csv", "2015-06-05", "5 June 2015")
+    _edit(data_copy / "banja-luka" / "cities.csv", "Q83404", "X1")
+    assert len(_problems(data_copy)) >= 2
+
+
+def test_missing_publisher_folder_is_an_error(tmp_path):
+    with pytest.raises(SourceError, match="no publisher folder"):
+        read_sources(tmp_path)
