@@ -100,3 +100,38 @@ def endpoint(tmp_path_factory) -> Iterator[LiveServer]:
 
 
 # --- end of SPARQL endpoint and server fixtures ------------------------------------------------
+
+
+# --- core pipeline fixtures (sources, build, validate, publish, cli) ------------------------
+import shutil as _shutil  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_BASE = "https://w3id.org/sister-graph/"
+
+
+def repo_config(tmp: Path, **changes: object) -> Config:
+    """Return settings that read the repository's data, ontology and shapes and write under tmp."""
+    return Config(
+        data_dir=REPO / "data",
+        dist_dir=tmp / "dist",
+        ontology_file=REPO / "ontology" / "sister-graph.ttl",
+        shapes_dir=REPO / "shapes",
+        **changes,
+    )
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    """Build the real Banja Luka data once per test session; return (config, Built)."""
+    from sister_graph.pipeline import build_dist
+
+    config = repo_config(tmp_path_factory.mktemp("built"))
+    return config, build_dist(config)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """Return a writable copy of data/ (to break on purpose)."""
+    target = tmp_path / "data"
+    _shutil.copytree(REPO / "data", target)
+    return target
