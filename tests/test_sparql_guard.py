@@ -68,3 +68,12 @@ def test_graph_iris_must_be_absolute():
     assert check_graph_iris(("http://example.org/g",)) == ("http://example.org/g",)
     with pytest.raises(BadRequest):
         check_graph_iris(("not an iri",))
+
+
+def test_concurrent_parses_do_not_corrupt_each_other():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"SELECT ?x{i} WHERE {{ ?x{i} ?p {i} }}" for i in range(200)]
+    with ThreadPoolExecutor(8) as pool:
+        plans = list(pool.map(guard_query, texts))
+    assert [p.text for p in plans] == texts

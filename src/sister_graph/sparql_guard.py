@@ -9,6 +9,7 @@ explicit dataset: they only name local graphs, an unknown one is an empty graph.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ FORMS = {
     "DescribeQuery": "DESCRIBE",
 }
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
+# rdflib's pyparsing grammar is not thread-safe (concurrent parses corrupt each other).
+_PARSER_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def guard_query(text: str) -> QueryPlan:
     ('http://example.org/g',)
     """
     try:
-        parsed = parseQuery(text)
+        with _PARSER_LOCK:
+            parsed = parseQuery(text)
     except ParseBaseException as err:
         if _is_update(text):
             raise QueryRefused(
@@ -77,7 +81,8 @@ def guard_query(text: str) -> QueryPlan:
 
 def _is_update(text: str) -> bool:
     try:
-        parseUpdate(text)
+        with _PARSER_LOCK:
+            parseUpdate(text)
     except ParseBaseException:
         return False
     return True

@@ -1,0 +1,219 @@
+"""Benchmark our SPARQL endpoint against rdflib-endpoint on the same dump (a script, not a test).
+
+Both servers serve dist/sister-graph.nt on this machine, one after the other, and `wrk`
+(50 connections by default) replays the same fixed query mix against each. Our server is
+measured twice: as deployed (results cache on) and with the cache off (every request
+parsed, guarded and run in a worker process). Prints a Markdown table.
+
+Setup, once (rdflib-endpoint gets its own venv so FastAPI stays out of ours):
+
+    apt-get install -y wrk
+    python3.11 -m venv /work/venv-peer
+    /work/venv-peer/bin/pip install rdflib-endpoint uvicorn
+
+Run:
+
+    sister-graph build                     # writes dist/
+    /work/venv/bin/python bench/bench_endpoint.py --dist dist --duration 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ID = "https://w3id.org/sister-graph/id/"
+PREFIXES = (
+    "PREFIX wdt: <http://www.wikidata.org/prop/direct/> "
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "PREFIX sg: <https://w3id.org/sister-graph/ontology#> "
+)
+JSON = "application/sparql-results+json"
+# (name, query, Accept): the fixed mix, each run equally often.
+QUERY_MIX = (
+    (
+        "partners",
+        PREFIXES + f"SELECT ?partner ?label WHERE {{ <{ID}city/banja-luka> wdt:P190 ?partner . "
+        '?partner rdfs:label ?label FILTER(lang(?label) = "en") } ORDER BY ?label',
+        JSON,
+    ),
+    (
+        "agreements",
+        PREFIXES + "SELECT ?agreement ?partner ?date WHERE { ?agreement sg:partner ?partner ; "
+        "sg:signingDate ?date } ORDER BY ?date",
+        JSON,
+    ),
+    ("ask", PREFIXES + f"ASK {{ <{ID}city/banja-luka> wdt:P190 <{ID}city/bari> }}", JSON),
+    (
+        "types",
+        "SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n)",
+        "text/csv",
+    ),
+    (
+        "construct",
+        f"CONSTRUCT {{ <{ID}city/bari> ?p ?o }} WHERE {{ <{ID}city/bari> ?p ?o }}",
+        "text/turtle",
+    ),
+)
+
+OURS = """
+import sys
+from sister_graph.config import load_config
+from sister_graph.server import run
+dist, port, cache, store_dir = sys.argv[1:5]
+run(load_config({"dist_dir": dist, "port": port, "cache_entries": cache, "store_dir": store_dir}))
+"""
+
+PEER = """
+import sys, logging
+import uvicorn
+from rdflib import Graph
+from rdflib_endpoint import SparqlEndpoint
+dump, port = sys.argv[1:3]
+graph = Graph().parse(dump, format="nt")
+app = SparqlEndpoint(graph=graph, path="/", public_url=f"http://127.0.0.1:{port}/")
+uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning")
+"""
+
+LUA = """
+local requests = {%(requests)s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local r = requests[(counter %% #requests) + 1]
+  return wrk.format("GET", r[1], {["Accept"] = r[2]})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %%d, "seconds": %%f, "p50_us": %%d, "p99_us": %%d, "errors": %%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def free_port() -> int:
+    """Return a TCP port nobody listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def query_paths(prefix: str) -> list[tuple[str, str]]:
+    """Return (path?query=..., Accept) for each query of the mix."""
+    return [(prefix + "?" + urllib.parse.urlencode({"query": q}), a) for _, q, a in QUERY_MIX]
+
+
+def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = 120) -> float:
+    """Poll url until it answers 200; return the seconds it took."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode} before it was ready")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return time.monotonic() - started
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.05)
+    raise SystemExit(f"{url} not ready after {timeout} s")
+
+
+def check_answers(base: str, paths: list[tuple[str, str]]) -> None:
+    """Ask each query once (warm-up) and fail loudly unless all are 200."""
+    for path, accept in paths:
+        request = urllib.request.Request(base + path, headers={"Accept": accept})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200, (path, response.status)
+
+
+def run_wrk(base: str, paths, *, connections: int, duration: int, threads: int) -> dict:
+    """Replay the mix with wrk and return its counts and latency percentiles."""
+    entries = ", ".join(f"{{{json.dumps(p)}, {json.dumps(a)}}}" for p, a in paths)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % {"requests": entries})
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+    output = subprocess.run(
+        [*command, "-s", script.name, base], capture_output=True, text=True, check=True
+    ).stdout
+    os.unlink(script.name)
+    line = next(x for x in output.splitlines() if x.startswith("RESULT "))
+    result = json.loads(line[len("RESULT ") :])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def measure(name, command, ready_url, base, prefix, args) -> dict:
+    """Start one server, warm it up, load it with wrk, stop it."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        startup = wait_until_ready(ready_url, process)
+        paths = query_paths(prefix)
+        check_answers(base, paths)
+        result = run_wrk(
+            base, paths, connections=args.connections, duration=args.duration, threads=args.threads
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    print(f"  {name}: {result['rps']:.0f} req/s, ready in {startup:.2f} s", file=sys.stderr)
+    return {"name": name, "startup": startup, **result}
+
+
+def main() -> None:
+    """Run the benchmark and print the Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--peer-python", default="/work/venv-peer/bin/python")
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+    dump = (args.dist / "sister-graph.nt").resolve()
+    results = []
+    with tempfile.TemporaryDirectory() as store_dir:
+        for name, cache in (("sister-graph (cache on)", 512), ("sister-graph (cache off)", 0)):
+            port = free_port()
+            base = f"http://127.0.0.1:{port}"
+            command = [
+                sys.executable, "-c", OURS, str(args.dist.resolve()), str(port), str(cache),
+                store_dir,
+            ]  # fmt: skip
+            results.append(measure(name, command, base + "/health", base, "/sparql", args))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [args.peer_python, "-c", PEER, str(dump), str(port)]
+    ready = base + "/?" + urllib.parse.urlencode({"query": "ASK {}"})
+    peer = measure("rdflib-endpoint", command, ready, base, "/", args)
+    triples = sum(1 for line in dump.open("rb") if line.strip())
+    print(
+        f"\n{len(QUERY_MIX)} queries in the mix, {args.connections} connections, "
+        f"{args.duration} s each, wrk -t{args.threads}, {os.cpu_count()} CPUs, "
+        f"{triples} triples\n"
+    )
+    print("| server | requests/s | p50 ms | p99 ms | errors | ready in s | × rdflib-endpoint |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in [*results, peer]:
+        print(
+            f"| {row['name']} | {row['rps']:.0f} | {row['p50_us'] / 1000:.2f} "
+            f"| {row['p99_us'] / 1000:.2f} | {row['errors']} | {row['startup']:.2f} "
+            f"| {row['rps'] / peer['rps']:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
