@@ -15,12 +15,22 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 PAGE_DATES = {
-    "subotica": "2015-06-05", "timisoara": "2014-08-02", "kosovska-mitrovica": "2014-04-22",
-    "kumanovo": "2012-11-11", "modiin": "2010-10-17", "sremska-mitrovica": "2008-04-22",
-    "bari": "2007-04-21", "bitonto": "2007-04-21", "graz": "2006-06-21", "novi-sad": "2006-03-24",
-    "kranj": "2006-03-24", "lviv": "2005-09-22", "kaiserslautern": "2003-10-03",
-    "belgrade": "2003-12-09", "moscow": "2003-06-04",
-}  # fmt: skip
+    "subotica": "2015-06-05",
+    "timisoara": "2014-08-02",
+    "kosovska-mitrovica": "2014-04-22",
+    "kumanovo": "2012-11-11",
+    "modiin": "2010-10-17",
+    "sremska-mitrovica": "2008-04-22",
+    "bari": "2007-04-21",
+    "bitonto": "2007-04-21",
+    "graz": "2006-06-21",
+    "novi-sad": "2006-03-24",
+    "kranj": "2006-03-24",
+    "lviv": "2005-09-22",
+    "kaiserslautern": "2003-10-03",
+    "belgrade": "2003-12-09",
+    "moscow": "2003-06-04",
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +71,16 @@ def test_wikidata_style_twinning_query_returns_the_15_partners(store):
 
 
 def test_double_lines_share_one_signing_event(store):
-    found = rows(store, """SELECT ?s (GROUP_CONCAT(?slug; separator=",") AS ?partners) WHERE {
+    found = rows(
+        store,
+        """SELECT ?s (GROUP_CONCAT(?slug; separator=",") AS ?partners) WHERE {
         ?a sg:signing ?s ; sg:partner ?p . BIND(STRAFTER(STR(?p), "/city/") AS ?slug)
-    } GROUP BY ?s HAVING (COUNT(?a) > 1)""")
+    } GROUP BY ?s HAVING (COUNT(?a) > 1)""",
+    )
     assert sorted(sorted(r["partners"].split(",")) for r in found) == [
-        ["bari", "bitonto"], ["kranj", "novi-sad"]]  # fmt: skip
+        ["bari", "bitonto"],
+        ["kranj", "novi-sad"],
+    ]
 
 
 def test_city_day_occasion_only_on_kosovska_mitrovica(store):
@@ -74,18 +89,26 @@ def test_city_day_occasion_only_on_kosovska_mitrovica(store):
 
 
 def test_modina_keeps_the_pages_spelling_and_is_marked_attested(store):
-    (row,) = rows(store, f"""SELECT ?form ?status ?note WHERE {{
+    (row,) = rows(
+        store,
+        f"""SELECT ?form ?status ?note WHERE {{
         <{BASE}id/city/modiin> sg:pageForm ?form ; sg:identificationStatus ?status ;
-                               skos:editorialNote ?note }}""")
+                               skos:editorialNote ?note }}""",
+    )
     assert row["form"] == "Modina"
     assert row["status"].endswith("/identification/attested")
     assert "Glas Srpske" in row["note"] and "not confirmed" in row["note"]
 
 
 def test_labels_in_three_scripts_and_native_name(store):
-    found = rows(store, f"SELECT ?l (LANG(?l) AS ?lang) WHERE {{ <{BASE}id/city/lviv> rdfs:label ?l }}")
+    found = rows(
+        store, f"SELECT ?l (LANG(?l) AS ?lang) WHERE {{ <{BASE}id/city/lviv> rdfs:label ?l }}"
+    )
     assert {r["lang"].lower(): r["l"] for r in found} == {
-        "sr-latn": "Lavov", "sr-cyrl": "Лавов", "en": "Lviv"}  # fmt: skip
+        "sr-latn": "Lavov",
+        "sr-cyrl": "Лавов",
+        "en": "Lviv",
+    }
     (native,) = rows(store, f"SELECT ?n WHERE {{ <{BASE}id/city/lviv> sg:nativeName ?n }}")
     assert native["n"] == "Львів"
 
@@ -93,14 +116,19 @@ def test_labels_in_three_scripts_and_native_name(store):
 def test_identifiers_only_where_confirmed(store):
     links = rows(store, f"SELECT ?x WHERE {{ <{BASE}id/city/graz> owl:sameAs ?x }}")
     assert {r["x"] for r in links} == {
-        "http://www.wikidata.org/entity/Q13298", "https://sws.geonames.org/2778067/"}  # fmt: skip
+        "http://www.wikidata.org/entity/Q13298",
+        "https://sws.geonames.org/2778067/",
+    }
     unconfirmed = rows(store, f"SELECT ?x WHERE {{ <{BASE}id/city/subotica> owl:sameAs ?x }}")
     assert {r["x"] for r in unconfirmed} == {"https://sws.geonames.org/3189595/"}
 
 
 def test_each_fact_cites_its_page_line(store):
-    (row,) = rows(store, f"""SELECT ?line ?text WHERE {{
-        <{BASE}id/agreement/banja-luka-moscow-2003> sg:sourceLine ?line ; sg:sourceText ?text }}""")
+    (row,) = rows(
+        store,
+        f"""SELECT ?line ?text WHERE {{
+        <{BASE}id/agreement/banja-luka-moscow-2003> sg:sourceLine ?line ; sg:sourceText ?text }}""",
+    )
     assert row["line"] == "37"
     assert row["text"].startswith("Sporazum o kulturnoj saradnji sa Moskvom")
 

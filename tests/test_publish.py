@@ -18,8 +18,12 @@ from sister_graph.errors import DatasetMissing
 from sister_graph.publish import check_dist, write_dist
 
 REPO = Path(__file__).resolve().parent.parent
-DUMPS = {"sister-graph.ttl": "turtle", "sister-graph.nt": "nt", "sister-graph.rdf": "xml",
-         "sister-graph.jsonld": "json-ld"}  # fmt: skip
+DUMPS = {
+    "sister-graph.ttl": "turtle",
+    "sister-graph.nt": "nt",
+    "sister-graph.rdf": "xml",
+    "sister-graph.jsonld": "json-ld",
+}
 RAPPER = {"sister-graph.ttl": "turtle", "sister-graph.nt": "ntriples", "sister-graph.rdf": "rdfxml"}
 
 
@@ -32,7 +36,9 @@ def test_dist_has_every_published_file(built):
 
 def test_all_dumps_hold_the_same_graph(built):
     config, result = built
-    with warnings.catch_warnings():  # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph
+    with (
+        warnings.catch_warnings()
+    ):  # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph
         warnings.simplefilter("ignore", DeprecationWarning)
         graphs = {n: Graph().parse(config.dist_dir / n, format=f) for n, f in DUMPS.items()}
     for name, graph in graphs.items():
@@ -40,13 +46,19 @@ def test_all_dumps_hold_the_same_graph(built):
         assert isomorphic(graph, graphs["sister-graph.nt"]), name
 
 
-@pytest.mark.skipif(shutil.which("rapper") is None,
-                    reason="rapper (Debian raptor2-utils) is not installed; .ci/run installs it")  # fmt: skip
+@pytest.mark.skipif(
+    shutil.which("rapper") is None,
+    reason="rapper (Debian raptor2-utils) is not installed; .ci/run installs it",
+)
 @pytest.mark.parametrize("name", sorted(RAPPER))
 def test_independent_parser_rapper_counts_the_same_triples(built, name):
     config, result = built
-    run = subprocess.run(["rapper", "-c", "-i", RAPPER[name], str(config.dist_dir / name)],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    run = subprocess.run(
+        ["rapper", "-c", "-i", RAPPER[name], str(config.dist_dir / name)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert f"returned {len(result.graph)} triples" in run.stderr
 
 
@@ -64,8 +76,13 @@ def test_independent_parser_pyld_reads_the_jsonld(built):
 
 def _cli(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    return subprocess.run([sys.executable, "-m", "sister_graph", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "sister_graph", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -89,8 +106,9 @@ def test_broken_csv_fails_and_leaves_dist_untouched(project):
     assert _cli("build", cwd=project).returncode == 0
     before = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
     agreements = project / "data" / "banja-luka" / "agreements.csv"
-    agreements.write_text(agreements.read_text(encoding="utf-8").replace("2012-11-11", "2012-11-31"),
-                          encoding="utf-8")  # fmt: skip
+    agreements.write_text(
+        agreements.read_text(encoding="utf-8").replace("2012-11-11", "2012-11-31"), encoding="utf-8"
+    )
     run = _cli("build", cwd=project)
     assert run.returncode == 1
     assert "data/banja-luka/agreements.csv:5: column 'signed'" in run.stderr
@@ -102,12 +120,19 @@ def test_broken_csv_fails_and_leaves_dist_untouched(project):
 def test_shacl_violation_fails_the_build_and_names_the_row(project):
     shapes = project / "shapes" / "sister-graph.shapes.ttl"
     text = shapes.read_text(encoding="utf-8")
-    shapes.write_text(text.replace('sh:minInclusive -90 ; sh:maxInclusive 90', 'sh:minInclusive 45 ; sh:maxInclusive 90'),
-                      encoding="utf-8")  # fmt: skip
+    shapes.write_text(
+        text.replace(
+            "sh:minInclusive -90 ; sh:maxInclusive 90", "sh:minInclusive 45 ; sh:maxInclusive 90"
+        ),
+        encoding="utf-8",
+    )
     run = _cli("build", cwd=project)
     assert run.returncode == 1
     assert "SHACL" in run.stderr
-    assert "data/banja-luka/cities.csv:2: <https://w3id.org/sister-graph/id/city/banja-luka>" in run.stderr
+    assert (
+        "data/banja-luka/cities.csv:2: <https://w3id.org/sister-graph/id/city/banja-luka>"
+        in run.stderr
+    )
     assert not (project / "dist").exists()
 
 

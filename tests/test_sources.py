@@ -44,34 +44,98 @@ def _problems(data: Path) -> list[str]:
 
 
 BROKEN = [
-    ("agreements.csv", "2015-06-05", "2015-06-31", "agreements.csv:2: column 'signed'", "not a date"),
-    ("agreements.csv", "2015-06-05", "2015-07-05", "agreements.csv:2: column 'source_line'",
-     "'5. jula 2015' is not on page line 25"),
-    ("agreements.csv", "2015-06-05", "2999-06-05", "agreements.csv:2: column 'signed'", "plausible"),
-    ("agreements.csv", "subotica,protocol", "sabotica,protocol", "agreements.csv:2: column 'partner'",
-     "'sabotica' is not in cities.csv"),
-    ("agreements.csv", "banja-luka-timisoara-2014", "banja-luka-subotica-2015",
-     "agreements.csv:3: column 'id'", "duplicate 'banja-luka-subotica-2015' (first at line 2)"),
-    ("agreements.csv", ",memorandum-of-cooperation,", ",memo,", "agreements.csv:5: column 'type'",
-     "'memo' is not an agreement-type"),
-    ("agreements.csv", "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2007-04-21,banja-luka-2007-04-21",
-     "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2006-03-24,banja-luka-2007-04-21",
-     "agreements.csv:9: column 'signing'", "another date or page line"),
+    (
+        "agreements.csv",
+        "2015-06-05",
+        "2015-06-31",
+        "agreements.csv:2: column 'signed'",
+        "not a date",
+    ),
+    (
+        "agreements.csv",
+        "2015-06-05",
+        "2015-07-05",
+        "agreements.csv:2: column 'source_line'",
+        "'5. jula 2015' is not on page line 25",
+    ),
+    (
+        "agreements.csv",
+        "2015-06-05",
+        "2999-06-05",
+        "agreements.csv:2: column 'signed'",
+        "plausible",
+    ),
+    (
+        "agreements.csv",
+        "subotica,protocol",
+        "sabotica,protocol",
+        "agreements.csv:2: column 'partner'",
+        "'sabotica' is not in cities.csv",
+    ),
+    (
+        "agreements.csv",
+        "banja-luka-timisoara-2014",
+        "banja-luka-subotica-2015",
+        "agreements.csv:3: column 'id'",
+        "duplicate 'banja-luka-subotica-2015' (first at line 2)",
+    ),
+    (
+        "agreements.csv",
+        ",memorandum-of-cooperation,",
+        ",memo,",
+        "agreements.csv:5: column 'type'",
+        "'memo' is not an agreement-type",
+    ),
+    (
+        "agreements.csv",
+        "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2007-04-21,banja-luka-2007-04-21",
+        "banja-luka-2007-04-21,,31\nbanja-luka-bitonto-2007,bitonto,cooperation-agreement,2006-03-24,banja-luka-2007-04-21",
+        "agreements.csv:9: column 'signing'",
+        "another date or page line",
+    ),
     ("cities.csv", "46.1,19.6667", "146.1,19.6667", "cities.csv:3: column 'lat'", "outside -90"),
     ("cities.csv", "Q83404", "83404", "cities.csv:4: column 'wikidata'", "not a Wikidata item id"),
-    ("cities.csv", ",Suboticom,", ",Subotici,", "cities.csv:3: column 'source_line'",
-     "'Subotici' is not on page line 25"),
-    ("cities.csv", "uncertain,\"The page", "unsure,\"The page", "cities.csv:5: column 'identification'",
-     "'unsure' is not one of"),
-    ("memberships.csv", "banja-luka,nalas", "banja-luka,nalaz", "memberships.csv:5: column 'network'",
-     "'nalaz' not in networks.csv"),
-    ("cities.csv", "source_line\n", "source_lines\n", "cities.csv:1", "missing column(s): source_line"),
-    ("concepts.csv", "field,sports,", "field,Sports,", "concepts.csv:8: column 'id'", "is not a slug"),
+    (
+        "cities.csv",
+        ",Suboticom,",
+        ",Subotici,",
+        "cities.csv:3: column 'source_line'",
+        "'Subotici' is not on page line 25",
+    ),
+    (
+        "cities.csv",
+        'uncertain,"The page',
+        'unsure,"The page',
+        "cities.csv:5: column 'identification'",
+        "'unsure' is not one of",
+    ),
+    (
+        "memberships.csv",
+        "banja-luka,nalas",
+        "banja-luka,nalaz",
+        "memberships.csv:5: column 'network'",
+        "'nalaz' not in networks.csv",
+    ),
+    (
+        "cities.csv",
+        "source_line\n",
+        "source_lines\n",
+        "cities.csv:1",
+        "missing column(s): source_line",
+    ),
+    (
+        "concepts.csv",
+        "field,sports,",
+        "field,Sports,",
+        "concepts.csv:8: column 'id'",
+        "is not a slug",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "old", "new", "where", "rule"), BROKEN,
-                         ids=[f"{b[0]}:{b[4][:30]}" for b in BROKEN])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "old", "new", "where", "rule"), BROKEN, ids=[f"{b[0]}:{b[4][:30]}" for b in BROKEN]
+)
 def test_broken_row_is_named_by_file_line_column_and_rule(data_copy, name, old, new, where, rule):
     _edit(data_copy / "banja-luka" / name, old, new)
     problems = _problems(data_copy)

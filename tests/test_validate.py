@@ -30,81 +30,148 @@ SIGNING = f"<{ID}signing/banja-luka-2006-06-21>"
 BREAKS = [
     ("label missing", f'DELETE DATA {{ {GRAZ} rdfs:label "Graz"@en }}', "ThreeLabels"),
     ("no source page", f"DELETE WHERE {{ {GRAZ} dct:source ?p }}", "Source"),
-    ("source line not an integer",
-     f'DELETE WHERE {{ {GRAZ} sg:sourceLine ?l }}; INSERT DATA {{ {GRAZ} sg:sourceLine "32" }}',
-     "SourceLine"),
+    (
+        "source line not an integer",
+        f'DELETE WHERE {{ {GRAZ} sg:sourceLine ?l }}; INSERT DATA {{ {GRAZ} sg:sourceLine "32" }}',
+        "SourceLine",
+    ),
     ("no source text", f"DELETE WHERE {{ {GRAZ} sg:sourceText ?t }}", "SourceText"),
-    ("attested city without note", f"DELETE WHERE {{ <https://w3id.org/sister-graph/id/city/modiin> skos:editorialNote ?n }}", "City"),
-    ("latitude out of range",
-     f'DELETE WHERE {{ {GRAZ} geo:lat ?v }}; INSERT DATA {{ {GRAZ} geo:lat 95.0 }}', "City-lat"),
+    (
+        "attested city without note",
+        "DELETE WHERE { <https://w3id.org/sister-graph/id/city/modiin> skos:editorialNote ?n }",
+        "City",
+    ),
+    (
+        "latitude out of range",
+        f"DELETE WHERE {{ {GRAZ} geo:lat ?v }}; INSERT DATA {{ {GRAZ} geo:lat 95.0 }}",
+        "City-lat",
+    ),
     ("no longitude", f"DELETE WHERE {{ {GRAZ} geo:long ?v }}", "City-long"),
-    ("country not a code",
-     f'DELETE WHERE {{ {GRAZ} schema:addressCountry ?c }}; '
-     f'INSERT DATA {{ {GRAZ} schema:addressCountry "Austria" }}', "City-country"),
-    ("sameAs outside Wikidata/GeoNames",
-     f"INSERT DATA {{ {GRAZ} owl:sameAs <http://dbpedia.org/resource/Graz> }}", "City-sameAs"),
-    ("native name without language",
-     f'DELETE WHERE {{ {GRAZ} sg:nativeName ?n }}; INSERT DATA {{ {GRAZ} sg:nativeName "Graz" }}',
-     "City-nativeName"),
-    ("identification from another scheme",
-     f"DELETE WHERE {{ {GRAZ} sg:identificationStatus ?s }}; "
-     f"INSERT DATA {{ {GRAZ} sg:identificationStatus <https://w3id.org/sister-graph/id/concept/field/cultural> }}",
-     "City-identification"),
+    (
+        "country not a code",
+        f"DELETE WHERE {{ {GRAZ} schema:addressCountry ?c }}; "
+        f'INSERT DATA {{ {GRAZ} schema:addressCountry "Austria" }}',
+        "City-country",
+    ),
+    (
+        "sameAs outside Wikidata/GeoNames",
+        f"INSERT DATA {{ {GRAZ} owl:sameAs <http://dbpedia.org/resource/Graz> }}",
+        "City-sameAs",
+    ),
+    (
+        "native name without language",
+        f'DELETE WHERE {{ {GRAZ} sg:nativeName ?n }}; INSERT DATA {{ {GRAZ} sg:nativeName "Graz" }}',
+        "City-nativeName",
+    ),
+    (
+        "identification from another scheme",
+        f"DELETE WHERE {{ {GRAZ} sg:identificationStatus ?s }}; "
+        f"INSERT DATA {{ {GRAZ} sg:identificationStatus <https://w3id.org/sister-graph/id/concept/field/cultural> }}",
+        "City-identification",
+    ),
     ("no page form", f"DELETE WHERE {{ {GRAZ} sg:pageForm ?f }}", "City-pageForm"),
-    ("twinned with a non-city",
-     f"INSERT DATA {{ <https://w3id.org/sister-graph/id/city/banja-luka> wdt:P190 <https://w3id.org/sister-graph/id/organization/nalas> }}",
-     "must point to a city"),
+    (
+        "twinned with a non-city",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/city/banja-luka> wdt:P190 <https://w3id.org/sister-graph/id/organization/nalas> }",
+        "must point to a city",
+    ),
     ("two publishing cities", f"INSERT DATA {{ {AGREEMENT} sg:city {GRAZ} }}", "Agreement-city"),
-    ("partner equals city",
-     f"DELETE WHERE {{ {AGREEMENT} sg:partner ?p }}; "
-     f"INSERT DATA {{ {AGREEMENT} sg:partner <https://w3id.org/sister-graph/id/city/banja-luka> }}", "Agreement-partner"),
-    ("type from another scheme",
-     f"DELETE WHERE {{ {AGREEMENT} sg:agreementType ?t }}; "
-     f"INSERT DATA {{ {AGREEMENT} sg:agreementType <https://w3id.org/sister-graph/id/concept/field/sports> }}", "Agreement-type"),
-    ("signed before 1900",
-     f'DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d }}; '
-     f'INSERT DATA {{ {AGREEMENT} sg:signingDate "1899-12-31"^^xsd:date }}', "Agreement-date"),
-    ("date not xsd:date",
-     f'DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d }}; '
-     f'INSERT DATA {{ {AGREEMENT} sg:signingDate "21 June 2006" }}', "Agreement-date"),
+    (
+        "partner equals city",
+        f"DELETE WHERE {{ {AGREEMENT} sg:partner ?p }}; "
+        f"INSERT DATA {{ {AGREEMENT} sg:partner <https://w3id.org/sister-graph/id/city/banja-luka> }}",
+        "Agreement-partner",
+    ),
+    (
+        "type from another scheme",
+        f"DELETE WHERE {{ {AGREEMENT} sg:agreementType ?t }}; "
+        f"INSERT DATA {{ {AGREEMENT} sg:agreementType <https://w3id.org/sister-graph/id/concept/field/sports> }}",
+        "Agreement-type",
+    ),
+    (
+        "signed before 1900",
+        f"DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d }}; "
+        f'INSERT DATA {{ {AGREEMENT} sg:signingDate "1899-12-31"^^xsd:date }}',
+        "Agreement-date",
+    ),
+    (
+        "date not xsd:date",
+        f"DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d }}; "
+        f'INSERT DATA {{ {AGREEMENT} sg:signingDate "21 June 2006" }}',
+        "Agreement-date",
+    ),
     ("no signing event", f"DELETE WHERE {{ {AGREEMENT} sg:signing ?s }}", "Agreement-signing"),
-    ("signed in the future",
-     f'DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d . {SIGNING} schema:startDate ?e }}; '
-     f'INSERT DATA {{ {AGREEMENT} sg:signingDate "2999-01-01"^^xsd:date . '
-     f'{SIGNING} schema:startDate "2999-01-01"^^xsd:date }}', "Agreement-notFuture"),
-    ("agreement and signing dates differ",
-     f'DELETE WHERE {{ {SIGNING} schema:startDate ?e }}; '
-     f'INSERT DATA {{ {SIGNING} schema:startDate "2006-06-22"^^xsd:date }}', "Agreement-sameDate"),
+    (
+        "signed in the future",
+        f"DELETE WHERE {{ {AGREEMENT} sg:signingDate ?d . {SIGNING} schema:startDate ?e }}; "
+        f'INSERT DATA {{ {AGREEMENT} sg:signingDate "2999-01-01"^^xsd:date . '
+        f'{SIGNING} schema:startDate "2999-01-01"^^xsd:date }}',
+        "Agreement-notFuture",
+    ),
+    (
+        "agreement and signing dates differ",
+        f"DELETE WHERE {{ {SIGNING} schema:startDate ?e }}; "
+        f'INSERT DATA {{ {SIGNING} schema:startDate "2006-06-22"^^xsd:date }}',
+        "Agreement-sameDate",
+    ),
     ("signing without date", f"DELETE WHERE {{ {SIGNING} schema:startDate ?e }}", "Signing-date"),
-    ("signing produced nothing", f"DELETE WHERE {{ {SIGNING} prov:generated ?a }}",
-     "Signing-generated"),
-    ("two occasions",
-     f"INSERT DATA {{ <https://w3id.org/sister-graph/id/signing/banja-luka-2014-04-22> sg:occasion <https://w3id.org/sister-graph/id/concept/field/sports> }}",
-     "Signing-occasion"),
-    ("network without acronym", "DELETE WHERE { <https://w3id.org/sister-graph/id/organization/nalas> schema:alternateName ?a }",
-     "Organization-acronym"),
-    ("homepage not http",
-     "INSERT DATA { <https://w3id.org/sister-graph/id/organization/philia> foaf:homepage <ftp://philia.example/> }",
-     "Organization-homepage"),
-    ("membership without member", "DELETE WHERE { <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:member ?m }",
-     "Membership-member"),
-    ("membership of a city",
-     "DELETE WHERE { <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:organization ?o }; "
-     f"INSERT DATA {{ <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:organization {GRAZ} }}",
-     "Membership-organization"),
-    ("concept label missing", 'DELETE DATA { <https://w3id.org/sister-graph/id/concept/field/sports> skos:prefLabel "sports cooperation"@en }',
-     "Concept-prefLabel"),
-    ("concept in two schemes",
-     "INSERT DATA { <https://w3id.org/sister-graph/id/concept/field/sports> skos:inScheme <https://w3id.org/sister-graph/id/concept/priority> }",
-     "Concept-inScheme"),
-    ("field of cooperation from the priority scheme",
-     "INSERT DATA { <https://w3id.org/sister-graph/id/city/banja-luka> sg:cooperationField "
-     "<https://w3id.org/sister-graph/id/concept/priority/signed-friendship-agreement> }", "comes from the field scheme"),
-    ("priority from the field scheme",
-     "INSERT DATA { <https://w3id.org/sister-graph/id/city/banja-luka> sg:cooperationPriority <https://w3id.org/sister-graph/id/concept/field/sports> }",
-     "comes from the priority scheme"),
-    ("source page without title", "DELETE WHERE { ?page a foaf:Document ; dct:title ?t }",
-     "needs a title"),
+    (
+        "signing produced nothing",
+        f"DELETE WHERE {{ {SIGNING} prov:generated ?a }}",
+        "Signing-generated",
+    ),
+    (
+        "two occasions",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/signing/banja-luka-2014-04-22> sg:occasion <https://w3id.org/sister-graph/id/concept/field/sports> }",
+        "Signing-occasion",
+    ),
+    (
+        "network without acronym",
+        "DELETE WHERE { <https://w3id.org/sister-graph/id/organization/nalas> schema:alternateName ?a }",
+        "Organization-acronym",
+    ),
+    (
+        "homepage not http",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/organization/philia> foaf:homepage <ftp://philia.example/> }",
+        "Organization-homepage",
+    ),
+    (
+        "membership without member",
+        "DELETE WHERE { <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:member ?m }",
+        "Membership-member",
+    ),
+    (
+        "membership of a city",
+        "DELETE WHERE { <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:organization ?o }; "
+        f"INSERT DATA {{ <https://w3id.org/sister-graph/id/membership/banja-luka-nalas> org:organization {GRAZ} }}",
+        "Membership-organization",
+    ),
+    (
+        "concept label missing",
+        'DELETE DATA { <https://w3id.org/sister-graph/id/concept/field/sports> skos:prefLabel "sports cooperation"@en }',
+        "Concept-prefLabel",
+    ),
+    (
+        "concept in two schemes",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/concept/field/sports> skos:inScheme <https://w3id.org/sister-graph/id/concept/priority> }",
+        "Concept-inScheme",
+    ),
+    (
+        "field of cooperation from the priority scheme",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/city/banja-luka> sg:cooperationField "
+        "<https://w3id.org/sister-graph/id/concept/priority/signed-friendship-agreement> }",
+        "comes from the field scheme",
+    ),
+    (
+        "priority from the field scheme",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/city/banja-luka> sg:cooperationPriority <https://w3id.org/sister-graph/id/concept/field/sports> }",
+        "comes from the priority scheme",
+    ),
+    (
+        "source page without title",
+        "DELETE WHERE { ?page a foaf:Document ; dct:title ?t }",
+        "needs a title",
+    ),
 ]
 
 
@@ -125,7 +192,9 @@ def test_shape_catches_its_violation(built, shapes, what, update, marker):
     for triple in result.graph:
         graph.add(triple)
     graph.update(PREFIXES + update)
-    assert len(graph) != len(result.graph) or set(graph) != set(result.graph), "fixture changed nothing"
+    assert len(graph) != len(result.graph) or set(graph) != set(result.graph), (
+        "fixture changed nothing"
+    )
     validation = validate_graph(graph, shapes, where={})
     assert not validation.conforms
     assert any(marker in problem for problem in validation.problems), validation.problems
@@ -142,14 +211,22 @@ def test_violation_names_the_source_row(built, shapes):
     graph.update(PREFIXES + BREAKS[5][1])
     where = origins(read_sources(REPO / "data"), base=BASE)
     problems = validate_graph(graph, shapes, where=where).problems
-    assert any(p.startswith("data/banja-luka/cities.csv:11:") and "City-lat" in p for p in problems), problems
+    assert any(
+        p.startswith("data/banja-luka/cities.csv:11:") and "City-lat" in p for p in problems
+    ), problems
 
 
 def test_every_shape_has_a_failing_fixture(shapes):
-    named = {str(s).split("#", 1)[1] for s in shapes.subjects()
-             if isinstance(s, URIRef) and "#" in str(s) and str(s).startswith(BASE + "shapes#")}  # fmt: skip
-    composite = {str(s).split("#", 1)[1] for s in shapes.subjects(SH.property, None)
-                 if not (set(shapes.predicates(s)) & {SH["or"], SH["class"]})}  # fmt: skip
+    named = {
+        str(s).split("#", 1)[1]
+        for s in shapes.subjects()
+        if isinstance(s, URIRef) and "#" in str(s) and str(s).startswith(BASE + "shapes#")
+    }
+    composite = {
+        str(s).split("#", 1)[1]
+        for s in shapes.subjects(SH.property, None)
+        if not (set(shapes.predicates(s)) & {SH["or"], SH["class"]})
+    }
     helpers = {n for n in named if n.startswith("In")} | {"", "City-confirmed", "City-note"}
     markers = {b[2] for b in BREAKS}
     # these three hold blank-node property shapes; their fixtures match on the shapes' messages

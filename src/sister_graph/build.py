@@ -57,8 +57,10 @@ def build_graph(sources: Iterable[PublisherSources], *, base: str, ontology: Gra
 
 
 def _labels(labels: Labels) -> list[Literal]:
-    return [Literal(text, lang=lang) for text, lang in zip(
-        (labels.sr_latn, labels.sr_cyrl, labels.en), LANGS, strict=True)]  # fmt: skip
+    return [
+        Literal(text, lang=lang)
+        for text, lang in zip((labels.sr_latn, labels.sr_cyrl, labels.en), LANGS, strict=True)
+    ]
 
 
 class _Builder:
@@ -98,7 +100,9 @@ class _Builder:
     def cite(self, subject: URIRef, source_line: int, page_form: str = "") -> None:
         self.g.add((subject, DCTERMS.source, self.page))
         self.g.add((subject, PROV.wasDerivedFrom, self.page))
-        self.g.add((subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.positiveInteger)))
+        self.g.add(
+            (subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.positiveInteger))
+        )
         line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
         self.g.add((subject, self.sg.sourceText, Literal(line, lang="sr-Latn")))
         if page_form:
@@ -115,8 +119,13 @@ class _Builder:
         for concept in self.s.concepts:
             predicate = {"priority": "cooperationPriority", "field": "cooperationField"}
             if concept.scheme in predicate:
-                self.g.add((self.publisher, self.sg[predicate[concept.scheme]],
-                            self.concept_iri(concept.scheme, concept.id)))  # fmt: skip
+                self.g.add(
+                    (
+                        self.publisher,
+                        self.sg[predicate[concept.scheme]],
+                        self.concept_iri(concept.scheme, concept.id),
+                    )
+                )
 
     def add_city(self, city: City) -> None:
         iri = self.city_iri(city.id)
@@ -142,7 +151,10 @@ class _Builder:
         self.cite(iri, city.cited.source_line, city.page_form)
 
     def add_concept(self, concept: Concept) -> None:
-        iri, scheme = self.concept_iri(concept.scheme, concept.id), self.id[f"concept/{concept.scheme}"]
+        iri, scheme = (
+            self.concept_iri(concept.scheme, concept.id),
+            self.id[f"concept/{concept.scheme}"],
+        )
         self.g.add((iri, RDF.type, SKOS.Concept))
         self.g.add((iri, SKOS.inScheme, scheme))
         self.g.add((iri, SKOS.topConceptOf, scheme))
@@ -164,16 +176,25 @@ class _Builder:
 
     def add_membership(self, membership: Membership) -> None:
         iri = self.id[f"membership/{membership.id}"]
-        member, network = self.city_iri(membership.member), self.id[f"organization/{membership.network}"]
+        member, network = (
+            self.city_iri(membership.member),
+            self.id[f"organization/{membership.network}"],
+        )
         self.g.add((iri, RDF.type, ORG.Membership))
         self.g.add((iri, ORG.member, member))
         self.g.add((iri, ORG.organization, network))
         self.g.add((member, WDT.P463, network))
         names = {n.id: n for n in self.s.networks}[membership.network].acronym
         city = self.cities[membership.member].labels
-        for lang, text in zip(LANGS, (f"{city.sr_latn} – članstvo u {names}",
-                                     f"{city.sr_cyrl} – чланство у {names}",
-                                     f"{city.en} – membership of {names}"), strict=True):  # fmt: skip
+        for lang, text in zip(
+            LANGS,
+            (
+                f"{city.sr_latn} – članstvo u {names}",
+                f"{city.sr_cyrl} – чланство у {names}",
+                f"{city.en} – membership of {names}",
+            ),
+            strict=True,
+        ):
             self.g.add((iri, RDFS.label, Literal(text, lang=lang)))
         self.cite(iri, membership.cited.source_line)
 
@@ -190,10 +211,14 @@ class _Builder:
         self.g.add((iri, self.sg.signing, signing))
         self.g.add((self.publisher, WDT.P190, partner))
         kind = {c.id: c for c in self.s.concepts if c.scheme == "agreement-type"}[agreement.type]
-        here, there = self.cities[self.s.publisher.city].labels, self.cities[agreement.partner].labels
+        here, there = (
+            self.cities[self.s.publisher.city].labels,
+            self.cities[agreement.partner].labels,
+        )
         year = agreement.signed.year
-        for lang, k, a, b in zip(LANGS, _labels(kind.labels), _labels(here), _labels(there),
-                                 strict=True):  # fmt: skip
+        for lang, k, a, b in zip(
+            LANGS, _labels(kind.labels), _labels(here), _labels(there), strict=True
+        ):
             self.g.add((iri, RDFS.label, Literal(f"{k}: {a} – {b} ({year})", lang=lang)))
         self.cite(iri, agreement.cited.source_line)
         self.g.add((signing, RDF.type, self.sg.SigningEvent))
@@ -204,5 +229,7 @@ class _Builder:
             label = f"{text}: {city}, {agreement.signed.isoformat()}"
             self.g.add((signing, RDFS.label, Literal(label, lang=lang)))
         if agreement.occasion:
-            self.g.add((signing, self.sg.occasion, self.concept_iri("occasion", agreement.occasion)))
+            self.g.add(
+                (signing, self.sg.occasion, self.concept_iri("occasion", agreement.occasion))
+            )
         self.cite(signing, agreement.cited.source_line)

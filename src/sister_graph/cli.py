@@ -35,8 +35,12 @@ class _Group(click.Group):
         except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
             if os.environ.get("SISTER_GRAPH_DEBUG"):
                 raise
-            click.secho(f"internal error: {type(err).__name__}: {err} "
-                        "(set SISTER_GRAPH_DEBUG=1 for the traceback)", fg="red", err=True)  # fmt: skip
+            click.secho(
+                f"internal error: {type(err).__name__}: {err} "
+                "(set SISTER_GRAPH_DEBUG=1 for the traceback)",
+                fg="red",
+                err=True,
+            )
             ctx.exit(70)
         except KeyboardInterrupt:
             click.secho("interrupted; dist/ was left as it was", fg="red", err=True)
@@ -58,8 +62,12 @@ def _progress(message: str) -> None:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--base", help=_help("base"))
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("data_dir"))
-@click.option("--dist-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("dist_dir"))
+@click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("data_dir")
+)
+@click.option(
+    "--dist-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("dist_dir")
+)
 @click.version_option(package_name="sister-graph")
 @click.pass_context
 def cli(ctx: click.Context, base: str | None, data_dir: Path | None, dist_dir: Path | None):
@@ -91,10 +99,21 @@ def validate(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", "query_file", type=click.File(encoding="utf-8"),
-              help="Read the query from this file ('-' for standard input).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]),
-              default="table", show_default=True, help="Output format of SELECT/ASK results.")  # fmt: skip
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.File(encoding="utf-8"),
+    help="Read the query from this file ('-' for standard input).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv", "xml"]),
+    default="table",
+    show_default=True,
+    help="Output format of SELECT/ASK results.",
+)
 @click.pass_context
 def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
     """Run a SPARQL query over the built graph (dist/) and print the results."""
@@ -111,7 +130,9 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), help=_help("port"))
 @click.option("--threads", type=click.IntRange(1, 256), help=_help("threads"))
 @click.option("--workers", "query_workers", type=click.IntRange(1, 64), help=_help("query_workers"))
-@click.option("--timeout", "query_timeout", type=click.FloatRange(0.1, 3600), help=_help("query_timeout"))
+@click.option(
+    "--timeout", "query_timeout", type=click.FloatRange(0.1, 3600), help=_help("query_timeout")
+)
 @click.option("--store", help=_help("store"))
 @click.option("--rebuild", is_flag=True, help="Build dist/ first even if it exists.")
 @click.option("--debug", is_flag=True, help="Flask's reloading debug server (development only).")

@@ -1,4 +1,4 @@
-"""Settings: one table (name, default, environment variable, help) feeds the CLI, the app and docs."""
+"""Settings: one table (name, default, env variable, help) feeds the CLI, the app and docs."""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HTTP_IRI = r"https?://[^\s<>\"{}|\\^`\x00-\x20\x7f]+"
 
 
 @dataclass
@@ -79,6 +81,10 @@ def _rows(reader, header: list[str], label: str, problems: Problems) -> Iterator
         if len(cells) != len(header):
             problems.add(f"{label}:{line}", f"has {len(cells)} cells, the header has {len(header)}")
             continue
+        bad = [h for h, c in zip(header, cells, strict=True) if CONTROL.search(c)]
+        if bad:
+            problems.add(f"{label}:{line}: column '{bad[0]}'", "contains a control character")
+            continue
         yield Row({h: c.strip() for h, c in zip(header, cells, strict=True)}, label, line)
 
 
@@ -142,5 +148,7 @@ def unique(rows: list[Row], key: Callable[[Row], str], column: str, problems: Pr
     for row in rows:
         value = key(row)
         if value and value in seen:
-            problems.add(row.where(column), f"duplicate {value!r} (first at line {seen[value].line})")
+            problems.add(
+                row.where(column), f"duplicate {value!r} (first at line {seen[value].line})"
+            )
         seen.setdefault(value, row)

@@ -50,3 +50,25 @@ def rdf_format(key: str) -> Format:
 def dump_name(fmt: Format) -> str:
     """Return the file name of the dump in this format, e.g. 'sister-graph.ttl'."""
     return f"{DUMP_STEM}.{fmt.extension}"
+
+
+# Media types of the other files the build publishes in dist/ (dumps use RDF_FORMATS).
+FILE_MEDIA_TYPES: dict[str, str] = {
+    "context.jsonld": "application/ld+json",
+    "SHA256SUMS": "text/plain",
+}
+
+
+def file_media_type(name: str) -> str:
+    """Return the media type of a published file by its name (dumps by extension).
+
+    >>> file_media_type("sister-graph.nt"), file_media_type("SHA256SUMS")
+    ('application/n-triples', 'text/plain')
+    """
+    if name in FILE_MEDIA_TYPES:
+        return FILE_MEDIA_TYPES[name]
+    extension = name.rpartition(".")[2]
+    for fmt in RDF_FORMATS:
+        if fmt.extension == extension:
+            return fmt.media_type
+    return "application/octet-stream"

@@ -64,9 +64,13 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     if config.release_date:
         date.fromisoformat(config.release_date)
     files = render_dist(
-        built.graph, built.validation.report, base=config.base, license_iri=config.license,
-        issued=config.release_date, progress=progress,
-    )  # fmt: skip
+        built.graph,
+        built.validation.report,
+        base=config.base,
+        license_iri=config.license,
+        issued=config.release_date,
+        progress=progress,
+    )
     progress(f"writing {config.dist_dir}/")
     write_dist(files, config.dist_dir)
     return built

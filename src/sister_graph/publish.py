@@ -26,9 +26,14 @@ WRITERS: dict[str, Callable[[Graph, str], bytes]] = {
 
 
 def render_dist(
-    graph: Graph, report: Graph, *, base: str, license_iri: str, issued: str = "",
+    graph: Graph,
+    report: Graph,
+    *,
+    base: str,
+    license_iri: str,
+    issued: str = "",
     progress: Callable[[str], None] = lambda _: None,
-) -> dict[str, bytes]:  # fmt: skip
+) -> dict[str, bytes]:
     """Return every file of dist/ by name (dumps, context, catalog, report, SHA256SUMS)."""
     import json
 
@@ -36,10 +41,14 @@ def render_dist(
     for fmt in RDF_FORMATS:
         progress(f"serialising {dump_name(fmt)}")
         files[dump_name(fmt)] = WRITERS[fmt.name](graph, base)
-    files["context.jsonld"] = (json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n").encode()
+    files["context.jsonld"] = (
+        json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
+    ).encode()
     files["validation-report.ttl"] = to_turtle(report, base=base)
     infos = {name: FileInfo(name, len(data), _sha256(data)) for name, data in files.items()}
-    catalog = describe_catalog(graph, base=base, files=infos, license_iri=license_iri, issued=issued)
+    catalog = describe_catalog(
+        graph, base=base, files=infos, license_iri=license_iri, issued=issued
+    )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
     files[CHECKSUMS] = "".join(
         f"{_sha256(data)}  {name}\n" for name, data in sorted(files.items())

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .csv_rows import Problems, Row, iso_date, matching, number, read_rows, required, slug, unique
+from .csv_rows import (
+    HTTP_IRI,
+    Problems,
+    Row,
+    iso_date,
+    matching,
+    number,
+    read_rows,
+    required,
+    slug,
+    unique,
+)
 from .errors import SourceError
 from .records import (
     Agreement,
@@ -22,23 +33,48 @@ from .records import (
 SCHEMES = ("agreement-type", "field", "priority", "occasion")
 IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
 MONTHS_GENITIVE = (
-    "januara", "februara", "marta", "aprila", "maja", "juna",
-    "jula", "avgusta", "septembra", "oktobra", "novembra", "decembra",
-)  # fmt: skip
+    "januara",
+    "februara",
+    "marta",
+    "aprila",
+    "maja",
+    "juna",
+    "jula",
+    "avgusta",
+    "septembra",
+    "oktobra",
+    "novembra",
+    "decembra",
+)
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 COLUMNS = {
     "publisher.csv": (
-        "city", "page_url", "page_title", "page_language", "source_file", "source_line",
+        "city",
+        "page_url",
+        "page_title",
+        "page_language",
+        "source_file",
+        "source_line",
     ),
     "cities.csv": (
-        "id", *LABELS, "native_names", "page_form", "country", "lat", "long", "wikidata",
-        "geonames", "identification", "note", "source_line",
+        "id",
+        *LABELS,
+        "native_names",
+        "page_form",
+        "country",
+        "lat",
+        "long",
+        "wikidata",
+        "geonames",
+        "identification",
+        "note",
+        "source_line",
     ),
     "agreements.csv": ("id", "partner", "type", "signed", "signing", "occasion", "source_line"),
     "networks.csv": ("id", "acronym", *LABELS, "website", "source_line"),
     "memberships.csv": ("id", "member", "network", "source_line"),
     "concepts.csv": ("scheme", "id", *LABELS, "page_form", "source_line"),
-}  # fmt: skip
+}
 
 
 def publisher_folders(data_dir: Path) -> list[Path]:
@@ -55,7 +91,9 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     problems = Problems()
     result = [_read_folder(folder, data_dir, problems, today) for folder in folders]
     if problems.items:
-        raise SourceError(f"{len(problems.items)} problem(s) in the sources", problems=problems.items)
+        raise SourceError(
+            f"{len(problems.items)} problem(s) in the sources", problems=problems.items
+        )
     return result
 
 
@@ -76,9 +114,13 @@ def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> P
     agreements = [_agreement(r, problems, cite, today) for r in agreement_rows]
     _check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
     return PublisherSources(
-        publisher, tuple(cities), tuple(agreements), tuple(networks),
-        tuple(memberships), tuple(concepts),
-    )  # fmt: skip
+        publisher,
+        tuple(cities),
+        tuple(agreements),
+        tuple(networks),
+        tuple(memberships),
+        tuple(concepts),
+    )
 
 
 def _unique(rows: list[Row], problems: Problems, key_columns: int = 1) -> list[Row]:
@@ -104,7 +146,7 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         lines = ()
     return Publisher(
         city=slug(row, "city", problems),
-        page_url=matching(row, "page_url", r"https?://\S+", "an http(s) URL", problems),
+        page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
         page_title=required(row, "page_title", problems),
         page_language=required(row, "page_language", problems),
         source_file=source_file,
@@ -195,7 +237,7 @@ def _concept(row: Row, problems: Problems, cite) -> Concept:
 def _network(row: Row, problems: Problems, cite) -> Network:
     acronym = required(row, "acronym", problems)
     labels = _labels(row, problems)
-    website = matching(row, "website", r"https?://\S+", "an http(s) URL", problems)
+    website = matching(row, "website", HTTP_IRI, "an http(s) URL", problems)
     return Network(
         slug(row, "id", problems), acronym, labels, website, cite(row, acronym, labels.sr_latn)
     )
@@ -242,14 +284,30 @@ def _check_references(publisher, cities, concepts, networks, memberships, agreem
     signings: dict[str, Agreement] = {}
     for a in agreements:
         check(a.partner in city_ids, a.cited, "partner", f"{a.partner!r} is not in cities.csv")
-        check(publisher is None or a.partner != publisher.city, a.cited, "partner",
-              "a city cannot be its own partner")  # fmt: skip
-        check(("agreement-type", a.type) in by_scheme, a.cited, "type",
-              f"{a.type!r} is not an agreement-type in concepts.csv")  # fmt: skip
+        check(
+            publisher is None or a.partner != publisher.city,
+            a.cited,
+            "partner",
+            "a city cannot be its own partner",
+        )
+        check(
+            ("agreement-type", a.type) in by_scheme,
+            a.cited,
+            "type",
+            f"{a.type!r} is not an agreement-type in concepts.csv",
+        )
         if a.occasion:
-            check(("occasion", a.occasion) in by_scheme, a.cited, "occasion",
-                  f"{a.occasion!r} is not an occasion in concepts.csv")  # fmt: skip
+            check(
+                ("occasion", a.occasion) in by_scheme,
+                a.cited,
+                "occasion",
+                f"{a.occasion!r} is not an occasion in concepts.csv",
+            )
         first = signings.setdefault(a.signing, a)
         same = (first.signed, first.cited.source_line) == (a.signed, a.cited.source_line)
-        check(same, a.cited, "signing",
-              f"signing {a.signing!r} has another date or page line at line {first.cited.csv_line}")  # fmt: skip
+        check(
+            same,
+            a.cited,
+            "signing",
+            f"signing {a.signing!r} has another date or page line at line {first.cited.csv_line}",
+        )

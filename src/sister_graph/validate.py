@@ -37,9 +37,11 @@ def origins(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, s
     found: dict[URIRef, str] = {}
     for s in sources:
         groups = (
-            ("city", s.cities), ("agreement", s.agreements), ("organization", s.networks),
+            ("city", s.cities),
+            ("agreement", s.agreements),
+            ("organization", s.networks),
             ("membership", s.memberships),
-        )  # fmt: skip
+        )
         for kind, records in groups:
             for r in records:
                 found[ids[f"{kind}/{r.id}"]] = f"{r.cited.csv_file}:{r.cited.csv_line}"
@@ -61,9 +63,15 @@ def validate_graph(graph: Graph, shapes: Graph, *, where: dict[URIRef, str]) -> 
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage) or "violates a shape"
         constraint = report.value(result, SH.sourceConstraint)
-        shape = constraint if isinstance(constraint, URIRef) else report.value(result, SH.sourceShape)
+        shape = (
+            constraint if isinstance(constraint, URIRef) else report.value(result, SH.sourceShape)
+        )
         place = where.get(focus, "graph")
-        path_text = f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, URIRef) else ""
-        shape_text = graph.namespace_manager.normalizeUri(shape) if isinstance(shape, URIRef) else "shape"
+        path_text = (
+            f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, URIRef) else ""
+        )
+        shape_text = (
+            graph.namespace_manager.normalizeUri(shape) if isinstance(shape, URIRef) else "shape"
+        )
         lines.append(f"{place}: <{focus}>{path_text}: {message} [{shape_text}]")
     return Validation(bool(conforms), report, tuple(sorted(lines)))

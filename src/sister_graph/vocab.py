@@ -18,9 +18,32 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 LOCN = Namespace("http://www.w3.org/ns/locn#")
 
 __all__ = [
-    "ADMS", "DCAT", "DCTERMS", "FOAF", "GEO", "GSP", "LOCN", "ORG", "OWL", "PROV", "RDF", "RDFS",
-    "SCHEMA", "SD", "SH", "SKOS", "SPDX", "VCARD", "VOID", "WD", "WDT", "XSD",
-    "PREFIXES", "sg_namespace", "id_namespace", "prefixes_for",
+    "ADMS",
+    "DCAT",
+    "DCTERMS",
+    "FOAF",
+    "GEO",
+    "GSP",
+    "LOCN",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SD",
+    "SH",
+    "SKOS",
+    "SPDX",
+    "VCARD",
+    "VOID",
+    "WD",
+    "WDT",
+    "XSD",
+    "PREFIXES",
+    "sg_namespace",
+    "id_namespace",
+    "prefixes_for",
 ]
 
 
@@ -35,10 +58,28 @@ def id_namespace(base: str) -> Namespace:
 
 
 PREFIXES: dict[str, Namespace] = {
-    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "dct": DCTERMS,
-    "schema": SCHEMA, "org": ORG, "prov": PROV, "foaf": FOAF, "geo": GEO, "gsp": GSP,
-    "wd": WD, "wdt": WDT, "dcat": DCAT, "void": VOID, "sh": SH, "sd": SD, "spdx": SPDX,
-    "adms": ADMS, "vcard": VCARD, "locn": LOCN,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "skos": SKOS,
+    "dct": DCTERMS,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "foaf": FOAF,
+    "geo": GEO,
+    "gsp": GSP,
+    "wd": WD,
+    "wdt": WDT,
+    "dcat": DCAT,
+    "void": VOID,
+    "sh": SH,
+    "sd": SD,
+    "spdx": SPDX,
+    "adms": ADMS,
+    "vcard": VCARD,
+    "locn": LOCN,
 }
 
 
