@@ -25,7 +25,7 @@ class _Group(click.Group):
             for problem in err.problems:
                 click.echo(f"  {problem}", err=True)
             ctx.exit(EXIT_FAILED)
-        except ValueError as err:
+        except (ValueError, OSError) as err:
             click.secho(f"error: {err}", fg="red", err=True)
             ctx.exit(EXIT_FAILED)
         except click.exceptions.Exit:

@@ -103,3 +103,12 @@ def load_config(overrides: Mapping[str, object] | None = None, *, environ=None) 
     if not config.base.endswith(("/", "#")):
         raise ValueError(f"setting base: {config.base!r} must end with '/' or '#'")
     return config
+
+
+def settings_markdown() -> str:
+    """Return the settings table as Markdown (the README embeds it; a test keeps them equal)."""
+    lines = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        lines.append(f"| `{s.name}` | `{s.env}` | `{s.default!r}` | {s.help} |")
+    return "\n".join(lines) + "\n"
+
