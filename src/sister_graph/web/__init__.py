@@ -21,6 +21,9 @@ from sister_graph.web.context import EXTENSION, AppState
 BLUEPRINTS: tuple[str, ...] = (
     "health",
     "sparql_endpoint",
+    "pages",
+    "catalog_pages",
+    "downloads",
 )
 
 ACCESS_LOG = logging.getLogger("sister_graph.access")

@@ -16,6 +16,7 @@ from sister_graph.sparql import (
     read_protocol_request,
 )
 from sister_graph.web.context import current_config, current_store, note_query_time, state
+from sister_graph.web.query_page import prefers_html, render_query_page
 
 bp = Blueprint("sparql", __name__)
 
@@ -36,6 +37,8 @@ def sparql():
         body=request.get_data() if mimetype == QUERY else b"",
         max_query_bytes=config.max_query_bytes,
     )
+    if prefers_html(request.accept_mimetypes, protocol):
+        return render_query_page(protocol)
     if protocol.query is None:
         return _describe(protocol.format)
     store = current_store()

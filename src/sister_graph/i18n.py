@@ -1,0 +1,239 @@
+"""Languages of the web pages: UI strings in sr-Latn, sr-Cyrl and en, and label choice.
+
+Graph labels come from language-tagged literals; pyoxigraph lower-cases tags ("sr-latn"),
+so every comparison here is case-insensitive (BCP 47 tags are, RFC 5646 §2.1.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Literal
+
+LANGS: tuple[str, ...] = ("sr-Latn", "sr-Cyrl", "en")
+DEFAULT_LANG = "sr-Latn"
+LANG_NAMES = {"sr-Latn": "Latinica", "sr-Cyrl": "Ћирилица", "en": "English"}
+# Primary subtags read as Serbian: Latin script unless Cyrl is named (the source page is Latin).
+_SERBIAN = ("sr", "sh", "bs", "hr")
+
+UI: dict[str, tuple[str, str, str]] = {
+    "site": ("Gradovi partneri", "Градови партнери", "Partner cities"),
+    "home": ("Početna", "Почетна", "Home"),
+    "query": ("SPARQL upiti", "SPARQL упити", "SPARQL queries"),
+    "catalog": ("Katalog podataka", "Каталог података", "Data catalog"),
+    "ontology": ("Rječnik", "Рјечник", "Vocabulary"),
+    "intro": (
+        "Povezani otvoreni podaci o međunarodnoj saradnji grada, pročitani sa stranice grada. "
+        "Svaka činjenica navodi red stranice iz kojeg potiče.",
+        "Повезани отворени подаци о међународној сарадњи града, прочитани са странице града. "
+        "Свака чињеница наводи ред странице из којег потиче.",
+        "Linked open data on the city's international cooperation, read from the city's own "
+        "page. Every fact cites the line of the page it comes from.",
+    ),
+    "source_page": ("Izvorna stranica", "Изворна страница", "Source page"),
+    "counts": ("Podaci u brojevima", "Подаци у бројевима", "The data in numbers"),
+    "triples": ("trojki", "тројки", "triples"),
+    "partners": ("gradova partnera", "градова партнера", "partner cities"),
+    "agreements": ("sporazuma", "споразума", "agreements"),
+    "signings": ("potpisivanja", "потписивања", "signings"),
+    "memberships": (
+        "Članstva u mrežama gradova",
+        "Чланства у мрежама градова",
+        "Memberships in city networks",
+    ),
+    "priorities": ("Prioriteti saradnje", "Приоритети сарадње", "Priorities of cooperation"),
+    "fields": ("Oblasti saradnje", "Области сарадње", "Fields of cooperation"),
+    "timeline": ("Sporazumi kroz vrijeme", "Споразуми кроз вријеме", "Agreements over time"),
+    "map": ("Gradovi partneri na karti", "Градови партнери на карти", "Partner cities on a map"),
+    "shared": ("potpisani zajedno", "потписани заједно", "signed together"),
+    "downloads": ("Preuzimanje", "Преузимање", "Downloads"),
+    "for_machines": ("Za programere", "За програмере", "For developers"),
+    "properties": ("Svojstva", "Својства", "Properties"),
+    "incoming": ("Povezano sa ovim", "Повезано са овим", "Linked to this"),
+    "quote": ("Kako stranica kaže", "Како страница каже", "As the page says"),
+    "line": ("red", "ред", "line"),
+    "elsewhere": ("Na drugim mjestima", "На другим мјестима", "Elsewhere"),
+    "formats": ("Ovaj opis kao podaci", "Овај опис као подаци", "This description as data"),
+    "not_found": ("Nije pronađeno", "Није пронађено", "Not found"),
+    "not_found_text": (
+        "Graf ne imenuje ništa pod ovom adresom.",
+        "Граф не именује ништа под овом адресом.",
+        "The graph names nothing at this address.",
+    ),
+    "maybe": ("Možda ste tražili", "Можда сте тражили", "Perhaps you meant"),
+    "classes": ("Klase", "Класе", "Classes"),
+    "props": ("Svojstva", "Својства", "Properties"),
+    "domain": ("domen", "домен", "domain"),
+    "range": ("opseg", "опсег", "range"),
+    "examples": ("Primjeri upita", "Примјери упита", "Example queries"),
+    "run": ("Izvrši", "Изврши", "Run"),
+    "results": ("Rezultati", "Резултати", "Results"),
+    "rows": ("redova", "редова", "rows"),
+    "download_as": ("Preuzmi kao", "Преузми као", "Download as"),
+    "share": ("Link na ovaj upit", "Линк на овај упит", "Link to this query"),
+    "error": ("Greška", "Грешка", "Error"),
+    "truncated": ("Rezultat je skraćen.", "Резултат је скраћен.", "The result was cut short."),
+    "language": ("Jezik", "Језик", "Language"),
+    "dataset": ("Skup podataka", "Скуп података", "Dataset"),
+    "distributions": ("Distribucije", "Дистрибуције", "Distributions"),
+    "size": ("veličina", "величина", "size"),
+    "bytes": ("bajta", "бајта", "bytes"),
+    "service": ("Servis", "Сервис", "Service"),
+    "licence": ("Licenca", "Лиценца", "Licence"),
+    "date": ("Datum", "Датум", "Date"),
+    "city": ("Grad", "Град", "City"),
+    "type": ("Vrsta", "Врста", "Type"),
+    "yes": ("da", "да", "yes"),
+    "no": ("ne", "не", "no"),
+    "editor": ("Upit", "Упит", "Query"),
+}
+
+# Labels of standard predicates and classes the graph itself does not label.
+TERMS: dict[str, tuple[str, str, str]] = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": ("vrsta", "врста", "type"),
+    "http://www.w3.org/2000/01/rdf-schema#label": ("naziv", "назив", "label"),
+    "http://www.w3.org/2000/01/rdf-schema#comment": ("opis", "опис", "comment"),
+    "http://www.w3.org/2004/02/skos/core#prefLabel": ("naziv", "назив", "preferred label"),
+    "http://www.w3.org/2004/02/skos/core#notation": ("oznaka", "ознака", "notation"),
+    "http://www.w3.org/2004/02/skos/core#inScheme": ("u shemi", "у шеми", "in scheme"),
+    "http://www.w3.org/2004/02/skos/core#topConceptOf": ("vrh sheme", "врх шеме", "top concept of"),
+    "http://www.w3.org/2004/02/skos/core#hasTopConcept": ("pojmovi", "појмови", "top concepts"),
+    "http://www.w3.org/2004/02/skos/core#editorialNote": ("napomena", "напомена", "editorial note"),
+    "http://www.w3.org/2004/02/skos/core#definition": ("definicija", "дефиниција", "definition"),
+    "http://www.w3.org/2004/02/skos/core#ConceptScheme": (
+        "shema pojmova",
+        "шема појмова",
+        "concept scheme",
+    ),
+    "http://www.w3.org/2004/02/skos/core#Concept": ("pojam", "појам", "concept"),
+    "https://schema.org/name": ("ime", "име", "name"),
+    "https://schema.org/alternateName": ("drugo ime", "друго име", "alternate name"),
+    "https://schema.org/addressCountry": ("država", "држава", "country"),
+    "https://schema.org/startDate": ("datum", "датум", "date"),
+    "https://schema.org/url": ("veb-sajt", "веб-сајт", "website"),
+    "https://schema.org/City": ("grad", "град", "city"),
+    "https://schema.org/Organization": ("organizacija", "организација", "organization"),
+    "https://schema.org/WebPage": ("veb-stranica", "веб-страница", "web page"),
+    "https://schema.org/about": ("o", "о", "about"),
+    "http://www.w3.org/2002/07/owl#sameAs": ("isto što i", "исто што и", "same as"),
+    "http://www.w3.org/2003/01/geo/wgs84_pos#lat": (
+        "geografska širina",
+        "географска ширина",
+        "latitude",
+    ),
+    "http://www.w3.org/2003/01/geo/wgs84_pos#long": (
+        "geografska dužina",
+        "географска дужина",
+        "longitude",
+    ),
+    "http://www.wikidata.org/prop/direct/P190": (
+        "grad partner (Wikidata P190)",
+        "град партнер (Wikidata P190)",
+        "twinned city (Wikidata P190)",
+    ),
+    "http://www.wikidata.org/prop/direct/P463": (
+        "član (Wikidata P463)",
+        "члан (Wikidata P463)",
+        "member of (Wikidata P463)",
+    ),
+    "http://www.wikidata.org/prop/direct/P625": (
+        "koordinate (Wikidata P625)",
+        "координате (Wikidata P625)",
+        "coordinates (Wikidata P625)",
+    ),
+    "http://www.wikidata.org/prop/direct/P1566": ("GeoNames ID", "GeoNames ID", "GeoNames ID"),
+    "http://www.wikidata.org/prop/direct/P571": ("osnovano", "основано", "inception"),
+    "http://www.wikidata.org/prop/direct/P856": (
+        "zvanični sajt",
+        "званични сајт",
+        "official website",
+    ),
+    "http://www.w3.org/ns/org#member": ("član", "члан", "member"),
+    "http://www.w3.org/ns/org#organization": ("organizacija", "организација", "organization"),
+    "http://www.w3.org/ns/org#Membership": ("članstvo", "чланство", "membership"),
+    "http://www.w3.org/ns/org#Organization": ("organizacija", "организација", "organization"),
+    "http://www.w3.org/ns/prov#wasDerivedFrom": ("izvedeno iz", "изведено из", "derived from"),
+    "http://www.w3.org/ns/prov#generated": ("stvorilo", "створило", "generated"),
+    "http://purl.org/dc/terms/source": ("izvor", "извор", "source"),
+    "http://purl.org/dc/terms/title": ("naslov", "наслов", "title"),
+    "http://purl.org/dc/terms/description": ("opis", "опис", "description"),
+    "http://purl.org/dc/terms/publisher": ("izdavač", "издавач", "publisher"),
+    "http://purl.org/dc/terms/license": ("licenca", "лиценца", "licence"),
+    "http://www.w3.org/ns/dcat#Dataset": ("skup podataka", "скуп података", "dataset"),
+    "http://www.w3.org/ns/dcat#Distribution": ("distribucija", "дистрибуција", "distribution"),
+    "http://www.w3.org/ns/dcat#DataService": ("servis podataka", "сервис података", "data service"),
+    "http://www.w3.org/ns/dcat#Catalog": ("katalog", "каталог", "catalog"),
+    "http://www.w3.org/2002/07/owl#Ontology": ("ontologija", "онтологија", "ontology"),
+    "http://www.w3.org/2002/07/owl#Class": ("klasa", "класа", "class"),
+    "http://www.w3.org/2002/07/owl#ObjectProperty": ("svojstvo", "својство", "object property"),
+    "http://www.w3.org/2002/07/owl#DatatypeProperty": (
+        "svojstvo vrijednosti",
+        "својство вриједности",
+        "datatype property",
+    ),
+}
+
+
+def canonical_lang(tag: str) -> str:
+    """Return a language tag in its conventional case (RFC 5646 §2.1.1).
+
+    >>> canonical_lang("sr-latn"), canonical_lang("en-gb")
+    ('sr-Latn', 'en-GB')
+    """
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def parse_lang(value: str | None) -> str | None:
+    """Return one of LANGS for a `?lang=` value or a language tag, or None.
+
+    >>> parse_lang("SR-cyrl"), parse_lang("de")
+    ('sr-Cyrl', None)
+    """
+    parts = (value or "").strip().lower().split("-")
+    if parts[0] in _SERBIAN:
+        return "sr-Cyrl" if "cyrl" in parts else "sr-Latn"
+    return "en" if parts[0] == "en" else None
+
+
+def choose_lang(param: str | None, accepted: Iterable[tuple[str, float]]) -> str:
+    """Choose the page language: `?lang=` first, then Accept-Language by quality, else sr-Latn."""
+    chosen = parse_lang(param)
+    if chosen:
+        return chosen
+    for tag, quality in sorted(accepted, key=lambda item: -item[1]):
+        if quality > 0 and (found := parse_lang(tag)):
+            return found
+    return DEFAULT_LANG
+
+
+def text(key: str, lang: str) -> str:
+    """Return a UI string in the language."""
+    return UI[key][LANGS.index(lang)]
+
+
+def term_label(iri: str, lang: str) -> str | None:
+    """Return the built-in label of a standard term, or None."""
+    labels = TERMS.get(iri)
+    return labels[LANGS.index(lang)] if labels else None
+
+
+def pick_literal(literals: Iterable[Literal], lang: str) -> Literal | None:
+    """Pick the literal in the wanted language, else sr-Latn, en, untagged, any (stable order)."""
+    ranked = sorted(literals, key=str)
+    if not ranked:
+        return None
+    wanted = [lang.lower(), DEFAULT_LANG.lower(), "en", ""]
+    for want in wanted:
+        for literal in ranked:
+            if (literal.language or "").lower() == want:
+                return literal
+    return ranked[0]

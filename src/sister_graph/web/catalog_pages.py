@@ -1,0 +1,62 @@
+"""The DCAT-AP catalog at /catalog (negotiated or by extension) and the VoID well-known URI.
+
+/.well-known/void (VoID §7.2, https://www.w3.org/TR/void/#well-known) answers with the same
+description, since the catalog carries the VoID statistics of the dataset.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from sister_graph.catalog_view import build_catalog_view
+from sister_graph.errors import NotFound
+from sister_graph.formats import HTML
+from sister_graph.web.context import current_config
+from sister_graph.web.documents import EXTENSIONS, negotiated, rdf_response
+from sister_graph.web.downloads import published_files
+from sister_graph.web.graph_access import read_catalog
+from sister_graph.web.site import current_lang, local_path, render_page
+
+bp = Blueprint("catalog", __name__)
+
+
+def _alternates() -> list[dict]:
+    return [
+        {
+            "type": f.media_type,
+            "href": local_path(f"catalog.{f.extension}"),
+            "name": f.name,
+            "ext": f.extension,
+        }
+        for f in EXTENSIONS.values()
+        if f is not HTML
+    ]
+
+
+@bp.get("/catalog", defaults={"ext": None})
+@bp.get("/catalog.<ext>")
+def catalog(ext: str | None):
+    """Describe the catalog, its dataset, distributions and SPARQL service (DCAT-AP 3 + VoID)."""
+    if ext and ext not in EXTENSIONS:
+        raise NotFound(f"no format with extension .{ext}; use ttl, jsonld, nt, rdf or html")
+    fmt = EXTENSIONS[ext] if ext else negotiated()
+    config, graph = current_config(), read_catalog()
+    if fmt is HTML:
+        view = build_catalog_view(graph, base=config.base, lang=current_lang())
+        response = render_page(
+            "catalog.html", view=view, files=published_files(), alternates=_alternates()
+        )
+    else:
+        response = rdf_response(graph, fmt, base=config.base)
+    if ext is None:
+        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
+        response.headers["Content-Location"] = local_path(f"catalog.{fmt.extension}")
+    return response
+
+
+@bp.get("/.well-known/void")
+def well_known_void():
+    """Answer the VoID well-known URI with the catalog (it holds the VoID description)."""
+    response = catalog(None)
+    response.headers["Link"] = f'<{local_path("catalog")}>; rel="describedby"'
+    return response

@@ -1,0 +1,54 @@
+"""RDF documents over HTTP: pick a format by extension or Accept, serialise, label the response."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from rdflib import Graph
+
+from sister_graph import negotiate
+from sister_graph.formats import HTML, RDF_FORMATS, Format
+from sister_graph.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
+
+DOCUMENT_FORMATS: tuple[Format, ...] = (*RDF_FORMATS, HTML)
+EXTENSIONS: dict[str, Format] = {fmt.extension: fmt for fmt in DOCUMENT_FORMATS}
+
+
+def split_extension(path: str) -> tuple[str, Format | None]:
+    """Split 'city/bari.ttl' into ('city/bari', turtle); no known extension gives (path, None).
+
+    >>> split_extension("city/bari.ttl")[1].name, split_extension("city/bari")
+    ('turtle', ('city/bari', None))
+    """
+    stem, dot, ext = path.rpartition(".")
+    if dot and "/" not in ext and ext in EXTENSIONS:
+        return stem, EXTENSIONS[ext]
+    return path, None
+
+
+def negotiated() -> Format:
+    """Choose a document format from `?format=` or Accept (no Accept: Turtle; browsers: HTML)."""
+    choice = negotiate.choose(
+        request.accept_mimetypes, DOCUMENT_FORMATS, format=request.args.get("format")
+    )
+    return choice.format
+
+
+def serialise(graph: Graph, fmt: Format, *, base: str) -> bytes:
+    """Serialise a graph in an RDF format, byte-stable, with the project's prefixes."""
+    writers = {
+        "turtle": lambda: to_turtle(graph, base=base),
+        "jsonld": lambda: to_jsonld(graph, base=base),
+        "ntriples": lambda: to_ntriples(graph),
+        "rdfxml": lambda: to_rdfxml(graph, base=base),
+    }
+    return writers[fmt.name]()
+
+
+def rdf_response(graph: Graph, fmt: Format, *, base: str, headers: dict | None = None) -> Response:
+    """Return the graph as a response in the format, with its media type and charset."""
+    body = serialise(graph, fmt, base=base)
+    mimetype = fmt.media_type
+    response = Response(body, mimetype=mimetype, headers=headers or {})
+    if fmt.name in ("turtle", "ntriples"):
+        response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
+    return response

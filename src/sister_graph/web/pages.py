@@ -1,0 +1,178 @@
+"""Linked-data pages: home, things (/id/ → 303 → /doc/), their documents, and the ontology.
+
+URI scheme (W3C "Cool URIs for the Semantic Web", §4.3 303 URIs forwarding to documents):
+  /id/<kind>/<slug>            the thing; 303 See Other to /doc/<kind>/<slug>.<ext> chosen by Accept
+  /doc/<kind>/<slug>           its description, negotiated (Vary: Accept, Content-Location)
+  /doc/<kind>/<slug>.<ext>     its description in one format: ttl, jsonld, nt, rdf, html
+  /ontology[.<ext>]            the vocabulary (hash terms: /ontology#Term), negotiated or fixed
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from flask import Blueprint, Response, redirect, request, url_for
+from rdflib import Graph, URIRef
+
+from sister_graph import charts, i18n
+from sister_graph.describe import build_resource_view, describe_document, label
+from sister_graph.errors import NotFound
+from sister_graph.formats import HTML, RDF_FORMATS, Format
+from sister_graph.overview import build_overview
+from sister_graph.page_queries import (
+    is_safe_iri,
+    kind_query,
+    ontology_query,
+    overview_query,
+    resource_query,
+)
+from sister_graph.vocabulary_view import build_vocabulary
+from sister_graph.web.context import current_config, current_store
+from sister_graph.web.documents import negotiated, rdf_response, split_extension
+from sister_graph.web.downloads import published_files
+from sister_graph.web.graph_access import read_catalog, read_graph
+from sister_graph.web.site import add_security_headers, current_lang, href, local_path, render_page
+
+bp = Blueprint("pages", __name__)
+bp.after_app_request(add_security_headers)
+
+
+def _alternates(stem: str) -> list[dict]:
+    return [
+        {
+            "type": f.media_type,
+            "href": local_path(f"{stem}.{f.extension}"),
+            "name": f.name,
+            "ext": f.extension,
+        }
+        for f in RDF_FORMATS
+    ]
+
+
+@bp.get("/")
+def home():
+    """Show what the dataset is, where it came from, its partners on a timeline and a map."""
+    config, lang = current_config(), current_lang()
+    overview = build_overview(
+        read_graph(overview_query(base=config.base)), base=config.base, lang=lang
+    )
+    shared = i18n.text("shared", lang)
+    timeline = charts.to_timeline_svg(
+        overview.partners, href=href, shared_text=shared, title=i18n.text("timeline", lang)
+    )
+    map_svg = charts.to_map_svg(
+        overview.home,
+        overview.partners,
+        href=href,
+        shared_text=shared,
+        title=i18n.text("map", lang),
+    )
+    return render_page(
+        "home.html",
+        overview=overview,
+        timeline=timeline,
+        map_svg=map_svg,
+        triples=current_store().triples,
+        files=published_files(),
+        alternates=[{"type": "text/turtle", "href": local_path("catalog.ttl"), "name": "catalog"}],
+    )
+
+
+def _neighbourhood(iri: str) -> Graph:
+    """Return the thing's graph from the store, else from the published catalog; 404 if neither."""
+    node = URIRef(iri)
+    if not is_safe_iri(iri):
+        raise NotFound(f"the graph names nothing at {iri}")
+    graph = read_graph(resource_query(iri, base=current_config().base))
+    if (node, None, None) in graph:
+        return graph
+    catalog = read_catalog()
+    if (node, None, None) in catalog:
+        return catalog
+    raise _not_found(iri)
+
+
+def _not_found(iri: str) -> NotFound:
+    """Build a 404 that names the IRI and suggests neighbours of the same kind."""
+    config = current_config()
+    kind = iri.rpartition("/")[0] + "/"
+    wanted = kind.startswith(config.base) and is_safe_iri(kind)
+    labels = read_graph(kind_query(kind, base=config.base)) if wanted else Graph()
+    known = sorted({str(s) for s in labels.subjects()})
+    close = difflib.get_close_matches(iri, known, n=5, cutoff=0.6) or known[:30]
+    err = NotFound(f"the graph names nothing at {iri}", problems=close)
+    lang = current_lang()
+    err.suggestions = [(s, label(labels, URIRef(s), lang, base=config.base)) for s in close]
+    return err
+
+
+def render_not_found(err: NotFound) -> Response:
+    """Render a helpful 404 page for browsers; others get the app's JSON or plain-text error."""
+    if negotiated() is not HTML:
+        raise err
+    suggestions = getattr(err, "suggestions", [])
+    return render_page("not_found.html", status=404, message=err.message, suggestions=suggestions)
+
+
+@bp.route("/id/<path:rest>", methods=["GET", "HEAD"])
+def thing(rest: str):
+    """Redirect (303 See Other) from a thing to the document that describes it."""
+    stem, fmt = split_extension(rest)
+    try:
+        fmt = fmt or negotiated()
+        _neighbourhood(current_config().base + "id/" + stem)
+    except NotFound as err:
+        return render_not_found(err)
+    target = url_for("pages.document", rest=f"{stem}.{fmt.extension}", **request.args)
+    response = redirect(target, code=303)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/doc/<path:rest>", methods=["GET", "HEAD"])
+def document(rest: str):
+    """Describe a thing: HTML page or RDF, by extension or by content negotiation."""
+    stem, fixed = split_extension(rest)
+    config = current_config()
+    iri = config.base + "id/" + stem
+    try:
+        fmt = fixed or negotiated()
+        graph = _neighbourhood(iri)
+    except NotFound as err:
+        return render_not_found(err)
+    response = _render(graph, iri, fmt, doc_stem=f"doc/{stem}")
+    if fixed is None:
+        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
+        response.headers["Content-Location"] = local_path(f"doc/{stem}.{fmt.extension}")
+    return response
+
+
+def _render(graph: Graph, iri: str, fmt: Format, *, doc_stem: str) -> Response:
+    config = current_config()
+    if fmt is not HTML:
+        return rdf_response(describe_document(graph, iri), fmt, base=config.base)
+    view = build_resource_view(graph, iri, base=config.base, lang=current_lang())
+    return render_page("resource.html", view=view, alternates=_alternates(doc_stem))
+
+
+@bp.get("/ontology", defaults={"ext": None})
+@bp.get("/ontology.<ext>")
+def ontology(ext: str | None):
+    """Describe the vocabulary: an HTML page of its terms, or its triples."""
+    config = current_config()
+    _, fixed = split_extension(f"ontology.{ext}") if ext else ("ontology", None)
+    if ext and fixed is None:
+        raise NotFound(f"no format with extension .{ext}; use ttl, jsonld, nt, rdf or html")
+    fmt = fixed or negotiated()
+    graph = read_graph(ontology_query(base=config.base))
+    if fmt is HTML:
+        vocabulary = build_vocabulary(graph, base=config.base, lang=current_lang())
+        response = render_page(
+            "ontology.html", vocabulary=vocabulary, alternates=_alternates("ontology")
+        )
+    else:
+        response = rdf_response(graph, fmt, base=config.base)
+    if fixed is None:
+        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
+        response.headers["Content-Location"] = local_path(f"ontology.{fmt.extension}")
+    return response

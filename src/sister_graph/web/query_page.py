@@ -1,0 +1,126 @@
+"""The SPARQL query page for browsers: editor, example queries, results as a linked table.
+
+Only clients that prefer text/html (and give no `format=`) get this page; every other client
+gets the SPARQL 1.1 Protocol answer from the endpoint, unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from flask import Response, url_for
+from rdflib import Literal, URIRef
+from werkzeug.datastructures import MIMEAccept
+
+from sister_graph import negotiate
+from sister_graph.describe import compact
+from sister_graph.errors import SisterGraphError
+from sister_graph.examples import read_examples, with_prefixes
+from sister_graph.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+from sister_graph.sparql import ProtocolRequest, execute, prepare
+from sister_graph.web.context import current_config, current_store, note_query_time, state
+from sister_graph.web.graph_access import parse_ntriples
+from sister_graph.web.site import href, render_page
+
+DEFAULT_BODY = """SELECT ?city ?name ?date WHERE {
+  ?agreement sg:partner ?city ; sg:signingDate ?date .
+  ?city rdfs:label ?name . FILTER(LANGMATCHES(LANG(?name), "sr-Latn"))
+}
+ORDER BY ?date
+"""
+PAGE_ACCEPT = MIMEAccept([("application/sparql-results+json", 1), ("application/n-triples", 1)])
+_ALL_TYPES = [m for f in (*RESULT_FORMATS, *RDF_FORMATS) for m in (f.media_type, *f.aliases)]
+
+
+def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
+    """Tell whether the client wants the HTML page: no `format=`, and text/html ranks first."""
+    if protocol.format is not None or not accept:
+        return False
+    return accept.best_match([*_ALL_TYPES, HTML.media_type]) == HTML.media_type
+
+
+def _query_url(query: str, **params: str) -> str:
+    return url_for("sparql.sparql") + "?" + urlencode({"query": query, **params})
+
+
+def _cell(term: dict | None, base: str) -> dict:
+    if term is None:
+        return {"text": ""}
+    if term["type"] == "uri":
+        return {
+            "text": compact(term["value"], base),
+            "href": href(term["value"]),
+            "title": term["value"],
+        }
+    note = term.get("xml:lang") or compact(term.get("datatype", ""), base)
+    return {"text": term["value"], "note": note}
+
+
+def _table(answer_body: bytes, graph_result: bool, base: str) -> dict:
+    if graph_result:
+        graph = parse_ntriples(answer_body)
+        head = ["subject", "predicate", "object"]
+        rows = []
+        for triple in sorted(graph, key=lambda t: tuple(str(x) for x in t)):
+            rows.append([_cell(_json_term(x), base) for x in triple])
+        return {"head": head, "rows": rows}
+    data = json.loads(answer_body)
+    if "boolean" in data:
+        return {"head": [], "rows": [], "boolean": data["boolean"]}
+    head = data["head"]["vars"]
+    rows = [[_cell(b.get(v), base) for v in head] for b in data["results"]["bindings"]]
+    return {"head": head, "rows": rows}
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "bnode", "value": str(term)}
+
+
+def render_query_page(protocol: ProtocolRequest) -> Response:
+    """Render the editor, the examples and, when a query was given, its results."""
+    config = current_config()
+    examples = [
+        {
+            "title": e.title,
+            "description": e.description,
+            "name": e.name,
+            "url": _query_url(with_prefixes(e.body, base=config.base)),
+        }
+        for e in read_examples()
+    ]
+    context: dict = {"examples": examples, "query": protocol.query, "error": None, "table": None}
+    status = 200
+    if protocol.query is None:
+        context["query"] = with_prefixes(DEFAULT_BODY, base=config.base)
+    else:
+        store = current_store()
+        try:
+            prepared = prepare(store, protocol, accept=PAGE_ACCEPT, config=config)
+            answer, milliseconds = execute(store, prepared, cache=state().cache)
+            note_query_time(milliseconds)
+            graph_result = prepared.plan.returns_graph
+            context["table"] = _table(answer.body, graph_result, config.base)
+            context["truncated"] = answer.truncated
+            offers = (
+                negotiate.GRAPH
+                if graph_result
+                else (negotiate.BOOLEAN if prepared.plan.form == "ASK" else negotiate.SOLUTIONS)
+            )
+            context["downloads"] = [
+                (f.name, f.extension, _query_url(protocol.query, format=f.name)) for f in offers
+            ]
+            context["share"] = _query_url(protocol.query)
+        except SisterGraphError as err:
+            context["error"] = err
+            status = err.status
+    return render_page("sparql_page.html", status=status, **context)

@@ -1,0 +1,86 @@
+"""What every HTML page shares: language choice, links to local pages, security headers."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Response, g, render_template, request
+
+from sister_graph import i18n
+from sister_graph.web.context import current_config
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def current_lang() -> str:
+    """Return this request's page language (`?lang=`, then Accept-Language, then sr-Latn)."""
+    if "lang" not in g:
+        g.lang = i18n.choose_lang(request.args.get("lang"), request.accept_languages)
+    return g.lang
+
+
+def _lang_suffix() -> str:
+    chosen = i18n.parse_lang(request.args.get("lang"))
+    return "?" + urlencode({"lang": chosen}) if chosen else ""
+
+
+def local_path(path: str) -> str:
+    """Return the URL of a path under the app root (follows the mount point), keeping ?lang=."""
+    root = request.script_root.rstrip("/")
+    path, hash_mark, fragment = path.partition("#")
+    return f"{root}/{path}{_lang_suffix()}{hash_mark}{fragment}"
+
+
+def href(iri: str) -> str:
+    """Link an IRI: one under the base IRI to its local page, any other as it is."""
+    base = current_config().base
+    return local_path(iri[len(base) :]) if iri.startswith(base) else iri
+
+
+def lang_url(lang: str) -> str:
+    """Return this page's URL in another language."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [lang]
+    return f"{request.script_root}{request.path}?{urlencode(args, doseq=True)}"
+
+
+def page_context() -> dict:
+    """Return the names every template may use."""
+    lang = current_lang()
+    return {
+        "lang": lang,
+        "langs": i18n.LANGS,
+        "lang_names": i18n.LANG_NAMES,
+        "t": lambda key: i18n.text(key, lang),
+        "href": href,
+        "local": local_path,
+        "lang_url": lang_url,
+        "base": current_config().base,
+    }
+
+
+def render_page(template: str, *, status: int = 200, **context) -> Response:
+    """Render an HTML page in the request's language; vary on Accept and Accept-Language."""
+    body = render_template(template, **page_context(), **context)
+    response = Response(body, status=status, mimetype="text/html")
+    response.headers["Content-Language"] = current_lang()
+    response.headers["Vary"] = "Accept, Accept-Language"
+    return response
+
+
+def add_security_headers(response: Response) -> Response:
+    """Give every HTML response a self-only Content-Security-Policy and friends."""
+    if response.mimetype == "text/html":
+        for name, value in SECURITY_HEADERS.items():
+            response.headers[name] = value
+    return response
