@@ -135,3 +135,19 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     _shutil.copytree(REPO / "data", target)
     return target
+
+
+# --- linked-data frontend fixtures (pages, catalog, downloads, browser) ---------------------
+
+
+@pytest.fixture(scope="session")
+def site(built, tmp_path_factory) -> Iterator[LiveServer]:
+    """A live server over the real built dataset (pages, catalog, downloads, query page)."""
+    config, _ = built
+    store_dir = tmp_path_factory.mktemp("site-store")
+    server = LiveServer(config.with_(port=0, store_dir=str(store_dir), query_workers=2))
+    yield server
+    server.close()
+
+
+# --- end of linked-data frontend fixtures -----------------------------------------------------

@@ -62,7 +62,9 @@ def _place(graph: Graph, node, lang: str, base: str) -> Place:
 
 def _concepts(graph: Graph, home, predicate, lang: str, base: str) -> tuple[Place, ...]:
     line = sg_namespace(base).sourceLine
-    nodes = sorted(graph.objects(home, predicate), key=lambda c: (int(graph.value(c, line) or 0), c))
+    nodes = sorted(
+        graph.objects(home, predicate), key=lambda c: (int(graph.value(c, line) or 0), c)
+    )
     return tuple(_place(graph, c, lang, base) for c in nodes)
 
 
@@ -111,3 +113,26 @@ def _network(graph: Graph, node: URIRef, lang: str, base: str) -> Place:
     notation = graph.value(node, SKOS.notation)
     name = label(graph, node, lang, base=base)
     return Place(str(node), f"{notation} – {name}" if notation else name)
+
+
+def to_schema_dataset(
+    overview: Overview, *, name: str, description: str, downloads: list[tuple[str, str]]
+) -> dict:
+    """Return the schema.org Dataset (JSON-LD) a search engine reads from the home page."""
+    data: dict = {"@context": "https://schema.org", "@type": "Dataset", "name": name}
+    data["description"] = description
+    if overview.page:
+        data["isBasedOn"] = overview.page
+    if overview.home:
+        data["spatialCoverage"] = {
+            "@type": "City",
+            "@id": overview.home.iri,
+            "name": overview.home.label,
+        }
+    if overview.partners:
+        data["temporalCoverage"] = f"{overview.partners[0].date}/{overview.partners[-1].date}"
+    data["distribution"] = [
+        {"@type": "DataDownload", "contentUrl": url, "encodingFormat": media}
+        for url, media in downloads
+    ]
+    return data

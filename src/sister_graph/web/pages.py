@@ -18,7 +18,7 @@ from sister_graph import charts, i18n
 from sister_graph.describe import build_resource_view, describe_document, label
 from sister_graph.errors import NotFound
 from sister_graph.formats import HTML, RDF_FORMATS, Format
-from sister_graph.overview import build_overview
+from sister_graph.overview import build_overview, to_schema_dataset
 from sister_graph.page_queries import (
     is_safe_iri,
     kind_query,
@@ -31,7 +31,14 @@ from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import negotiated, rdf_response, split_extension
 from sister_graph.web.downloads import published_files
 from sister_graph.web.graph_access import read_catalog, read_graph
-from sister_graph.web.site import add_security_headers, current_lang, href, local_path, render_page
+from sister_graph.web.site import (
+    absolute,
+    add_security_headers,
+    current_lang,
+    href,
+    local_path,
+    render_page,
+)
 
 bp = Blueprint("pages", __name__)
 bp.after_app_request(add_security_headers)
@@ -67,13 +74,21 @@ def home():
         shared_text=shared,
         title=i18n.text("map", lang),
     )
+    files = published_files()
+    jsonld = to_schema_dataset(
+        overview,
+        name=f"{i18n.text('site', lang)} · {overview.home.label if overview.home else ''}",
+        description=i18n.text("intro", lang),
+        downloads=[(absolute(f"download/{f.name}"), f.media_type) for f in files],
+    )
     return render_page(
         "home.html",
+        jsonld=jsonld,
         overview=overview,
         timeline=timeline,
         map_svg=map_svg,
         triples=current_store().triples,
-        files=published_files(),
+        files=files,
         alternates=[{"type": "text/turtle", "href": local_path("catalog.ttl"), "name": "catalog"}],
     )
 
@@ -152,7 +167,9 @@ def _render(graph: Graph, iri: str, fmt: Format, *, doc_stem: str) -> Response:
     if fmt is not HTML:
         return rdf_response(describe_document(graph, iri), fmt, base=config.base)
     view = build_resource_view(graph, iri, base=config.base, lang=current_lang())
-    return render_page("resource.html", view=view, alternates=_alternates(doc_stem))
+    return render_page(
+        "resource.html", view=view, jsonld=view.jsonld, alternates=_alternates(doc_stem)
+    )
 
 
 @bp.get("/ontology", defaults={"ext": None})

@@ -41,6 +41,11 @@ def local_path(path: str) -> str:
     return f"{root}/{path}{_lang_suffix()}{hash_mark}{fragment}"
 
 
+def absolute(path: str) -> str:
+    """Return the absolute URL of a path under the app root, as this request reached it."""
+    return request.host_url.rstrip("/") + local_path(path)
+
+
 def href(iri: str) -> str:
     """Link an IRI: one under the base IRI to its local page, any other as it is."""
     base = current_config().base
