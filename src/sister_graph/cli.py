@@ -149,6 +149,97 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
     run(config, debug=debug)
 
 
+@cli.command()
+@click.option(
+    "--graph-store",
+    "endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol endpoint, e.g. http://host:8890/sparql-graph-crud-auth.",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    help="Named graph to replace [default: <base>graph, the graph 'serve --store' reads].",
+)
+@click.option(
+    "--user",
+    envvar="SISTER_GRAPH_GRAPH_STORE_USER",
+    help="User for HTTP digest/basic auth [env SISTER_GRAPH_GRAPH_STORE_USER].",
+)
+@click.option(
+    "--password",
+    envvar="SISTER_GRAPH_GRAPH_STORE_PASSWORD",
+    help="Password [env SISTER_GRAPH_GRAPH_STORE_PASSWORD; prefer the variable].",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(1, 86400),
+    default=600.0,
+    show_default=True,
+    help="Seconds to wait for the server to take the upload.",
+)
+@click.pass_context
+def publish(ctx: click.Context, endpoint: str, graph: str | None, user, password, timeout) -> None:
+    """Upload the checked N-Triples dump of dist/ to a SPARQL 1.1 Graph Store (PUT replaces it)."""
+    from .formats import RDF_FORMATS, dump_name
+    from .graph_store import push_graph
+    from .publish import check_dist
+
+    config = _config(ctx)
+    check_dist(config.dist_dir)
+    dump = config.dist_dir / dump_name(RDF_FORMATS[2])
+    graph = graph or config.base + "graph"
+    _progress(f"uploading {dump} to <{graph}> at {endpoint}")
+    pushed = push_graph(endpoint, dump, graph=graph, user=user, password=password, timeout=timeout)
+    click.echo(f"published {pushed.bytes} bytes to <{graph}> (HTTP {pushed.status})")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--publishers",
+    type=click.IntRange(1, 10_000),
+    default=1,
+    show_default=True,
+    help="Publishing cities (one folder each).",
+)
+@click.option("--agreements", type=click.IntRange(1), help="Agreements per publisher.")
+@click.option(
+    "--triples",
+    type=click.IntRange(1_000),
+    help="Size by the triples the build will make (about), instead of --agreements.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--shared",
+    type=click.FloatRange(0, 1),
+    default=0.25,
+    show_default=True,
+    help="Share of each publisher's partners drawn from a pool common to all.",
+)
+def generate(
+    out_dir: Path,
+    publishers: int,
+    agreements: int | None,
+    triples: int | None,
+    seed: int,
+    shared: float,
+) -> None:
+    """Write synthetic publisher folders of the shape of data/ (for tests and benchmarks)."""
+    from .synthetic import agreements_for_triples, build_synthetic, write_synthetic
+
+    if (agreements is None) == (triples is None):
+        raise click.UsageError("give either --agreements or --triples")
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise click.UsageError(f"{out_dir} is not empty; give a new or empty folder")
+    per = agreements or agreements_for_triples(triples, publishers=publishers)
+    _progress(f"generating {publishers} publisher(s) x {per} agreements (seed {seed})")
+    files = build_synthetic(publishers=publishers, agreements=per, seed=seed, shared=shared)
+    write_synthetic(files, out_dir)
+    click.echo(f"wrote {len(files)} files to {out_dir}/ ({publishers} x {per} agreements)")
+
+
 def main() -> None:
     """Entry point of the console script."""
     sys.exit(cli.main(prog_name="sister-graph", standalone_mode=True))

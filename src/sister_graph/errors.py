@@ -96,3 +96,10 @@ class StoreError(SisterGraphError):
 
     status = 502
     code = "store-error"
+
+
+class GraphStoreError(SisterGraphError):
+    """A SPARQL 1.1 Graph Store Protocol server refused or failed an upload."""
+
+    status = 502
+    code = "graph-store-error"

@@ -28,6 +28,8 @@ def encode_request(job: Job) -> bytes:
     b'query=ASK+%7B%7D&default-graph-uri=http%3A%2F%2Fg'
     """
     pairs = [("query", job.query)]
+    if job.default_graphs is None and job.named_graphs is None and job.local_graph:
+        pairs.append(("default-graph-uri", job.local_graph))  # the published graph, by its name
     pairs += [("default-graph-uri", g) for g in job.default_graphs or ()]
     pairs += [("named-graph-uri", g) for g in job.named_graphs or ()]
     return urllib.parse.urlencode(pairs).encode()
@@ -39,10 +41,11 @@ class RemoteStore:
     kind = "remote"
     checksum: str | None = None
 
-    def __init__(self, url: str, *, timeout: float) -> None:
+    def __init__(self, url: str, *, timeout: float, graph: str | None = None) -> None:
         self.url = url
         self.timeout = timeout
-        count = self._fetch(Job("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", SOLUTIONS_JSON, 1))
+        count_all = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+        count = self._fetch(Job(count_all, SOLUTIONS_JSON, 1, local_graph=graph))
         self.triples: int | None = int(next(iter(count))["n"].value)
 
     def _fetch(self, job: Job):

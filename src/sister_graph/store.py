@@ -149,5 +149,6 @@ class EmbeddedStore:
 def open_store(config: Config) -> QueryStore:
     """Open the store the settings name: a remote endpoint if `store` is set, else embedded."""
     if config.store:
-        return RemoteStore(config.store, timeout=config.query_timeout)
+        graph = config.base + "graph"  # where `sister-graph publish` puts the dump by default
+        return RemoteStore(config.store, timeout=config.query_timeout, graph=graph)
     return EmbeddedStore(config)
