@@ -20,7 +20,7 @@ LANE = 50.0
 
 
 def _width(text: str, size: float = FONT) -> float:
-    return 0.62 * size * len(text) + 4
+    return 0.66 * size * len(text) + 4
 
 
 def _x_of_date(day: date, start: date, end: date, left: float, right: float) -> float:
@@ -29,18 +29,27 @@ def _x_of_date(day: date, start: date, end: date, left: float, right: float) -> 
 
 
 def _lanes(items: list[tuple[float, float]], right_edge: float) -> list[tuple[int, bool]]:
-    """Give each (x, width) label the lowest lane where it fits; flip it left near the edge."""
-    ends: list[float] = []
-    out = []
-    for x, width in items:
+    """Give each (x, width) label the lowest lane where it neither overlaps a label nor a stem.
+
+    Labels are placed right to left; a label may not cover the stem of a signing that stands
+    in a higher lane, so stems never cross text. Labels near the right edge are flipped left.
+    """
+    placed: list[tuple[int, float, float, float]] = []
+    out: dict[int, tuple[int, bool]] = {}
+    for index in sorted(range(len(items)), key=lambda i: -items[i][0]):
+        x, width = items[index]
         flip = x + width > right_edge
-        start, end = (x - width - 6, x) if flip else (x, x + width + 6)
-        lane = next((i for i, last in enumerate(ends) if last < start), len(ends))
-        if lane == len(ends):
-            ends.append(end)
-        ends[lane] = end
-        out.append((lane, flip))
-    return out
+        start, end = (x - width - 10, x + 2) if flip else (x - 2, x + width + 10)
+        lane = 0
+        while any(
+            (other_lane == lane and start < other_end and other_start < end)
+            or (start <= other_x <= end and other_lane > lane)
+            for other_lane, other_start, other_end, other_x in placed
+        ):
+            lane += 1
+        placed.append((lane, start, end, x))
+        out[index] = (lane, flip)
+    return [out[i] for i in range(len(items))]
 
 
 def to_timeline_svg(
@@ -198,7 +207,7 @@ def to_map_svg(
     taken = [(x - 5, y - 5, x + 5, y + 5) for x, y in points]
     bounds = (2.0, 2.0, width - 2, height - 2)
     if home and hx is not None:
-        radius, box = _place_label((hx, hy), _width(home.label, 13), taken, bounds)
+        radius, box = _place_label((hx, hy), _width(home.label, 15), taken, bounds)
         taken.append(box)
         out.append(
             f'<a class="home" href="{escape(href(home.iri))}"><rect x="{hx - 6:.1f}" '
@@ -222,5 +231,10 @@ def to_map_svg(
             f'<text class="name" x="{box[0]:.1f}" y="{box[3] - 2:.1f}">'
             f"{escape(partner.city.label)}</text></a>"
         )
+    legend_y = 18
+    out.append(
+        f'<line class="together" x1="12" y1="{legend_y}" x2="42" y2="{legend_y}"/>'
+        f'<text class="legend" x="48" y="{legend_y + 4}">{escape(shared_text)}</text>'
+    )
     out.append("</svg>")
     return Markup("".join(out))

@@ -18,6 +18,7 @@ from sister_graph.describe import compact
 from sister_graph.errors import SisterGraphError
 from sister_graph.examples import read_examples, with_prefixes
 from sister_graph.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+from sister_graph.i18n import canonical_lang
 from sister_graph.sparql import ProtocolRequest, execute, prepare
 from sister_graph.web.context import current_config, current_store, note_query_time, state
 from sister_graph.web.graph_access import parse_ntriples
@@ -53,7 +54,8 @@ def _cell(term: dict | None, base: str) -> dict:
             "href": href(term["value"]),
             "title": term["value"],
         }
-    note = term.get("xml:lang") or compact(term.get("datatype", ""), base)
+    lang = term.get("xml:lang")
+    note = canonical_lang(lang) if lang else compact(term.get("datatype", ""), base)
     return {"text": term["value"], "note": note}
 
 

@@ -1,0 +1,114 @@
+"""Real headless Chromium (Debian's `chromium`, driven by Playwright) on the live pages.
+
+Needs the apt package `chromium` (/usr/bin/chromium) and the pip package `playwright`; never
+`playwright install`. Screenshots go to artifacts/screenshots/. Every request the browser
+makes is recorded: none may go to a host other than the test server.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="pip package 'playwright' is not installed (CI installs it)"
+)
+if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
+    pytest.skip(
+        "Debian package 'chromium' is not installed (CI installs it)", allow_module_level=True
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sr-Latn")
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    allowed = urlsplit(site.url).netloc
+    foreign = [
+        u for u in tab.requests if urlsplit(u).scheme != "data" and urlsplit(u).netloc != allowed
+    ]
+    context.close()
+    assert foreign == [], "the page asked another host"
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _partners(page, chart: str) -> set[str]:
+    links = page.locator(f"svg.{chart} a.partner")
+    return {links.nth(i).get_attribute("data-iri") for i in range(links.count())}
+
+
+def test_home_page_shows_15_partners_on_timeline_and_map(page, site):
+    page.goto(site.url)
+    assert page.locator("html").get_attribute("lang") == "sr-Latn"
+    assert len(_partners(page, "timeline")) == 15
+    assert len(_partners(page, "map")) == 15
+    assert page.locator("svg.timeline").bounding_box()["width"] > 600
+    assert page.locator("svg.map").is_visible()
+    _shot(page, "home")
+    page.locator("svg.timeline").screenshot(path=str(SHOTS / "timeline.png"))
+    page.locator("svg.map").screenshot(path=str(SHOTS / "map.png"))
+
+
+def test_city_page_shows_its_agreement(page, site):
+    page.goto(site.url + "id/city/graz")
+    assert page.url.endswith("/doc/city/graz.html")
+    assert page.locator("h1").inner_text() == "Grac"
+    assert page.locator("#incoming a", has_text="Ugovor o saradnji").count() >= 1
+    _shot(page, "city-graz")
+    page.locator("#incoming a", has_text="Ugovor o saradnji").first.click()
+    assert "/doc/agreement/banja-luka-graz-2006.html" in page.url
+    _shot(page, "agreement-graz")
+
+
+def test_clicking_an_example_query_shows_result_rows(page, site):
+    page.goto(site.url + "sparql")
+    page.locator("a.example").first.click()
+    page.wait_for_selector("table.result-table")
+    assert page.locator("table.result-table tbody tr").count() == 15
+    assert "query=" in page.url
+    _shot(page, "sparql")
+
+
+def test_switching_to_cyrillic_changes_labels(page, site):
+    page.goto(site.url + "id/city/novi-sad")
+    assert page.locator("h1").inner_text() == "Novi Sad"
+    page.locator(".langs a[hreflang='sr-Cyrl']").click()
+    assert page.locator("html").get_attribute("lang") == "sr-Cyrl"
+    assert page.locator("h1").inner_text() == "Нови Сад"
+    assert page.locator("nav a").first.inner_text() == "Почетна"
+    _shot(page, "city-novi-sad-cyrillic")
+    page.locator("nav a").first.click()
+    assert page.locator("svg.timeline", has_text="Крањ").count() == 1
+    _shot(page, "home-cyrillic")
