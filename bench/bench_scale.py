@@ -1,0 +1,207 @@
+"""Scale benchmark: build, SHACL, publish, store load, cold start, endpoint load, 1k..1M triples.
+
+A script, not a test. For each size it generates synthetic sources (`sister-graph generate`),
+then measures in child processes (peak RSS by /usr/bin/time): read+build, SHACL validation and
+publish (dist/ written); bulk load of the on-disk query store; server start with an empty store
+(load included) and cold start with the persisted store (process start to /health 200); and
+throughput and p50/p99 latency under wrk for a fixed mix (lookups, aggregates by year and
+country, DESCRIBE, property paths), for our server (results cache off and on) and for
+rdflib-endpoint serving the same dump. The real Banja Luka graph is measured the same way.
+Writes bench/results/scale.{md,json,png} and prints ratios.
+
+Setup is automatic: wrk must be installed (apt-get install -y wrk); the peer venv
+(rdflib-endpoint, uvicorn, matplotlib; not our dependencies) is created if missing.
+
+    /work/venv/bin/python bench/bench_scale.py                    # 1k, 10k, 100k, 1M
+    /work/venv/bin/python bench/bench_scale.py --sizes 1000,10000 --duration 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_endpoint import OURS, PEER, check_answers, free_port, run_wrk, wait_until_ready  # noqa: E402
+from scale_queries import query_mix  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
+PEER_PACKAGES = ("rdflib-endpoint", "uvicorn", "matplotlib")
+
+STAGES = """
+import json, sys, time
+from pathlib import Path
+from sister_graph.config import load_config
+from sister_graph.pipeline import build_and_validate
+from sister_graph.publish import render_dist, write_dist
+marks = {}
+def progress(message):
+    marks[message.split()[0]] = time.perf_counter()
+config = load_config({"data_dir": sys.argv[1], "dist_dir": sys.argv[2]})
+start = time.perf_counter()
+built = build_and_validate(config, progress)
+done = time.perf_counter()
+files = render_dist(built.graph, built.validation.report, base=config.base,
+                    license_iri=config.license)
+write_dist(files, config.dist_dir)
+print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - start,
+                  "validate_s": done - marks["validating"],
+                  "publish_s": time.perf_counter() - done}))
+"""
+
+LOAD = """
+import json, sys, time
+from pathlib import Path
+from sister_graph.store import load_disk_store, read_dataset
+start = time.perf_counter()
+_, count = load_disk_store(read_dataset(Path(sys.argv[1])), Path(sys.argv[2]))
+print(json.dumps({"load_s": time.perf_counter() - start, "loaded": count}))
+"""
+
+
+def ensure_peer_venv(venv: Path) -> Path:
+    """Create the peer venv with rdflib-endpoint and matplotlib if it is missing."""
+    python = venv / "bin" / "python"
+    if not python.exists():
+        print(f"creating {venv} ({', '.join(PEER_PACKAGES)})", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+    return python
+
+
+def timed_child(code: str, *args: str) -> dict:
+    """Run a Python child under /usr/bin/time; return its JSON line plus wall time and peak RSS."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
+        started = time.perf_counter()
+        out = subprocess.run(
+            ["/usr/bin/time", "-o", usage.name, "-f", "%M", sys.executable, "-c", code, *args],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        wall = time.perf_counter() - started
+        if out.returncode:
+            raise SystemExit(f"child failed:\n{out.stderr[-3000:]}")
+        rss_kib = int(usage.read().split()[-1])
+    return {**json.loads(out.stdout.splitlines()[-1]), "wall_s": wall, "rss_mib": rss_kib / 1024}
+
+
+def serve(command: list[str], ready_url: str, *, cap: float) -> tuple[subprocess.Popen, float]:
+    """Start a server; return it and the seconds from process start to ready_url answering 200."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return process, wait_until_ready(ready_url, process, timeout=cap)
+    except BaseException:
+        stop(process)
+        raise
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server this script started."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def load_test(base: str, prefix: str, mix, args) -> dict:
+    """Warm up (each query once, all must answer 200), then replay the mix with wrk."""
+    paths = [(prefix + "?" + urllib.parse.urlencode({"query": q}), a) for _, q, a in mix]
+    check_answers(base, paths)
+    return run_wrk(
+        base, paths, connections=args.connections, duration=args.duration, threads=args.threads
+    )
+
+
+def measure_servers(dist: Path, mix, args, peer_python: Path) -> dict:
+    """Measure our server (first start, cold start, cache off/on) and rdflib-endpoint."""
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as store_dir:
+        for label, cache in (("ours_nocache", 0), ("ours_cache", 512)):
+            port = free_port()
+            base = f"http://127.0.0.1:{port}"
+            command = [sys.executable, "-c", OURS, str(dist), str(port), str(cache), store_dir]
+            process, ready = serve(command, base + "/health", cap=args.cap)
+            out["first_start_s" if cache == 0 else "cold_start_s"] = ready
+            try:
+                out[label] = load_test(base, "/sparql", mix, args)
+            finally:
+                stop(process)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    ready_url = base + "/?" + urllib.parse.urlencode({"query": "ASK {}"})
+    command = [str(peer_python), "-c", PEER, str(dist / "sister-graph.nt"), str(port)]
+    try:
+        process, out["peer_start_s"] = serve(command, ready_url, cap=args.peer_cap)
+    except SystemExit as err:
+        out["peer"] = {"skipped": f"not ready within the {args.peer_cap:g} s cap ({err})"}
+        return out
+    try:
+        out["peer"] = load_test(base, "/", mix, args)
+    finally:
+        stop(process)
+    return out
+
+
+def measure_size(name: str, data: Path, work: Path, args, peer_python: Path) -> dict:
+    """Run every stage for one data folder and return its figures."""
+    dist = work / "dist"
+    print(f"[{name}] build + validate + publish", file=sys.stderr)
+    row = {"name": name, **timed_child(STAGES, str(data), str(dist))}
+    print(f"[{name}] store load", file=sys.stderr)
+    load = timed_child(LOAD, str(dist), str(work / "store"))
+    row.update(load_s=load["load_s"], load_rss_mib=load["rss_mib"])
+    print(f"[{name}] servers", file=sys.stderr)
+    row.update(measure_servers(dist, query_mix(data), args, peer_python))
+    return row
+
+
+def main() -> None:
+    """Run the benchmark; write the Markdown table, JSON and plot; print ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--duration", type=int, default=8, help="seconds of wrk per server")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--cap", type=float, default=120, help="readiness cap of our server, s")
+    parser.add_argument("--peer-cap", type=float, default=240, help="readiness cap of the peer, s")
+    parser.add_argument("--peer-venv", type=Path, default=Path("/work/venv-peer"))
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None or not Path("/usr/bin/time").exists():
+        raise SystemExit("needs wrk and /usr/bin/time: apt-get install -y wrk time")
+    peer_python = ensure_peer_venv(args.peer_venv)
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
+        rows.append(measure_size("Banja Luka", REPO / "data", Path(tmp) / "bl", args, peer_python))
+        for size in (int(s) for s in args.sizes.split(",")):
+            work = Path(tmp) / str(size)
+            data = work / "data"
+            generate = [str(Path(sys.executable).parent / "sister-graph"), "generate"]
+            subprocess.run([*generate, "--triples", str(size), "--seed", str(args.seed), str(data)],
+                           check=True, capture_output=True)  # fmt: skip
+            rows.append(measure_size(f"{size:,}", data, work, args, peer_python))
+            shutil.rmtree(work, ignore_errors=True)
+    meta = {
+        "cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()[0],
+        "total_s": time.perf_counter() - started, "duration": args.duration,
+        "connections": args.connections, "peer_cap_s": args.peer_cap,
+    }  # fmt: skip
+    from scale_report import write_report
+
+    write_report(rows, meta, args.out, peer_python)
+
+
+if __name__ == "__main__":
+    main()

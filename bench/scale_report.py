@@ -1,0 +1,104 @@
+"""Turn the scale benchmark's figures into bench/results/scale.{json,md,png} and print ratios."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PLOT = Path(__file__).resolve().parent / "plot_scale.py"
+TARGETS = (
+    "endpoint throughput >= 10x rdflib-endpoint at every size (cache off)",
+    "build + validate of 1M triples < 60 s and < 2 GiB peak RSS",
+    "server cold start < 1 s on the Banja Luka graph",
+    "store load of a 1M-triple dump < 10 s",
+)
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.1f}×" if a and b else "n/a"
+
+
+def _rps(row: dict, key: str) -> float | None:
+    return row.get(key, {}).get("rps")
+
+
+def _ms(row: dict, key: str, pct: str) -> str:
+    value = row.get(key, {}).get(f"{pct}_us")
+    return f"{value / 1000:.1f}" if value is not None else "n/a"
+
+
+def pipeline_table(rows: list[dict]) -> list[str]:
+    """Return the Markdown table of build, SHACL, publish, load and start times."""
+    lines = [
+        "| data | triples | read+build s | SHACL s | publish s | peak RSS MiB | store load s "
+        "| first start s | cold start s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['name']} | {r['triples']:,} | {r['build_s']:.1f} | {r['validate_s']:.1f} "
+            f"| {r['publish_s']:.1f} | {r['rss_mib']:.0f} | {r['load_s']:.2f} "
+            f"| {r['first_start_s']:.2f} | {r['cold_start_s']:.2f} |"
+        )
+    return lines
+
+
+def endpoint_table(rows: list[dict]) -> list[str]:
+    """Return the Markdown table of throughput and latency, ours against the peer."""
+    lines = [
+        "| data | ours req/s (cache off) | p50 / p99 ms | ours req/s (cache on) | p50 / p99 ms "
+        "| rdflib-endpoint req/s | p50 / p99 ms | peer ready s | ratio off | ratio on |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        peer = r.get("peer", {})
+        peer_rps = f"{peer['rps']:.1f}" if "rps" in peer else peer.get("skipped", "n/a")
+        peer_ready = f"{r['peer_start_s']:.1f}" if "peer_start_s" in r else "capped"
+        lines.append(
+            f"| {r['name']} | {_rps(r, 'ours_nocache'):.0f} "
+            f"| {_ms(r, 'ours_nocache', 'p50')} / {_ms(r, 'ours_nocache', 'p99')} "
+            f"| {_rps(r, 'ours_cache'):.0f} "
+            f"| {_ms(r, 'ours_cache', 'p50')} / {_ms(r, 'ours_cache', 'p99')} "
+            f"| {peer_rps} | {_ms(r, 'peer', 'p50')} / {_ms(r, 'peer', 'p99')} | {peer_ready} "
+            f"| {_ratio(_rps(r, 'ours_nocache'), _rps(r, 'peer'))} "
+            f"| {_ratio(_rps(r, 'ours_cache'), _rps(r, 'peer'))} |"
+        )
+    return lines
+
+
+def errors_line(rows: list[dict]) -> str:
+    """Say how many requests failed or timed out under load, per server."""
+    parts = []
+    for r in rows:
+        counts = [f"{k}={r[k]['errors']}" for k in ("ours_nocache", "ours_cache", "peer")
+                  if "errors" in r.get(k, {})]  # fmt: skip
+        parts.append(f"{r['name']}: {', '.join(counts)}")
+    return "Errors (wrk connect/read/write/status/timeout): " + "; ".join(parts) + "."
+
+
+def write_report(rows: list[dict], meta: dict, out: Path, peer_python: Path) -> None:
+    """Write the JSON, Markdown and PNG results and print the ratios."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scale.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n")
+    head = (
+        f"{meta['cpus']} CPUs, load average {meta['load_before']:.1f} before and "
+        f"{meta['load_after']:.1f} after (shared machine), "
+        f"whole run {meta['total_s'] / 60:.1f} min; "
+        f"wrk {meta['connections']} connections, {meta['duration']} s per server; peer readiness "
+        f"capped at {meta['peer_cap_s']:.0f} s. Peak RSS is the largest single process of the "
+        "build (forked SHACL workers share the parent's pages)."
+    )
+    text = [
+        "# Scale benchmark", "", head, "", "## Pipeline", "", *pipeline_table(rows), "",
+        "## Endpoint (same dump, same query mix)", "", *endpoint_table(rows), "",
+        errors_line(rows), "",
+    ]  # fmt: skip
+    (out / "scale.md").write_text("\n".join(text))
+    subprocess.run([str(peer_python), str(PLOT), str(out / "scale.json"), str(out / "scale.png")],
+                   check=False)  # fmt: skip
+    print("\n".join(text))
+    print("ratios (ours cache off / rdflib-endpoint, requests/s):", file=sys.stderr)
+    for r in rows:
+        print(f"  {r['name']}: {_ratio(_rps(r, 'ours_nocache'), _rps(r, 'peer'))}", file=sys.stderr)
