@@ -45,7 +45,7 @@ def test_map_places_partners_by_coordinates_and_links_shared_signings():
     }
     assert points["urn:city:moscow"][0] > points["urn:city:graz"][0]
     assert points["urn:city:moscow"][1] < points["urn:city:bari"][1]
-    assert svg.count('<line class="together"') == 2
+    assert len(re.findall(r'<line class="together"[^>]*><title>', svg)) == 1
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 

@@ -186,7 +186,7 @@ def test_home_page_tells_what_and_where_from(site, http):
             len(set(re.findall(r'class="partner[^"]*" href="[^"]*" data-iri="([^"]+)"', svg))) == 15
         )
     assert "signed together" in timeline
-    assert len(re.findall(r'class="together"', map_svg)) == 2
+    assert len(re.findall(r'class="together"[^>]*><title>', map_svg)) == 2
     for section, count in (("priorities", 3), ("fields", 6), ("networks", 4)):
         block = re.search(rf'id="{section}".*?</section>', page, re.S).group(0)
         assert block.count("<li>") == count, section
