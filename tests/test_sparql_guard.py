@@ -1,10 +1,12 @@
-"""Tests for sparql_guard: parse with a library, refuse updates and SERVICE before running."""
+"""Tests for sparql_guard: a linear-time screen refuses updates, SERVICE and deep nesting."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused
+from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused, QueryTooComplex
 from sister_graph.sparql_guard import check_graph_iris, guard_query
 
 
@@ -19,6 +21,7 @@ from sister_graph.sparql_guard import check_graph_iris, guard_query
         "CREATE GRAPH <urn:g>",
         "COPY DEFAULT TO <urn:g>",
         "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "PREFIX ex: <http://example.org/> insert data { ex:a ex:b ex:c }",
     ],
 )
 def test_updates_are_refused(text):
@@ -35,6 +38,11 @@ def test_updates_are_refused(text):
         "SELECT * { { SELECT ?s { SERVICE <http://x/> { ?s ?p ?o } } } }",
         "CONSTRUCT { ?s ?p ?o } WHERE { FILTER EXISTS { SERVICE <http://x/> { ?s ?p ?o } } }",
         "SELECT * { ?s ?p ?o MINUS { GRAPH ?g { SERVICE <http://x/> { ?s ?p ?o } } } }",
+        # the engine reads keywords without a word boundary: `SERVICE:x` is SERVICE then `:x`
+        "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x { ?s ?p ?o } }",
+        "SELECT * { SERVICE<http://127.0.0.1:9/>{?s ?p ?o} }",
+        "SELECT * { service#comment\n<http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * { ?s ?p 1SERVICE <http://127.0.0.1:9/> { } }",
     ],
 )
 def test_service_is_refused_wherever_it_is_nested(text):
@@ -43,11 +51,48 @@ def test_service_is_refused_wherever_it_is_nested(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["ASK {", "SELECT ?x WHERE", "SELEKT * {}", "SELECT * { x:a ?p ?o }"]
+    "text",
+    [
+        'SELECT * { ?s ?p "SERVICE <http://127.0.0.1:9/> { }" }',
+        "SELECT * { ?s ?p '''multi\nline SERVICE <http://x/> {}''' }",
+        "SELECT ?service { ?service <http://example.org/SERVICE> ?o } # SERVICE <http://x/>",
+        "PREFIX ex: <http://example.org/> SELECT * { ?s ex:service ?o }",
+    ],
 )
-def test_malformed_queries_carry_the_parser_message(text):
-    with pytest.raises(MalformedQuery, match="malformed SPARQL query: .+"):
+def test_service_inside_strings_iris_comments_and_names_is_not_refused(text):
+    assert guard_query(text).form == "SELECT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASK {",
+        "SELECT * { ?s ?p ?o } }",
+        "SELEKT * {}",
+        "SELECT * { x:a ?p ?o }",
+        "SELECT * { ?s ?p 'unterminated }",
+        "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { } }",
+        "PREFIX ex: SELECT * {}",
+        "SELECT * FROM { }",
+    ],
+)
+def test_malformed_queries_carry_a_position(text):
+    with pytest.raises(MalformedQuery, match=r"malformed SPARQL query: error at \d+:\d+: .+"):
         guard_query(text)
+
+
+def test_deep_nesting_is_refused_before_it_can_overflow_the_engine():
+    text = "SELECT * WHERE " + "{" * 5000 + "?s ?p ?o" + "}" * 5000
+    with pytest.raises(QueryTooComplex):
+        guard_query(text)
+
+
+def test_screening_takes_linear_time():
+    values = " ".join(str(i) for i in range(12000))
+    started = time.perf_counter()
+    plan = guard_query(f"SELECT * WHERE {{ VALUES ?x {{ {values} }} }}")
+    assert plan.form == "SELECT"
+    assert time.perf_counter() - started < 0.5  # a full parse took 16 s
 
 
 def test_forms_and_dataset_clauses_are_read():
@@ -64,13 +109,21 @@ def test_forms_and_dataset_clauses_are_read():
     assert not guard_query("ASK {}").returns_graph
 
 
+def test_base_and_prefixes_resolve_dataset_iris():
+    plan = guard_query(
+        "BASE <http://example.org/a/> PREFIX g: <graphs/> ASK FROM <x> FROM NAMED g:y\\.z {}"
+    )
+    assert plan.from_graphs == ("http://example.org/a/x",)
+    assert plan.from_named == ("http://example.org/a/graphs/y.z",)
+
+
 def test_graph_iris_must_be_absolute():
     assert check_graph_iris(("http://example.org/g",)) == ("http://example.org/g",)
     with pytest.raises(BadRequest):
         check_graph_iris(("not an iri",))
 
 
-def test_concurrent_parses_do_not_corrupt_each_other():
+def test_concurrent_screens_do_not_corrupt_each_other():
     from concurrent.futures import ThreadPoolExecutor
 
     texts = [f"SELECT ?x{i} WHERE {{ ?x{i} ?p {i} }}" for i in range(200)]

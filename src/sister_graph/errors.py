@@ -49,6 +49,12 @@ class MalformedQuery(BadRequest):
     code = "malformed-query"
 
 
+class QueryTooComplex(BadRequest):
+    """The query is nested too deeply or made the query engine crash; simplify it."""
+
+    code = "query-too-complex"
+
+
 class QueryRefused(SisterGraphError):
     """The query is valid SPARQL but not allowed here (update, SERVICE)."""
 

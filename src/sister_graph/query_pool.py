@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass
 
-from sister_graph.errors import MalformedQuery, QueryTimeout, StoreError
+from sister_graph.errors import MalformedQuery, QueryTimeout, QueryTooComplex, StoreError
 from sister_graph.query_worker import Failure, Job, worker_main
 from sister_graph.results import Answer
 
 _START_TIMEOUT = 60.0
+# A worker ending on one of these signals crashed on its query (stack or memory exhausted).
+CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL})
+LOG = logging.getLogger("sister_graph.query_pool")
 
 
 def _context():
@@ -38,6 +43,7 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._starting = 0
         for _ in range(max(1, size)):
             self._idle.put(self._start())
 
@@ -49,10 +55,13 @@ class QueryPool:
         process.start()
         child.close()
         worker = _Worker(process, parent)
-        if not parent.poll(_START_TIMEOUT):
+        try:
+            ready = parent.recv() if parent.poll(_START_TIMEOUT) else None
+        except (EOFError, OSError):
+            ready = Failure("store", "a query worker stopped while starting")
+        if ready is None:
             self._kill(worker)
             raise StoreError("a query worker did not start in time")
-        ready = parent.recv()
         if isinstance(ready, Failure):
             self._kill(worker)
             raise StoreError(ready.message)
@@ -69,38 +78,73 @@ class QueryPool:
 
     @property
     def alive(self) -> int:
-        """Return how many worker processes are running."""
+        """Return how many worker processes are running or being started to replace one."""
         with self._lock:
-            return sum(w.process.is_alive() for w in self._all)
+            return self._starting + sum(w.process.is_alive() for w in self._all)
 
     def run(self, job: Job) -> Answer:
         """Run one job; raise QueryTimeout if it (including the wait for a worker) overruns."""
         deadline = time.monotonic() + self.timeout
+        worker = self._checkout(deadline, job)
         try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise QueryTimeout(
-                f"all query workers stayed busy for {self.timeout:g} s; try again later"
-            ) from None
-        try:
-            worker.conn.send(job)
             ready = worker.conn.poll(max(0.0, deadline - time.monotonic()))
             reply = worker.conn.recv() if ready else None
-        except (EOFError, OSError) as err:
-            self._replace(worker)
-            raise StoreError(f"a query worker died: {err}") from None
+        except (EOFError, OSError):
+            raise self._died(worker) from None
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
         self._idle.put(worker)
         if isinstance(reply, Failure):
-            raise (MalformedQuery if reply.kind == "syntax" else StoreError)(reply.message)
+            if reply.kind == "syntax":
+                raise MalformedQuery(f"malformed SPARQL query: {reply.message}")
+            raise StoreError(reply.message)
         return reply
+
+    def _checkout(self, deadline: float, job: Job) -> _Worker:
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise QueryTimeout(
+                    f"all query workers stayed busy for {self.timeout:g} s; try again later"
+                ) from None
+            try:
+                worker.conn.send(job)
+                return worker
+            except OSError:  # it died while idle: not this query's fault, take another
+                self._replace(worker)
+
+    def _died(self, worker: _Worker) -> Exception:
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        self._replace(worker)
+        if code is not None and code < 0 and -code in CRASH_SIGNALS:
+            return QueryTooComplex(
+                "the query engine ran out of stack or memory on this query; simplify it"
+            )
+        return StoreError("the query worker running this query stopped; try again")
 
     def _replace(self, worker: _Worker) -> None:
         self._kill(worker)
         if not self._closed:
-            self._idle.put(self._start())
+            with self._lock:
+                self._starting += 1
+            threading.Thread(target=self._restart, daemon=True, name="sg-restart").start()
+
+    def _restart(self) -> None:
+        try:
+            worker = self._start()
+        except StoreError as err:
+            LOG.error("could not replace a query worker: %s", err.message)
+            return
+        finally:
+            with self._lock:
+                self._starting -= 1
+        if self._closed:
+            self._kill(worker)
+        else:
+            self._idle.put(worker)
 
     def close(self) -> None:
         """Stop every worker process."""

@@ -1,40 +1,58 @@
-"""Parse SPARQL with rdflib's parser; refuse what a read-only, offline service must not run.
+"""Screen SPARQL text before the engine; refuse what a read-only, offline service must not run.
 
-Refused before any evaluation: updates (https://www.w3.org/TR/sparql11-update/) and
-federated ``SERVICE`` patterns (https://www.w3.org/TR/sparql11-federated-query/), nested or not.
-The query's FROM / FROM NAMED IRIs are returned so the caller passes them to the store as an
-explicit dataset: they only name local graphs, an unknown one is an empty graph.
+A linear-time lexical scan (https://www.w3.org/TR/sparql11-query/#grammar), never a full parse:
+parsing and evaluation happen in a killable worker process, bounded by the query timeout. Refused
+here: updates (https://www.w3.org/TR/sparql11-update/), federated ``SERVICE``
+(https://www.w3.org/TR/sparql11-federated-query/) anywhere in the query, and nesting deep enough
+to overflow the engine's stack. The FROM / FROM NAMED IRIs are returned so the caller passes them
+to the store as an explicit dataset: they only name local graphs, an unknown one is an empty graph.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
+import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from pyparsing import ParseBaseException
-from rdflib.plugins.sparql.algebra import translatePName, translatePrologue, traverse
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 
-from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused
+from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused, QueryTooComplex
 
-FORMS = {
-    "SelectQuery": "SELECT",
-    "AskQuery": "ASK",
-    "ConstructQuery": "CONSTRUCT",
-    "DescribeQuery": "DESCRIBE",
-}
+FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
-# rdflib's pyparsing grammar is not thread-safe (concurrent parses corrupt each other).
-_PARSER_LOCK = threading.Lock()
+UPDATES = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+MAX_DEPTH = 256
+OPEN, CLOSE = "({[", ")}]"
+
+# One alternative per token kind, tried in order; every pattern runs in linear time.
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
+  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<var>[?$]\w+)
+  | (?P<bnode>_:[\w.\-]*)
+  | (?P<pname>(?:[^\W\d_][\w.\-]*)?:(?:[\w:%\-]|\\.|\.(?=[\w:%\-\\]))*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
+  | (?P<escape>\\[uU])
+  | (?P<quote>['"])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """A parsed, allowed query: its text, form (SELECT, ASK, ...) and FROM / FROM NAMED IRIs."""
+    """A screened query: its text, form (SELECT, ASK, ...) and FROM / FROM NAMED IRIs."""
 
     text: str
     form: str
@@ -47,59 +65,132 @@ class QueryPlan:
         return self.form in GRAPH_FORMS
 
 
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    at: int
+
+
+def _malformed(message: str, text: str, at: int) -> MalformedQuery:
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return MalformedQuery(f"malformed SPARQL query: error at {line}:{column}: {message}")
+
+
+def scan(text: str) -> Iterator[_Token]:
+    """Yield the significant tokens; raise MalformedQuery on what no SPARQL query contains."""
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        kind, value, at = match.lastgroup or "other", match.group(), match.start()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "quote":
+            raise _malformed("unterminated string", text, at)
+        if kind == "escape":
+            raise _malformed("\\u escapes are only allowed in strings and IRIs", text, at)
+        if kind == "other" and value in OPEN:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryTooComplex(f"the query nests groups more than {MAX_DEPTH} deep")
+        elif kind == "other" and value in CLOSE:
+            depth -= 1
+            if depth < 0:
+                raise _malformed(f"unbalanced {value!r}", text, at)
+        yield _Token(kind, value, at)
+    if depth:
+        raise _malformed("unbalanced brackets: the query ends inside a group", text, len(text))
+
+
+def _starts_service(token: _Token) -> bool:
+    # The engine matches keywords without a word boundary: `SERVICE:x` is SERVICE then `:x`.
+    return token.kind in ("word", "pname", "lang") and token.text.lower().lstrip("@").startswith(
+        "service"
+    )
+
+
 @functools.lru_cache(maxsize=1024)
 def guard_query(text: str) -> QueryPlan:
-    """Parse the query and return its plan, or raise MalformedQuery / QueryRefused.
+    """Screen the query and return its plan, or raise MalformedQuery / QueryRefused.
 
     >>> guard_query("ASK FROM <http://example.org/g> {}").from_graphs
     ('http://example.org/g',)
     """
-    try:
-        with _PARSER_LOCK:
-            parsed = parseQuery(text)
-    except ParseBaseException as err:
-        if _is_update(text):
-            raise QueryRefused(
-                "this SPARQL service is read-only: updates are not accepted"
-            ) from None
-        raise MalformedQuery(f"malformed SPARQL query: {err}") from None
-    try:
-        prologue = translatePrologue(parsed[0], None)
-        body = traverse(parsed[1], visitPost=functools.partial(translatePName, prologue=prologue))
-    except Exception as err:  # noqa: BLE001 - rdflib raises bare Exception for unknown prefixes
-        raise MalformedQuery(f"malformed SPARQL query: {err}") from None
-    if any(node.name == "ServiceGraphPattern" for node in _walk(body)):
+    tokens = list(scan(text))
+    if any(_starts_service(t) for t in tokens):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
-    clauses = body["datasetClause"] if "datasetClause" in body else []  # noqa: SIM401 (CompValue.get)
-    return QueryPlan(
-        text=text,
-        form=FORMS[body.name],
-        from_graphs=tuple(str(c.default) for c in clauses if "default" in c),
-        from_named=tuple(str(c.named) for c in clauses if "named" in c),
-    )
+    prefixes, base, index = _prologue(tokens, text)
+    keyword = tokens[index].text.upper() if index < len(tokens) else ""
+    if keyword in UPDATES:
+        raise QueryRefused("this SPARQL service is read-only: updates are not accepted")
+    if keyword not in FORMS:
+        at = tokens[index].at if index < len(tokens) else len(text)
+        raise _malformed("expected SELECT, ASK, CONSTRUCT or DESCRIBE", text, at)
+    for token in tokens[index:]:
+        if token.kind == "pname" and token.text.partition(":")[0] not in prefixes:
+            raise _malformed(f"undeclared prefix {token.text.partition(':')[0]!r}", text, token.at)
+    graphs, named = _dataset_clauses(tokens, prefixes, base, text)
+    return QueryPlan(text=text, form=keyword, from_graphs=graphs, from_named=named)
 
 
-def _is_update(text: str) -> bool:
-    try:
-        with _PARSER_LOCK:
-            parseUpdate(text)
-    except ParseBaseException:
-        return False
-    return True
+def _prologue(tokens: list[_Token], text: str) -> tuple[dict[str, str], str | None, int]:
+    prefixes: dict[str, str] = {}
+    base: str | None = None
+    index = 0
+    while index < len(tokens) and tokens[index].text.upper() in ("BASE", "PREFIX"):
+        keyword = tokens[index].text.upper()
+        arity = 3 if keyword == "PREFIX" else 2
+        parts = tokens[index + 1 : index + arity]
+        if (
+            len(parts) != arity - 1
+            or parts[-1].kind != "iri"
+            or parts[0].kind
+            not in (
+                "iri",
+                "pname",
+            )
+        ):
+            raise _malformed(f"incomplete {keyword} declaration", text, tokens[index].at)
+        iri = _resolve(parts[-1].text[1:-1], base)
+        if keyword == "BASE":
+            base = iri
+        else:
+            prefixes[parts[0].text.rstrip(":")] = iri
+        index += arity
+    return prefixes, base, index
 
 
-def _walk(node: object) -> Iterator[CompValue]:
-    if isinstance(node, CompValue):
-        yield node
-        children = node.values()
-    elif isinstance(node, dict):
-        children = node.values()
-    elif isinstance(node, list | tuple):
-        children = node
-    else:
-        return
-    for child in children:
-        yield from _walk(child)
+def _resolve(iri: str, base: str | None) -> str:
+    return urllib.parse.urljoin(base, iri) if base else iri
+
+
+def _dataset_clauses(
+    tokens: list[_Token], prefixes: dict[str, str], base: str | None, text: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    graphs: list[str] = []
+    named: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or token.text.upper() != "FROM":
+            continue
+        target = named if tokens[index + 1 : index + 2] and _is_named(tokens[index + 1]) else graphs
+        ref = tokens[index + 2 if target is named else index + 1 :][:1]
+        if not ref or ref[0].kind not in ("iri", "pname"):
+            raise _malformed("FROM needs an IRI", text, token.at)
+        target.append(_expand(ref[0], prefixes, base, text))
+    return tuple(graphs), tuple(named)
+
+
+def _is_named(token: _Token) -> bool:
+    return token.kind == "word" and token.text.upper() == "NAMED"
+
+
+def _expand(token: _Token, prefixes: dict[str, str], base: str | None, text: str) -> str:
+    if token.kind == "iri":
+        return _resolve(token.text[1:-1], base)
+    prefix, _, local = token.text.partition(":")
+    if prefix not in prefixes:
+        raise _malformed(f"undeclared prefix {prefix!r}", text, token.at)
+    return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
 
 
 def check_graph_iris(iris: tuple[str, ...]) -> tuple[str, ...]:
