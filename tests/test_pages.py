@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 import pytest
 import requests
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -22,16 +22,9 @@ RDF_ACCEPT = {
 }
 
 
-# Oxigraph stores integer-derived XSD types (here sg:sourceLine's xsd:positiveInteger) as
-# xsd:integer, so descriptions read through the store carry the same value as xsd:integer.
-INTEGER_TYPES = {XSD.positiveInteger, XSD.nonNegativeInteger, XSD.integer}
-
-
 def _norm(term) -> str:
     if isinstance(term, Literal) and term.language:
         return f"{json.dumps(str(term))}@{term.language.lower()}"
-    if isinstance(term, Literal) and term.datatype in INTEGER_TYPES:
-        return f"{int(term)}^^integer"
     return term.n3()
 
 

@@ -101,7 +101,7 @@ class _Builder:
         self.g.add((subject, DCTERMS.source, self.page))
         self.g.add((subject, PROV.wasDerivedFrom, self.page))
         self.g.add(
-            (subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.positiveInteger))
+            (subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.integer))
         )
         line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
         self.g.add((subject, self.sg.sourceText, Literal(line, lang="sr-Latn")))
