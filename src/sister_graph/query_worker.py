@@ -5,11 +5,16 @@ This module imports only pyoxigraph and the serialisers, so worker processes sta
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from sister_graph.results import Answer, to_answer
+
+# The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
+# overflows a default 8 MB stack and kills the process, so queries run on a bigger one.
+STACK_BYTES = 512 << 20
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,13 @@ def worker_main(conn, store_path: str) -> None:
     except OSError as err:
         conn.send(Failure("store", f"cannot open the query store: {err}"))
         return
+    threading.stack_size(STACK_BYTES)
+    thread = threading.Thread(target=_serve, args=(conn, store), name="sg-query")
+    thread.start()
+    thread.join()
+
+
+def _serve(conn, store: ox.Store) -> None:
     conn.send("ready")
     while True:
         try:
