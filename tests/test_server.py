@@ -1,14 +1,22 @@
-"""Tests for server: waitress on a free port; the debugger only ever on loopback."""
+"""Tests for server: waitress and granian, mounted at / and the base path; debug on loopback only."""
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import requests
-from conftest import endpoint_config, fixture_ntriples
+from conftest import LiveServer, endpoint_config, fixture_ntriples
 
-from sister_graph.server import UnsafeDebug, make_server, run, server_url
+from sister_graph.server import UnsafeDebug, make_server, mount_path, run, server_url
 from sister_graph.web import create_app
 
 
@@ -33,3 +41,112 @@ def test_debug_and_reload_are_refused_off_loopback(tmp_path, flags):
     config = endpoint_config(tmp_path, fixture_ntriples(), host="0.0.0.0")
     with pytest.raises(UnsafeDebug):
         run(config, **flags)
+
+
+@pytest.mark.parametrize(
+    ("base", "prefix"),
+    [
+        ("https://w3id.org/sister-graph/", "/sister-graph"),
+        ("http://example.org/a/b/", "/a/b"),
+        ("http://example.org/", ""),
+        ("http://example.org/vocab#", "/vocab"),
+    ],
+)
+def test_mount_path_is_the_base_iri_path(base, prefix):
+    assert mount_path(base) == prefix
+
+
+def test_app_answers_at_the_root_and_under_the_base_path(endpoint):
+    for path in ("health", "sister-graph/health"):
+        response = requests.get(endpoint.url + path)
+        assert response.status_code == 200 and response.json()["status"] == "ok"
+    ask = {"query": "ASK { ?s ?p ?o }"}
+    root = requests.get(endpoint.url + "sparql", params=ask)
+    mounted = requests.get(endpoint.url + "sister-graph/sparql", params=ask)
+    assert mounted.status_code == 200 and mounted.json() == root.json()
+    assert root.json()["boolean"] is True
+    assert requests.get(endpoint.url + "elsewhere/health").status_code == 404
+
+
+def test_thing_iri_dereferences_on_its_own_path(built, tmp_path):
+    config, _ = built
+    server = LiveServer(config.with_(store_dir=str(tmp_path / "store"), port=0))
+    try:
+        turtle = {"Accept": "text/turtle"}
+        pages = {}
+        for prefix in ("", "sister-graph/"):
+            thing = requests.get(
+                f"{server.url}{prefix}id/city/banja-luka", headers=turtle, allow_redirects=False
+            )
+            assert thing.status_code == 303
+            location = thing.headers["Location"]
+            assert location.split("//")[-1].partition("/")[2].startswith(f"{prefix}doc/city/")
+            document = requests.get(urljoin(thing.url, location), headers=turtle)
+            assert document.status_code == 200
+            pages[prefix] = document.text
+        assert pages[""] == pages["sister-graph/"]
+        assert "https://w3id.org/sister-graph/id/city/banja-luka" in pages[""]
+    finally:
+        server.close()
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found |= {int(child), *_children(int(child))}
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Tell whether a process still runs (an exited one not yet reaped by init does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            if requests.get(url + "health", timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    raise AssertionError(f"{url} not healthy after {seconds} s")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
+    config = endpoint_config(tmp_path, fixture_ntriples())
+    with socket.create_server(("127.0.0.1", 0)) as sock:
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "SISTER_GRAPH_DIST_DIR": str(config.dist_dir),
+        "SISTER_GRAPH_STORE_DIR": config.store_dir,
+    }
+    serve = "from sister_graph.cli import main; main()"
+    command = [sys.executable, "-c", serve, "serve", "--port", str(port), "--processes", "2"]
+    process = subprocess.Popen(
+        [*command, "--threads", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_healthy(url, process, 60)
+        workers = _children(process.pid)
+        assert len(workers) >= 2 + 2 * 2  # 2 HTTP workers, each with 2 query workers
+        for path in ("health", "sister-graph/health"):
+            assert requests.get(url + path).json()["dataset"]["triples"] == 22
+        ask = requests.get(url + "sister-graph/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert ask.json()["boolean"] is True
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        time.sleep(0.5)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()

@@ -128,6 +128,7 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
 @cli.command()
 @click.option("--host", help=_help("host"))
 @click.option("--port", type=click.IntRange(0, 65535), help=_help("port"))
+@click.option("--processes", type=click.IntRange(1, 64), help=_help("processes"))
 @click.option("--threads", type=click.IntRange(1, 256), help=_help("threads"))
 @click.option("--workers", "query_workers", type=click.IntRange(1, 64), help=_help("query_workers"))
 @click.option(

@@ -32,7 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("release_date", "", "Date of the release (YYYY-MM-DD) for dct:issued; empty: none."),
     Setting("host", "127.0.0.1", "Interface the server listens on."),
     Setting("port", 8000, "TCP port the server listens on."),
-    Setting("threads", 8, "HTTP worker threads of the production server."),
+    Setting("processes", 2, "HTTP server processes, pre-forked; each has its own query pool."),
+    Setting("threads", 8, "HTTP worker threads of each server process."),
     Setting("query_workers", 2, "Query worker processes (each can be killed on timeout)."),
     Setting("query_timeout", 10.0, "Wall-clock limit of one SPARQL query, in seconds."),
     Setting("max_query_bytes", 65536, "Largest accepted SPARQL query, in bytes (larger: 413)."),
@@ -58,6 +59,7 @@ class Config:
     release_date: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
+    processes: int = 2
     threads: int = 8
     query_workers: int = 2
     query_timeout: float = 10.0
@@ -111,4 +113,3 @@ def settings_markdown() -> str:
     for s in SETTINGS:
         lines.append(f"| `{s.name}` | `{s.env}` | `{s.default!r}` | {s.help} |")
     return "\n".join(lines) + "\n"
-

@@ -1,14 +1,19 @@
-"""A bounded, thread-safe LRU cache of serialised answers, keyed by dataset checksum and request."""
+"""A bounded, thread-safe LRU cache of serialised answers (anything with a `body` of bytes)."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-
-from sister_graph.results import Answer
+from typing import Protocol
 
 MAX_CACHED_BYTES = 1 << 20
+
+
+class HasBody(Protocol):
+    """A cached value: a serialised answer or a whole response, with its body bytes."""
+
+    body: bytes
 
 
 class ResultsCache:
@@ -16,10 +21,10 @@ class ResultsCache:
 
     def __init__(self, *, entries: int) -> None:
         self.entries = entries
-        self._items: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._items: OrderedDict[Hashable, HasBody] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Answer | None:
+    def get(self, key: Hashable) -> HasBody | None:
         """Return the cached answer for key (and mark it recently used), or None."""
         with self._lock:
             answer = self._items.get(key)
@@ -27,7 +32,7 @@ class ResultsCache:
                 self._items.move_to_end(key)
             return answer
 
-    def put(self, key: Hashable, answer: Answer) -> None:
+    def put(self, key: Hashable, answer: HasBody) -> None:
         """Remember an answer, dropping the least recently used beyond the bound."""
         if self.entries <= 0 or len(answer.body) > MAX_CACHED_BYTES:
             return

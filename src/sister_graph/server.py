@@ -1,17 +1,35 @@
-"""Serve the web app: waitress in production; Werkzeug's reloader and debugger only on request."""
+"""Serve the web app: pre-forked granian processes in production, waitress in one process.
+
+Mounting: thing IRIs are {base}id/..., so the app must answer on the base IRI's path
+(https://w3id.org/sister-graph/ → /sister-graph/) as well as at the root, where the
+conventional paths /sparql, /catalog, /openapi.json, /health and /download/... live.
+`mount` puts the SAME Flask app at both with werkzeug's DispatcherMiddleware, which sets
+SCRIPT_NAME, so url_for builds links under whichever prefix the request came in on.
+Every server here (granian, waitress, Werkzeug's debug server) serves the mounted app.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import logging
+import socket
+from functools import partial
+from urllib.parse import urlsplit
 
+from granian.constants import HTTPModes, Interfaces
+from granian.http import HTTP1Settings
+from granian.server import Server
 from waitress.server import create_server
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+from werkzeug.serving import run_simple
 
 from sister_graph.config import Config
 from sister_graph.errors import SisterGraphError
-from sister_graph.web import create_app
+from sister_graph.store import load_disk_store, read_dataset, store_dir_for
+from sister_graph.web import create_app, import_blueprints
 
 LOOPBACK_NAMES = {"localhost"}
+KEEP_ALIVE_SECONDS = 30
 
 
 class UnsafeDebug(SisterGraphError):
@@ -30,11 +48,26 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def mount_path(base: str) -> str:
+    """Return the path prefix the base IRI puts thing IRIs under, '' for the root.
+
+    >>> mount_path("https://w3id.org/sister-graph/"), mount_path("http://example.org/")
+    ('/sister-graph', '')
+    """
+    return urlsplit(base).path.rstrip("/")
+
+
+def mount(app, base: str):
+    """Serve the app at "/" and also at the base IRI's path (when that path is not "/")."""
+    prefix = mount_path(base)
+    return DispatcherMiddleware(app, {prefix: app}) if prefix else app
+
+
 def make_server(config: Config, *, app=None):
-    """Create (not start) the production waitress server; port 0 picks a free port."""
+    """Create (not start) a one-process waitress server; port 0 picks a free port."""
     app = app or create_app(config)
     return create_server(
-        app,
+        mount(app, config.base),
         host=config.host,
         port=config.port,
         threads=config.threads,
@@ -52,6 +85,45 @@ def server_url(server) -> str:
     return f"http://{host}:{server.effective_port}/"
 
 
+def _free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def prepare(config: Config) -> None:
+    """Import the app and verify and load the store once, before worker processes fork."""
+    import_blueprints()
+    if not config.store:
+        load_disk_store(read_dataset(config.dist_dir), store_dir_for(config))
+
+
+def _load_app(config: Config, _target: str):
+    return mount(create_app(config), config.base)
+
+
+def make_production_server(config: Config) -> Server:
+    """Create (not start) granian: `processes` forked workers, each `threads` WSGI threads.
+
+    The parent has imported the app's modules and loaded the store, so forked workers
+    only open the store and start their own query pool and results cache.
+    """
+    return Server(
+        "sister_graph.web:create_app",
+        address=config.host,
+        port=config.port,
+        interface=Interfaces.WSGI,
+        workers=config.processes,
+        blocking_threads=config.threads,
+        http=HTTPModes.http1,
+        http1_settings=HTTP1Settings(header_read_timeout=KEEP_ALIVE_SECONDS * 1000),
+        respawn_failed_workers=True,
+        workers_kill_timeout=max(5, int(config.query_timeout) + 5),
+        log_enabled=True,
+    )
+
+
 def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
     """Serve until interrupted; print the URL. Debug/reload run Werkzeug's server, loopback only."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -62,14 +134,24 @@ def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
                 "the debugger runs any code sent to it"
             )
         app = create_app(config)
+        app.debug = debug
         print(f"Serving sister-graph (development) on http://{config.host}:{config.port}/")
-        app.run(host=config.host, port=config.port, debug=debug, use_reloader=reload)
+        run_simple(
+            config.host,
+            config.port,
+            mount(app, config.base),
+            use_debugger=debug,
+            use_reloader=reload,
+            threaded=True,
+        )
         return
-    server = make_server(config)
-    print(f"Serving sister-graph on {server_url(server)} (SPARQL: {server_url(server)}sparql)")
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
+    if config.port == 0:
+        config = config.with_(port=_free_port(config.host))
+    prepare(config)
+    server = make_production_server(config)
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    url = f"http://{host}:{config.port}/"
+    prefix = mount_path(config.base)
+    also = f", also under {url.rstrip('/')}{prefix}/" if prefix else ""
+    print(f"Serving sister-graph on {url} (SPARQL: {url}sparql{also})", flush=True)
+    server.serve(target_loader=partial(_load_app, config))

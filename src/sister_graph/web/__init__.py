@@ -16,6 +16,7 @@ from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.results_cache import ResultsCache
 from sister_graph.store import QueryStore, open_store
 from sister_graph.web.context import EXTENSION, AppState
+from sister_graph.web.fast_path import FastPath
 
 # Blueprint modules under sister_graph.web, each exposing `bp`; add a page area with one line.
 BLUEPRINTS: tuple[str, ...] = (
@@ -31,6 +32,11 @@ ERROR_LOG = logging.getLogger("sister_graph.web")
 EXPOSED_HEADERS = "ETag, Link, X-Sister-Graph-Truncated"
 
 
+def import_blueprints() -> list:
+    """Import every blueprint module (a pre-forking server does this once, in the parent)."""
+    return [importlib.import_module(f"sister_graph.web.{name}") for name in BLUEPRINTS]
+
+
 def create_app(config: Config | None = None, *, store: QueryStore | None = None) -> Flask:
     """Build the web app over the published dataset (or the given store)."""
     config = config or load_config()
@@ -39,13 +45,15 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     store = store or open_store(config)
     atexit.register(store.close)
     app.extensions[EXTENSION] = AppState(config, store, ResultsCache(entries=config.cache_entries))
-    for name in BLUEPRINTS:
-        app.register_blueprint(importlib.import_module(f"sister_graph.web.{name}").bp)
+    for module in import_blueprints():
+        app.register_blueprint(module.bp)
     app.register_error_handler(SisterGraphError, error_response)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
     app.after_request(_common_headers)
+    if config.cache_entries > 0:
+        app.wsgi_app = FastPath(app.wsgi_app, entries=config.cache_entries)
     return app
 
 

@@ -16,6 +16,7 @@ from sister_graph.sparql import (
     read_protocol_request,
 )
 from sister_graph.web.context import current_config, current_store, note_query_time, state
+from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html, render_query_page
 
 bp = Blueprint("sparql", __name__)
@@ -52,6 +53,8 @@ def sparql():
     note_query_time(milliseconds)
     if answer.truncated:
         headers[TRUNCATED] = "true"
+    if prepared.etag and request.method == "GET":
+        request.environ[BODY] = answer.body
     return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
 
 
