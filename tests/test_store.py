@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -37,6 +38,22 @@ def test_missing_or_corrupt_dist_is_dataset_missing(tmp_path):
         read_dataset(dist)
     (dist / "sister-graph.nt").unlink()
     with pytest.raises(DatasetMissing, match="sister-graph.nt missing"):
+        read_dataset(dist)
+
+
+def test_every_listed_file_must_be_present_and_intact(tmp_path):
+    dist = write_dist(tmp_path / "dist", fixture_ntriples())
+    catalog = dist / "catalog.ttl"
+    catalog.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    digest = hashlib.sha256(catalog.read_bytes()).hexdigest()
+    with (dist / "SHA256SUMS").open("a") as sums:
+        sums.write(f"{digest}  catalog.ttl\n")
+    assert read_dataset(dist).path == dist / "sister-graph.nt"
+    catalog.write_text("changed\n")
+    with pytest.raises(DatasetMissing, match="catalog.ttl does not match its checksum"):
+        read_dataset(dist)
+    catalog.unlink()
+    with pytest.raises(DatasetMissing, match="catalog.ttl missing"):
         read_dataset(dist)
 
 

@@ -76,20 +76,27 @@ def _sha256(path: Path) -> str:
 
 
 def read_dataset(dist_dir: Path) -> Dataset:
-    """Find the N-Triples dump in dist/ and check it against SHA256SUMS (else DatasetMissing)."""
+    """Check every file that SHA256SUMS lists; return the N-Triples dump (else DatasetMissing).
+
+    A server over a partial dist/ would half work (pages fine, downloads 404), so all files count.
+    """
     hint = "run `sister-graph build` first"
-    sums_path, dump = Path(dist_dir) / CHECKSUMS, Path(dist_dir) / NT_DUMP
-    for path in (sums_path, dump):
+    sums_path = Path(dist_dir) / CHECKSUMS
+    for path in (sums_path, Path(dist_dir) / NT_DUMP):
         if not path.is_file():
             raise DatasetMissing(
                 f"the published dataset is incomplete: {path.name} missing; {hint}"
             )
-    listed = read_checksums(sums_path.read_text(encoding="utf-8")).get(NT_DUMP)
-    if listed is None:
+    listed = read_checksums(sums_path.read_text(encoding="utf-8", errors="replace"))
+    if NT_DUMP not in listed:
         raise DatasetMissing(f"{CHECKSUMS} does not list {NT_DUMP}; {hint}")
-    if _sha256(dump) != listed:
-        raise DatasetMissing(f"{NT_DUMP} does not match its checksum in {CHECKSUMS}; {hint}")
-    return Dataset(dump, listed)
+    for name, digest in sorted(listed.items()):
+        path = Path(dist_dir) / name
+        if "/" in name or not path.is_file():
+            raise DatasetMissing(f"the published dataset is incomplete: {name} missing; {hint}")
+        if _sha256(path) != digest:
+            raise DatasetMissing(f"{name} does not match its checksum in {CHECKSUMS}; {hint}")
+    return Dataset(Path(dist_dir) / NT_DUMP, listed[NT_DUMP])
 
 
 def store_dir_for(config: Config) -> Path:
