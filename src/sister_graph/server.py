@@ -10,6 +10,7 @@ Every server here (granian, waitress, Werkzeug's debug server) serves the mounte
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import logging
 import socket
@@ -93,14 +94,22 @@ def _free_port(host: str) -> int:
 
 
 def prepare(config: Config) -> None:
-    """Import the app and verify and load the store once, before worker processes fork."""
+    """Import the app and verify and load the store once, before worker processes fork.
+
+    Then freeze what exists so far out of the garbage collector's reach: forked workers
+    share those pages instead of copying them, and a full collection does not pause a
+    request to walk every imported object (about 20 ms here, more than the p99 target).
+    """
     import_blueprints()
     if not config.store:
         load_disk_store(read_dataset(config.dist_dir), store_dir_for(config))
+    gc.freeze()
 
 
 def _load_app(config: Config, _target: str):
-    return mount(create_app(config), config.base)
+    app = mount(create_app(config), config.base)
+    gc.freeze()
+    return app
 
 
 def make_production_server(config: Config) -> Server:
