@@ -1,10 +1,14 @@
-"""A bounded, thread-safe LRU cache of serialised answers (anything with a `body` of bytes)."""
+"""A bounded, thread-safe LRU cache of serialised answers (anything with a `body` of bytes).
+
+`fetch` also coalesces concurrent misses: while one thread computes an answer, others
+asking for the same key wait for it (or for its error) instead of queueing duplicate work.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Protocol
 
 MAX_CACHED_BYTES = 1 << 20
@@ -23,6 +27,7 @@ class ResultsCache:
         self.entries = entries
         self._items: OrderedDict[Hashable, HasBody] = OrderedDict()
         self._lock = threading.Lock()
+        self._flights: dict[Hashable, _Flight] = {}
 
     def get(self, key: Hashable) -> HasBody | None:
         """Return the cached answer for key (and mark it recently used), or None."""
@@ -42,6 +47,46 @@ class ResultsCache:
             while len(self._items) > self.entries:
                 self._items.popitem(last=False)
 
+    def fetch(self, key: Hashable, compute: Callable[[], HasBody]) -> HasBody:
+        """Return the cached answer, or compute it once for all concurrent askers and keep it."""
+        with self._lock:
+            answer = self._items.get(key)
+            if answer is not None:
+                self._items.move_to_end(key)
+                return answer
+            flight = self._flights.get(key)
+            leading = flight is None
+            if leading:
+                flight = self._flights[key] = _Flight()
+        if not leading:
+            return flight.outcome()
+        try:
+            flight.answer = compute()
+            self.put(key, flight.answer)
+            return flight.answer
+        except Exception as err:
+            flight.error = err
+            raise
+        finally:
+            with self._lock:
+                del self._flights[key]
+            flight.done.set()
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._items)
+
+
+class _Flight:
+    """One computation in progress, awaited by the threads that asked for the same key."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.answer: HasBody | None = None
+        self.error: Exception | None = None
+
+    def outcome(self) -> HasBody:
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.answer

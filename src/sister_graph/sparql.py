@@ -169,10 +169,8 @@ def prepare(
 def execute(store: QueryStore, prepared: Prepared, *, cache: ResultsCache) -> tuple[Answer, float]:
     """Answer a prepared query from the cache or the store; return (answer, milliseconds)."""
     started = time.perf_counter()
-    cacheable = prepared.etag is not None
-    answer = cache.get(prepared.key) if cacheable else None
-    if answer is None:
+    if prepared.etag is not None and cache.entries > 0:
+        answer = cache.fetch(prepared.key, lambda: store.answer(prepared.job))
+    else:
         answer = store.answer(prepared.job)
-        if cacheable:
-            cache.put(prepared.key, answer)
     return answer, (time.perf_counter() - started) * 1000
