@@ -25,6 +25,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "pages",
     "catalog_pages",
     "downloads",
+    "openapi_route",
 )
 
 ACCESS_LOG = logging.getLogger("sister_graph.access")
