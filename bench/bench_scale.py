@@ -38,24 +38,33 @@ RESULTS = REPO / "bench" / "results"
 PEER_PACKAGES = ("rdflib-endpoint", "uvicorn", "matplotlib")
 
 STAGES = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from sister_graph.config import load_config
 from sister_graph.pipeline import build_and_validate
 from sister_graph.publish import render_dist, write_dist
-marks = {}
+marks, cpu_marks = {}, {}
+def cpu():
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 def progress(message):
     marks[message.split()[0]] = time.perf_counter()
+    cpu_marks[message.split()[0]] = cpu()
 config = load_config({"data_dir": sys.argv[1], "dist_dir": sys.argv[2]})
 start = time.perf_counter()
 built = build_and_validate(config, progress)
-done = time.perf_counter()
+done, done_cpu = time.perf_counter(), cpu()
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
 files = render_dist(built.graph, built.validation.report, base=config.base,
                     license_iri=config.license)
 write_dist(files, config.dist_dir)
 print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - start,
                   "validate_s": done - marks["validating"],
-                  "publish_s": time.perf_counter() - done}))
+                  "publish_s": time.perf_counter() - done, "validate_rss_mib": peak / 1024,
+                  "build_cpu_s": cpu_marks["validating"],
+                  "validate_cpu_s": done_cpu - cpu_marks["validating"],
+                  "publish_cpu_s": cpu() - done_cpu}))
 """
 
 LOAD = """
@@ -82,15 +91,18 @@ def timed_child(code: str, *args: str) -> dict:
     """Run a Python child under /usr/bin/time; return its JSON line plus wall time and peak RSS."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
         started = time.perf_counter()
+        timer = ["/usr/bin/time", "-o", usage.name, "-f", "%U %S %M"]
         out = subprocess.run(
-            ["/usr/bin/time", "-o", usage.name, "-f", "%M", sys.executable, "-c", code, *args],
+            [*timer, sys.executable, "-c", code, *args],
             capture_output=True, text=True, check=False,
         )  # fmt: skip
         wall = time.perf_counter() - started
         if out.returncode:
             raise SystemExit(f"child failed:\n{out.stderr[-3000:]}")
-        rss_kib = int(usage.read().split()[-1])
-    return {**json.loads(out.stdout.splitlines()[-1]), "wall_s": wall, "rss_mib": rss_kib / 1024}
+        user, system, rss_kib = usage.read().split()[-3:]
+    cpu = float(user) + float(system)  # of this process and the children it waited for
+    return {**json.loads(out.stdout.splitlines()[-1]), "wall_s": wall, "cpu_s": cpu,
+            "rss_mib": int(rss_kib) / 1024}  # fmt: skip
 
 
 def serve(command: list[str], ready_url: str, *, cap: float) -> tuple[subprocess.Popen, float]:
@@ -129,7 +141,8 @@ def measure_servers(dist: Path, mix, args, peer_python: Path) -> dict:
         for label, cache in (("ours_nocache", 0), ("ours_cache", 512)):
             port = free_port()
             base = f"http://127.0.0.1:{port}"
-            command = [sys.executable, "-c", OURS, str(dist), str(port), str(cache), store_dir]
+            settings = [dist, port, cache, store_dir, args.processes, args.server_threads]
+            command = [sys.executable, "-c", OURS, *map(str, settings)]
             process, ready = serve(command, base + "/health", cap=args.cap)
             out["first_start_s" if cache == 0 else "cold_start_s"] = ready
             try:
@@ -173,6 +186,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=8, help="seconds of wrk per server")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--processes", type=int, default=2, help="our server processes")
+    parser.add_argument("--server-threads", type=int, default=8, help="our threads per process")
     parser.add_argument("--cap", type=float, default=120, help="readiness cap of our server, s")
     parser.add_argument("--peer-cap", type=float, default=240, help="readiness cap of the peer, s")
     parser.add_argument("--peer-venv", type=Path, default=Path("/work/venv-peer"))

@@ -12,6 +12,7 @@ from rdflib import Graph
 from .build import build_graph, read_ontology
 from .config import Config
 from .errors import SourceError, ValidationFailed
+from .gc_control import paused_gc
 from .publish import render_dist, write_dist
 from .sources import read_sources
 from .validate import Validation, origins, read_shapes, validate_graph
@@ -46,7 +47,8 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
         raise SourceError(f"{config.ontology_file}: ontology file is missing")
     ontology = read_ontology(config.ontology_file, base=config.base)
     progress("building the graph")
-    graph = build_graph(sources, base=config.base, ontology=ontology)
+    with paused_gc():
+        graph = build_graph(sources, base=config.base, ontology=ontology)
     progress(f"validating {len(graph)} triples against {config.shapes_dir}/")
     shapes = read_all_shapes(config.shapes_dir, base=config.base)
     validation = validate_graph(graph, shapes, where=origins(sources, base=config.base))

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from .gc_control import frozen_gc
 from .records import PublisherSources
-from .validate_parallel import frozen_gc, run_shacl, run_shacl_parallel
+from .validate_parallel import run_shacl, run_shacl_parallel
 from .vocab import RDF, SH, XSD, id_namespace
 
 

@@ -9,10 +9,7 @@ process, whose shapes graph names its share with sh:targetNode instead of the or
 from __future__ import annotations
 
 import functools
-import gc
 import multiprocessing
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from pyshacl import validate as shacl_validate
 from pyshacl.graph_abstraction import DataGraph
@@ -50,16 +47,6 @@ def prepared_view(graph: Graph) -> PreparedQueryGraph:
     return PreparedQueryGraph(
         store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager
     )
-
-
-@contextmanager
-def frozen_gc() -> Iterator[None]:
-    """Keep the cyclic GC off the (acyclic, long-lived) graph while validating."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def run_shacl(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
