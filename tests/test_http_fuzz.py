@@ -37,7 +37,7 @@ raw_text = st.one_of(
     st.text(max_size=60),
     st.binary(max_size=60).map(lambda b: b.decode("latin-1")),
     st.sampled_from(["\x00", "%", "%zz", "%C0%AF", "%FF%FE", "%00", "\ud800", "../../etc/passwd"]),
-    st.integers(min_value=100, max_value=300_000).map(lambda n: "x" * n),
+    st.integers(min_value=100, max_value=50_000),  # a value of this many characters
 )
 
 
@@ -52,9 +52,9 @@ def send(raw: bytes, port: int) -> tuple[int, bytes]:
     return int(head.split(b" ", 2)[1]), body
 
 
-def encode(value: str, *, raw: bool) -> bytes:
+def encode(value: str | int, *, raw: bool) -> bytes:
     """Percent-encode a value as a browser would, or pass it through as bytes (raw)."""
-    data = value.encode("utf-8", "surrogatepass")
+    data = ("x" * value if isinstance(value, int) else value).encode("utf-8", "surrogatepass")
     return data if raw else urllib.parse.quote_from_bytes(data, safe="").encode()
 
 
@@ -95,9 +95,7 @@ def test_random_query_parameters_never_give_a_server_error(port, path, params, r
     target = path.encode() + (b"?" + query if query else b"")
     target = target.replace(b" ", b"%20").replace(b"\r", b"").replace(b"\n", b"").replace(b"#", b"")
     sent = request("GET", target, {"Accept": b"*/*"})
-    status, body = send(sent, port)
-    if len(target) < 60_000:  # waitress itself refuses longer request lines
-        check(status, body, sent)
+    check(*send(sent, port), sent)
 
 
 @FUZZ
