@@ -171,3 +171,9 @@ def test_all_problems_are_reported_in_one_run(data_copy):
 def test_missing_publisher_folder_is_an_error(tmp_path):
     with pytest.raises(SourceError, match="no publisher folder"):
         read_sources(tmp_path)
+
+
+def test_bad_language_tag_is_a_source_error(data_copy):
+    _edit(data_copy / "banja-luka" / "publisher.csv", ",sr-Latn,", ",sr-La;tn,")
+    problems = _problems(data_copy)
+    assert any("publisher.csv:2: column 'page_language'" in p for p in problems), problems

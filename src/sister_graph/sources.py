@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +47,7 @@ MONTHS_GENITIVE = (
     "novembra",
     "decembra",
 )
+LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 COLUMNS = {
     "publisher.csv": (
@@ -148,7 +150,8 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         city=slug(row, "city", problems),
         page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
         page_title=required(row, "page_title", problems),
-        page_language=required(row, "page_language", problems),
+        page_language=matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
+        or required(row, "page_language", problems),
         source_file=source_file,
         page_lines=lines,
         cited=Cited(row.file, row.line, _line_number(row, problems)),
@@ -191,7 +194,7 @@ def _native_names(row: Row, problems: Problems) -> tuple[tuple[str, str], ...]:
     names = []
     for part in filter(None, row.values["native_names"].split("|")):
         lang, sep, name = part.partition(":")
-        if not sep or not name.strip() or not lang.isalpha():
+        if not sep or not name.strip() or not re.fullmatch(LANGUAGE_TAG, lang.strip()):
             problems.add(row.where("native_names"), f"{part!r} is not 'lang:name'")
             continue
         names.append((lang.strip(), name.strip()))
