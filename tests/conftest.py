@@ -82,11 +82,22 @@ class LiveServer:
         self.server = make_server(config, app=self.app)
         self.url = server_url(self.server)
         self.sparql = self.url + "sparql"
-        self._thread = threading.Thread(target=self.server.run, daemon=True)
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
+    def _run(self) -> None:
+        try:
+            self.server.run()
+        except OSError:
+            # closing the listening socket under waitress's running select loop ends it with EBADF
+            if not self._closing:
+                raise
+
     def close(self) -> None:
+        self._closing = True
         self.server.close()
+        self._thread.join(timeout=10)
         with self.app.app_context():
             state().store.close()
 
