@@ -64,13 +64,6 @@ def test_graph_holds_both_publishers_agreements_and_one_node_per_shared_city(
         assert (city, RDF.type, SCHEMA.City) in graph
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build.py cites a shared city/network once per publisher page, so the merged node has "
-    "two dct:source/sg:sourceLine/sg:sourceText values and breaks the shapes' maxCount 1 "
-    "(sgs:Source, sgs:SourceLine, sgs:SourceText); needs a modelling decision in build.py or "
-    "shapes/ (lead's files). Remove this mark when it is made.",
-)
 def test_two_publishers_build_and_conform(two_publishers: Config) -> None:
     built = build_dist(two_publishers)
     assert built.validation.conforms
