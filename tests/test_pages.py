@@ -133,6 +133,13 @@ def test_unknown_uri_gives_a_helpful_404(site, http):
     assert plain.status_code == 404 and plain.headers["Content-Type"].startswith("text/plain")
 
 
+@pytest.mark.parametrize("path", ["id/%FF", "doc/%FF.ttl", "doc/city/%FF", "id/%00x", "id/a%3Eb"])
+def test_undecodable_or_non_iri_paths_are_404_not_400(site, http, path):
+    answer = http.get(site.url + path, headers={"Accept": "text/turtle"})
+    assert answer.status_code == 404, answer.text
+    assert answer.headers["Content-Type"].startswith("text/plain")
+
+
 def test_city_page_shows_labels_agreements_source_line_and_alternates(site, http):
     page = http.get(site.url + "doc/city/bari.html?lang=en").text
     assert "/id/agreement/banja-luka-bari-2007" in page

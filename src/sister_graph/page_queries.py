@@ -7,6 +7,8 @@ of the angle brackets.
 
 from __future__ import annotations
 
+from pyoxigraph import NamedNode
+
 from sister_graph.vocab import prefixes_for
 
 LABELS = "rdfs:label skos:prefLabel schema:name skos:notation"
@@ -18,7 +20,13 @@ def is_safe_iri(value: str) -> bool:
     >>> is_safe_iri("https://x.org/id/city/bari"), is_safe_iri("https://x.org/a>b")
     (True, False)
     """
-    return bool(value) and not any(ch in '<>"{}|^`\\' or ord(ch) <= 32 for ch in value)
+    if not value or any(ch in '<>"{}|^`\\' or ord(ch) <= 32 for ch in value):
+        return False
+    try:  # the engine's own IRI grammar (RFC 3987), e.g. U+FFFD from a bad %FF is not allowed
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _iri(value: str) -> str:
