@@ -12,7 +12,7 @@ from sister_graph.catalog_view import build_catalog_view
 from sister_graph.errors import NotFound
 from sister_graph.formats import HTML
 from sister_graph.web.context import current_config
-from sister_graph.web.documents import EXTENSIONS, negotiated, rdf_response
+from sister_graph.web.documents import EXTENSIONS, mark_negotiated, negotiated, rdf_response
 from sister_graph.web.downloads import published_files
 from sister_graph.web.graph_access import read_catalog
 from sister_graph.web.site import current_lang, local_path, render_page
@@ -49,8 +49,7 @@ def catalog(ext: str | None):
     else:
         response = rdf_response(graph, fmt, base=config.base)
     if ext is None:
-        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
-        response.headers["Content-Location"] = local_path(f"catalog.{fmt.extension}")
+        mark_negotiated(response, fmt, location=local_path(f"catalog.{fmt.extension}"))
     return response
 
 

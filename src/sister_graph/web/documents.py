@@ -52,3 +52,10 @@ def rdf_response(graph: Graph, fmt: Format, *, base: str, headers: dict | None =
     if fmt.name in ("turtle", "ntriples"):
         response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
     return response
+
+
+def mark_negotiated(response: Response, fmt: Format, *, location: str) -> Response:
+    """Say the answer was chosen by negotiation: Vary, and where this variant lives."""
+    response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
+    response.headers["Content-Location"] = location
+    return response

@@ -28,7 +28,12 @@ from sister_graph.page_queries import (
 )
 from sister_graph.vocabulary_view import build_vocabulary
 from sister_graph.web.context import current_config, current_store
-from sister_graph.web.documents import negotiated, rdf_response, split_extension
+from sister_graph.web.documents import (
+    mark_negotiated,
+    negotiated,
+    rdf_response,
+    split_extension,
+)
 from sister_graph.web.downloads import published_files
 from sister_graph.web.graph_access import read_catalog, read_graph
 from sister_graph.web.site import (
@@ -157,8 +162,7 @@ def document(rest: str):
         return render_not_found(err)
     response = _render(graph, iri, fmt, doc_stem=f"doc/{stem}")
     if fixed is None:
-        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
-        response.headers["Content-Location"] = local_path(f"doc/{stem}.{fmt.extension}")
+        mark_negotiated(response, fmt, location=local_path(f"doc/{stem}.{fmt.extension}"))
     return response
 
 
@@ -190,6 +194,5 @@ def ontology(ext: str | None):
     else:
         response = rdf_response(graph, fmt, base=config.base)
     if fixed is None:
-        response.headers["Vary"] = "Accept, Accept-Language" if fmt is HTML else "Accept"
-        response.headers["Content-Location"] = local_path(f"ontology.{fmt.extension}")
+        mark_negotiated(response, fmt, location=local_path(f"ontology.{fmt.extension}"))
     return response
