@@ -106,6 +106,13 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _environ(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:
+        return b""
+
+
 def _wait_healthy(url: str, process: subprocess.Popen, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -138,6 +145,8 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
         _wait_healthy(url, process, 60)
         workers = _children(process.pid)
         assert len(workers) >= 2 + 2 * 2  # 2 HTTP workers, each with 2 query workers
+        capped = [pid for pid in workers if b"MALLOC_ARENA_MAX=2\0" in _environ(pid)]
+        assert len(capped) >= 2 * 2  # spawned query workers inherit the arena cap
         for path in ("health", "sister-graph/health"):
             assert requests.get(url + path).json()["dataset"]["triples"] == 22
         ask = requests.get(url + "sister-graph/sparql", params={"query": "ASK { ?s ?p ?o }"})
@@ -150,3 +159,51 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+ARENAS = """
+import ctypes, os, sys, tempfile, threading
+from sister_graph.server import limit_malloc_arenas
+capped = limit_malloc_arenas()
+barrier, kept = threading.Barrier(9), []
+def allocate():
+    kept.append([bytearray(50_000) for _ in range(4)])  # below the mmap threshold: an arena
+    barrier.wait()
+    barrier.wait()
+threads = [threading.Thread(target=allocate) for _ in range(8)]
+for thread in threads:
+    thread.start()
+barrier.wait()
+libc = ctypes.CDLL(None)
+libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_char_p]
+libc.malloc_info.argtypes, libc.fclose.argtypes = [ctypes.c_int, ctypes.c_void_p], [ctypes.c_void_p]
+path = os.path.join(tempfile.mkdtemp(), "malloc.xml")
+handle = libc.fopen(path.encode(), b"w")
+libc.malloc_info(0, handle)
+libc.fclose(handle)
+barrier.wait()
+heaps = open(path).read().count("<heap nr=")
+print(capped, heaps, os.environ["MALLOC_ARENA_MAX"])
+"""
+
+
+def _glibc() -> bool:
+    try:
+        return bool(os.confstr("CS_GNU_LIBC_VERSION"))
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+@pytest.mark.skipif(not _glibc(), reason="malloc arenas are a glibc feature")
+def test_eight_allocating_threads_share_two_malloc_arenas():
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    out = subprocess.run([sys.executable, "-c", ARENAS], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["True", "2", "2"], out.stderr
+
+
+@pytest.mark.skipif(not _glibc(), reason="malloc arenas are a glibc feature")
+def test_an_operators_malloc_arena_max_is_kept():
+    env = {**os.environ, "MALLOC_ARENA_MAX": "4"}
+    out = subprocess.run([sys.executable, "-c", ARENAS], env=env, capture_output=True, text=True)
+    capped, heaps, setting = out.stdout.split()
+    assert (capped, setting) == ("False", "4") and int(heaps) <= 4, out.stderr

@@ -10,9 +10,11 @@ Every server here (granian, waitress, Werkzeug's debug server) serves the mounte
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import ipaddress
 import logging
+import os
 import socket
 from functools import partial
 from urllib.parse import urlsplit
@@ -31,6 +33,11 @@ from sister_graph.web import create_app, import_blueprints
 
 LOOPBACK_NAMES = {"localhost"}
 KEEP_ALIVE_SECONDS = 30
+# glibc gives each allocating thread its own malloc arena (up to 8 per core) and rarely
+# returns their memory: in the soak (50 clients, 60 s) RSS grew 20.9 % after warm-up, with
+# 2 arenas 1.1 %. M_ARENA_MAX is mallopt's parameter number in glibc's malloc.h.
+MALLOC_ARENAS = 2
+M_ARENA_MAX = -8
 
 
 class UnsafeDebug(SisterGraphError):
@@ -93,6 +100,22 @@ def _free_port(host: str) -> int:
         return sock.getsockname()[1]
 
 
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Cap glibc's malloc arenas here and in processes spawned later; return whether capped.
+
+    A MALLOC_ARENA_MAX the operator set wins (glibc has applied it already). Elsewhere
+    (musl, macOS) this does nothing.
+    """
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    os.environ["MALLOC_ARENA_MAX"] = str(arenas)  # read by spawned query workers at start
+    try:
+        glibc = os.confstr("CS_GNU_LIBC_VERSION")
+    except (AttributeError, OSError, ValueError):  # no such name: not glibc
+        glibc = None
+    return bool(glibc) and ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas) == 1
+
+
 def prepare(config: Config) -> None:
     """Import the app and verify and load the store once, before worker processes fork.
 
@@ -135,6 +158,7 @@ def make_production_server(config: Config) -> Server:
 
 def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
     """Serve until interrupted; print the URL. Debug/reload run Werkzeug's server, loopback only."""
+    limit_malloc_arenas()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if debug or reload:
         if not _is_loopback(config.host):
