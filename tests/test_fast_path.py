@@ -8,6 +8,10 @@ import pytest
 import requests
 from conftest import LiveServer, endpoint_config, fixture_ntriples
 
+from sister_graph.results import Answer
+from sister_graph.results_cache import ResultsCache
+from sister_graph.web.fast_path import BODY, FastPath, request_key
+
 REMEMBERED = "query=remembered"
 JSON = "application/sparql-results+json"
 
@@ -65,6 +69,30 @@ def test_errors_are_never_replayed(endpoint, access_log):
         assert _get(endpoint.sparql, "SELECT ?s WHERE {", Accept=JSON).status_code == 400
         assert _get(endpoint.sparql, "ASK {}", Accept="image/png").status_code == 406
     assert _replayed(access_log) == 0
+
+
+def _marking_app(environ, start_response):
+    body = environ["PATH_INFO"].encode() * 10
+    environ[BODY] = body
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [body]
+
+
+def _ignore(status, headers, exc_info=None):
+    return None
+
+
+def test_remembered_responses_share_the_results_caches_byte_budget():
+    memory = ResultsCache(entries=100, max_bytes=400)
+    memory.put(("answer",), Answer(b"a" * 100))
+    fast = FastPath(_marking_app, memory=memory)
+    for n in range(20):
+        path = f"/{n:09d}"  # 10-byte path: 100-byte body
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path}
+        assert fast(environ, _ignore) == [path.encode() * 10]
+        assert memory.bytes <= 400
+    assert len(memory) == 4 and memory.get(("answer",)) is None
+    assert memory.get(request_key({"PATH_INFO": "/000000019"})).body == b"/000000019" * 10
 
 
 def test_cache_off_replays_nothing(tmp_path, access_log):

@@ -7,7 +7,7 @@ import time
 
 import pytest
 import requests
-from conftest import LiveServer, chain_ntriples, endpoint_config
+from conftest import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 TIMEOUT = 2.0
 RUNAWAYS = {
@@ -52,3 +52,18 @@ def test_runaway_query_times_out_while_others_are_answered(chain_server, name):
     assert outcome["elapsed"] < TIMEOUT + 2
     health = requests.get(chain_server.url + "health").json()
     assert health["workers"] == 2  # the killed worker was replaced
+
+
+def test_an_answer_over_max_result_bytes_is_a_422_and_the_worker_keeps_serving(tmp_path):
+    server = LiveServer(endpoint_config(tmp_path, fixture_ntriples(), max_result_bytes=1000))
+    try:
+        everything = {"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "nt"}
+        for _ in range(2):  # refused each time: nothing too large is cached either
+            big = requests.get(server.sparql, params=everything)
+            assert big.status_code == 422, big.text[:300]
+            assert big.text.startswith("422 result-too-large:") and "1000" in big.text
+        small = requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"})
+        assert small.status_code == 200 and small.json()["boolean"] is True
+        assert requests.get(server.url + "health").json()["workers"] == 2
+    finally:
+        server.close()

@@ -10,11 +10,11 @@ import pytest
 
 from sister_graph.errors import QueryTimeout
 from sister_graph.results import Answer
-from sister_graph.results_cache import MAX_CACHED_BYTES, ResultsCache
+from sister_graph.results_cache import ResultsCache
 
 
 def test_least_recently_used_entry_is_dropped():
-    cache = ResultsCache(entries=2)
+    cache = ResultsCache(entries=2, max_bytes=1 << 20)
     cache.put("a", Answer(b"1"))
     cache.put("b", Answer(b"2"))
     assert cache.get("a") == Answer(b"1")
@@ -23,17 +23,34 @@ def test_least_recently_used_entry_is_dropped():
     assert (cache.get("a"), cache.get("c"), len(cache)) == (Answer(b"1"), Answer(b"3"), 2)
 
 
-def test_zero_entries_turns_caching_off_and_big_bodies_are_not_kept():
-    off = ResultsCache(entries=0)
-    off.put("a", Answer(b"1"))
-    assert off.get("a") is None
-    cache = ResultsCache(entries=4)
-    cache.put("big", Answer(b"x" * (MAX_CACHED_BYTES + 1)))
-    assert cache.get("big") is None
+def test_zero_entries_or_bytes_turn_caching_off():
+    for off in (ResultsCache(entries=0, max_bytes=100), ResultsCache(entries=4, max_bytes=0)):
+        off.put("a", Answer(b"1"))
+        assert off.get("a") is None and not off.enabled
+
+
+def test_total_body_size_stays_within_the_byte_budget():
+    cache = ResultsCache(entries=100, max_bytes=100)
+    for key in "abcd":
+        cache.put(key, Answer(key.encode() * 25))
+    assert (len(cache), cache.bytes) == (4, 100)
+    assert cache.get("a") is not None  # now the most recently used
+    cache.put("e", Answer(b"e" * 10))
+    assert cache.get("b") is None and cache.get("a") is not None
+    assert (len(cache), cache.bytes) == (4, 85)
+    cache.put("a", Answer(b"A" * 5))  # replacing an entry re-counts its size
+    assert cache.bytes == 65
+
+
+def test_an_answer_over_a_quarter_of_the_budget_is_not_kept():
+    cache = ResultsCache(entries=100, max_bytes=100)
+    cache.put("small", Answer(b"s" * 25))
+    cache.put("big", Answer(b"b" * 26))
+    assert cache.get("big") is None and cache.get("small") is not None and cache.bytes == 25
 
 
 def test_concurrent_misses_compute_once_and_share_the_answer():
-    cache = ResultsCache(entries=4)
+    cache = ResultsCache(entries=4, max_bytes=1 << 20)
     calls, release = [], threading.Event()
 
     def compute():
@@ -51,7 +68,7 @@ def test_concurrent_misses_compute_once_and_share_the_answer():
 
 
 def test_an_error_reaches_every_waiter_and_is_not_kept():
-    cache = ResultsCache(entries=4)
+    cache = ResultsCache(entries=4, max_bytes=1 << 20)
     release = threading.Event()
 
     def fail():

@@ -40,6 +40,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_body_bytes", 262144, "Largest accepted request body, in bytes (larger: 413)."),
     Setting("max_rows", 10000, "Most result rows returned; more are cut and the cut is reported."),
     Setting("cache_entries", 512, "Results kept in the in-memory cache (0 turns it off)."),
+    Setting(
+        "cache_bytes",
+        64 << 20,
+        "Bytes of results cached per server process; one over a quarter of it is not kept.",
+    ),
+    Setting(
+        "max_result_bytes",
+        32 << 20,
+        "Largest SPARQL answer, in bytes (larger: 422 result-too-large; add a LIMIT).",
+    ),
     Setting("store", "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store."),
     Setting("store_dir", "", "On-disk query stores, one per dataset; empty: dist/.store."),
     Setting("cache_seconds", 300, "Max-age of SPARQL responses in Cache-Control, in seconds."),
@@ -67,6 +77,8 @@ class Config:
     max_body_bytes: int = 262144
     max_rows: int = 10000
     cache_entries: int = 512
+    cache_bytes: int = 64 << 20
+    max_result_bytes: int = 32 << 20
     store: str = ""
     store_dir: str = ""
     cache_seconds: int = 300

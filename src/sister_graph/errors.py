@@ -62,6 +62,13 @@ class QueryRefused(SisterGraphError):
     code = "query-refused"
 
 
+class ResultTooLarge(SisterGraphError):
+    """The query's answer is larger than the configured maximum; narrow or LIMIT it."""
+
+    status = 422
+    code = "result-too-large"
+
+
 class QueryTimeout(SisterGraphError):
     """The query ran longer than the configured timeout and was stopped."""
 

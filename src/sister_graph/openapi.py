@@ -21,6 +21,7 @@ ERRORS = {
     406: "No representation matches the Accept header or the format parameter.",
     413: "The query or request body is larger than allowed.",
     415: "The request body has an unsupported Content-Type or charset.",
+    422: "The answer is larger than the server sends (max_result_bytes); add a LIMIT.",
     502: "The query store failed or a query worker stopped.",
     503: "The query ran longer than the timeout, or the dataset is missing.",
 }
@@ -61,7 +62,7 @@ PROTOCOL = (
     Param("named-graph-uri", "query", "IRI of a named graph.", IRI_LIST),
     FORMAT,
 )
-SPARQL_ERRORS = (400, 403, 406, 413, 415, 502, 503)
+SPARQL_ERRORS = (400, 403, 406, 413, 415, 422, 502, 503)
 FORM_BODY = {
     "type": "object",
     "properties": {

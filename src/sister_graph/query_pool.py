@@ -10,7 +10,13 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sister_graph.errors import MalformedQuery, QueryTimeout, QueryTooComplex, StoreError
+from sister_graph.errors import (
+    MalformedQuery,
+    QueryTimeout,
+    QueryTooComplex,
+    ResultTooLarge,
+    StoreError,
+)
 from sister_graph.query_worker import Failure, Job, worker_main
 from sister_graph.results import Answer
 
@@ -98,6 +104,8 @@ class QueryPool:
         if isinstance(reply, Failure):
             if reply.kind == "syntax":
                 raise MalformedQuery(f"malformed SPARQL query: {reply.message}")
+            if reply.kind == "too-large":
+                raise ResultTooLarge(reply.message)
             raise StoreError(reply.message)
         return reply
 

@@ -19,7 +19,11 @@ STACK_BYTES = 512 << 20
 
 @dataclass(frozen=True)
 class Job:
-    """A query ready to run: text, explicit dataset (None: the store's), output and limits."""
+    """A query ready to run: text, explicit dataset (None: the store's), output and limits.
+
+    max_bytes bounds the serialised answer (0: no bound), so one query cannot fill the
+    memory of the server process that receives and caches it.
+    """
 
     query: str
     media_type: str
@@ -29,11 +33,12 @@ class Job:
     base_iri: str | None = None
     local_graph: str | None = None
     prefixes: tuple[tuple[str, str], ...] = ()
+    max_bytes: int = 0
 
 
 @dataclass(frozen=True)
 class Failure:
-    """A query the engine refused (kind 'syntax') or could not evaluate (kind 'store')."""
+    """A query the engine refused ('syntax'), could not evaluate ('store') or sent too much."""
 
     kind: str
     message: str
@@ -57,13 +62,20 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
     try:
         result = evaluate(store, job)
         prefixes = dict(job.prefixes) or None
-        return to_answer(
+        answer = to_answer(
             result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes
         )
     except SyntaxError as err:
         return Failure("syntax", str(err))
     except (OSError, ValueError) as err:
         return Failure("store", str(err))
+    if job.max_bytes and len(answer.body) > job.max_bytes:
+        return Failure(
+            "too-large",
+            f"the answer has {len(answer.body)} bytes, more than the {job.max_bytes} this "
+            "service sends; add a LIMIT or select fewer or shorter values",
+        )
+    return answer
 
 
 def worker_main(conn, store_path: str) -> None:

@@ -1,5 +1,7 @@
 """A bounded, thread-safe LRU cache of serialised answers (anything with a `body` of bytes).
 
+Bounded twice: at most `entries` answers and at most `max_bytes` of bodies; an answer larger
+than a quarter of the bytes is not kept, so one huge answer cannot flush the rest.
 `fetch` also coalesces concurrent misses: while one thread computes an answer, others
 asking for the same key wait for it (or for its error) instead of queueing duplicate work.
 """
@@ -11,8 +13,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Protocol
 
-MAX_CACHED_BYTES = 1 << 20
-
 
 class HasBody(Protocol):
     """A cached value: a serialised answer or a whole response, with its body bytes."""
@@ -21,13 +21,26 @@ class HasBody(Protocol):
 
 
 class ResultsCache:
-    """Keep up to `entries` answers (each at most 1 MiB); 0 entries turns caching off."""
+    """Keep up to `entries` answers totalling up to `max_bytes`; either at 0 turns caching off."""
 
-    def __init__(self, *, entries: int) -> None:
+    def __init__(self, *, entries: int, max_bytes: int) -> None:
         self.entries = entries
+        self.max_bytes = max_bytes
         self._items: OrderedDict[Hashable, HasBody] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
         self._flights: dict[Hashable, _Flight] = {}
+
+    @property
+    def enabled(self) -> bool:
+        """Tell whether anything can be kept at all."""
+        return self.entries > 0 and self.max_bytes > 0
+
+    @property
+    def bytes(self) -> int:
+        """Return the total size of the bodies kept now."""
+        with self._lock:
+            return self._bytes
 
     def get(self, key: Hashable) -> HasBody | None:
         """Return the cached answer for key (and mark it recently used), or None."""
@@ -38,14 +51,19 @@ class ResultsCache:
             return answer
 
     def put(self, key: Hashable, answer: HasBody) -> None:
-        """Remember an answer, dropping the least recently used beyond the bound."""
-        if self.entries <= 0 or len(answer.body) > MAX_CACHED_BYTES:
+        """Remember an answer, dropping the least recently used beyond either bound."""
+        size = len(answer.body)
+        if not self.enabled or size > self.max_bytes // 4:
             return
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
             self._items[key] = answer
-            self._items.move_to_end(key)
-            while len(self._items) > self.entries:
-                self._items.popitem(last=False)
+            self._bytes += size
+            while len(self._items) > self.entries or self._bytes > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= len(dropped.body)
 
     def fetch(self, key: Hashable, compute: Callable[[], HasBody]) -> HasBody:
         """Return the cached answer, or compute it once for all concurrent askers and keep it."""

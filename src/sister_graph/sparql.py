@@ -153,6 +153,7 @@ def prepare(
         query=plan.text,
         media_type=choice.format.media_type,
         max_rows=config.max_rows,
+        max_bytes=config.max_result_bytes,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
         base_iri=config.base,
@@ -169,7 +170,7 @@ def prepare(
 def execute(store: QueryStore, prepared: Prepared, *, cache: ResultsCache) -> tuple[Answer, float]:
     """Answer a prepared query from the cache or the store; return (answer, milliseconds)."""
     started = time.perf_counter()
-    if prepared.etag is not None and cache.entries > 0:
+    if prepared.etag is not None and cache.enabled:
         answer = cache.fetch(prepared.key, lambda: store.answer(prepared.job))
     else:
         answer = store.answer(prepared.job)

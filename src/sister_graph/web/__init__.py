@@ -45,7 +45,8 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, DEBUG=False, JSON_SORT_KEYS=False)
     store = store or open_store(config)
     atexit.register(store.close)
-    app.extensions[EXTENSION] = AppState(config, store, ResultsCache(entries=config.cache_entries))
+    cache = ResultsCache(entries=config.cache_entries, max_bytes=config.cache_bytes)
+    app.extensions[EXTENSION] = AppState(config, store, cache)
     for module in import_blueprints():
         app.register_blueprint(module.bp)
     app.register_error_handler(SisterGraphError, error_response)
@@ -53,8 +54,8 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
     app.after_request(_common_headers)
-    if config.cache_entries > 0:
-        app.wsgi_app = FastPath(app.wsgi_app, entries=config.cache_entries)
+    if cache.enabled:
+        app.wsgi_app = FastPath(app.wsgi_app, memory=cache)
     return app
 
 

@@ -7,6 +7,8 @@ in the WSGI environ under `BODY`. This middleware then remembers the status, the
 (exactly those Flask sent, after the app's common headers) and the body under that raw
 request key; the next identical GET is answered from memory: a dict lookup and bytes out.
 HEAD, POST, conditional requests (If-None-Match) and anything unmarked go through Flask.
+Responses are kept in the app's results cache, beside the answers whose bodies they share,
+so one entry and byte budget bounds both (a body kept twice is counted twice).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Remembered:
 def request_key(environ: dict) -> tuple:
     """Return what a remembered response may depend on: prefix, path, query string, Accept."""
     return (
+        "response",
         environ.get("SCRIPT_NAME", ""),
         environ.get("PATH_INFO", ""),
         environ.get("QUERY_STRING", ""),
@@ -41,11 +44,11 @@ def request_key(environ: dict) -> tuple:
 
 
 class FastPath:
-    """WSGI middleware over the Flask app's wsgi_app, keeping up to `entries` responses."""
+    """WSGI middleware over the Flask app's wsgi_app, keeping responses in `memory`."""
 
-    def __init__(self, app, *, entries: int) -> None:
+    def __init__(self, app, *, memory: ResultsCache) -> None:
         self.app = app
-        self.memory = ResultsCache(entries=entries)
+        self.memory = memory
 
     def __call__(self, environ: dict, start_response):
         if environ.get("REQUEST_METHOD") != "GET" or "HTTP_IF_NONE_MATCH" in environ:
@@ -58,7 +61,7 @@ class FastPath:
         start_response(hit.status, list(hit.headers))
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             elapsed = (time.perf_counter() - started) * 1000
-            path = key[0] + key[1]
+            path = key[1] + key[2]
             ACCESS_LOG.info("GET %s 200 %.1fms query=remembered", path, elapsed)
         return [hit.body]
 
