@@ -33,7 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "127.0.0.1", "Interface the server listens on."),
     Setting("port", 8000, "TCP port the server listens on."),
     Setting("processes", 2, "HTTP server processes, pre-forked; each has its own query pool."),
-    Setting("threads", 8, "HTTP worker threads of each server process."),
+    Setting("threads", 4, "HTTP worker threads of each server process."),
     Setting("query_workers", 2, "Query worker processes (each can be killed on timeout)."),
     Setting("query_timeout", 10.0, "Wall-clock limit of one SPARQL query, in seconds."),
     Setting("max_query_bytes", 65536, "Largest accepted SPARQL query, in bytes (larger: 413)."),
@@ -70,7 +70,7 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 8000
     processes: int = 2
-    threads: int = 8
+    threads: int = 4
     query_workers: int = 2
     query_timeout: float = 10.0
     max_query_bytes: int = 65536
