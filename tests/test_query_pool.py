@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
 
 import pytest
 import requests
 from conftest import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
+
+from sister_graph import query_pool
+from sister_graph.errors import StoreError
+from sister_graph.query_pool import QueryPool
+from sister_graph.query_worker import worker_main
+from sister_graph.store import load_disk_store, read_dataset
 
 TIMEOUT = 2.0
 RUNAWAYS = {
@@ -67,3 +74,32 @@ def test_an_answer_over_max_result_bytes_is_a_422_and_the_worker_keeps_serving(t
         assert requests.get(server.url + "health").json()["workers"] == 2
     finally:
         server.close()
+
+
+STARTUP_SECONDS = 2.5
+
+
+def _slow_to_start(conn, store_path: str) -> None:
+    time.sleep(STARTUP_SECONDS)
+    worker_main(conn, store_path)
+
+
+def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
+    config = endpoint_config(tmp_path, fixture_ntriples())
+    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
+    monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
+    started = time.monotonic()
+    pool = QueryPool(str(path), size=3, timeout=5)
+    elapsed = time.monotonic() - started
+    try:
+        assert pool.alive == 3
+        assert elapsed < 2 * STARTUP_SECONDS  # one after another: over 3 × 2.5 s
+    finally:
+        pool.close()
+
+
+def test_a_pool_whose_worker_cannot_start_leaves_no_process(tmp_path):
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pytest.raises(StoreError, match="cannot open the query store"):
+        QueryPool(str(tmp_path / "no-store-here"), size=3, timeout=5)
+    assert {p.pid for p in multiprocessing.active_children()} <= before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -138,7 +139,11 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
     serve = "from sister_graph.cli import main; main()"
     command = [sys.executable, "-c", serve, "serve", "--port", str(port), "--processes", "2"]
     process = subprocess.Popen(
-        [*command, "--threads", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [*command, "--threads", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # a failing test kills the whole tree, leaving no orphans
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -156,8 +161,8 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
         time.sleep(0.5)
         assert not [pid for pid in workers if _running(pid)]
     finally:
-        if process.poll() is None:
-            process.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
 
 

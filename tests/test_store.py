@@ -8,6 +8,7 @@ import json
 import pytest
 from conftest import BASE, fixture_ntriples, write_dist
 
+from sister_graph import store as store_module
 from sister_graph.config import Config
 from sister_graph.errors import DatasetMissing, MalformedQuery
 from sister_graph.query_worker import Job
@@ -123,3 +124,22 @@ def test_local_graph_iri_selects_the_published_graph(tmp_path):
         assert json.loads(store.answer(job).body)["boolean"] is True
     finally:
         store.close()
+
+
+def test_an_already_verified_dataset_is_not_hashed_again(tmp_path, monkeypatch):
+    dist = write_dist(tmp_path / "dist", fixture_ntriples())
+    dataset = read_dataset(dist)
+
+    def no_hashing(path):
+        raise AssertionError(f"{path} hashed again")
+
+    monkeypatch.setattr(store_module, "_sha256", no_hashing)
+    config = Config(dist_dir=dist, store_dir=str(tmp_path / "s"), query_workers=1)
+    embedded = EmbeddedStore(config, dataset=dataset)
+    try:
+        assert embedded.checksum == dataset.checksum and embedded.triples == 22
+        assert json.loads(embedded.answer(Job("ASK { ?s ?p ?o }", JSON, 1)).body)["boolean"]
+    finally:
+        embedded.close()
+    with pytest.raises(AssertionError, match="hashed again"):
+        EmbeddedStore(config)

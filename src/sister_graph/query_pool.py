@@ -50,19 +50,36 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self._starting = 0
-        for _ in range(max(1, size)):
-            self._idle.put(self._start())
+        launched: list[_Worker] = []
+        try:  # start them all, then wait: they open the store at the same time
+            for _ in range(max(1, size)):
+                launched.append(self._launch())
+            deadline = time.monotonic() + _START_TIMEOUT
+            for worker in launched:
+                self._await_ready(worker, deadline)
+        except BaseException:
+            for worker in launched:
+                self._kill(worker)
+            raise
+        for worker in launched:
+            self._idle.put(worker)
 
     def _start(self) -> _Worker:
+        return self._await_ready(self._launch(), time.monotonic() + _START_TIMEOUT)
+
+    def _launch(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
             target=worker_main, args=(child, self.store_path), daemon=True, name="sg-query"
         )
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        return _Worker(process, parent)
+
+    def _await_ready(self, worker: _Worker, deadline: float) -> _Worker:
         try:
-            ready = parent.recv() if parent.poll(_START_TIMEOUT) else None
+            arrived = worker.conn.poll(max(0.0, deadline - time.monotonic()))
+            ready = worker.conn.recv() if arrived else None
         except (EOFError, OSError):
             ready = Failure("store", "a query worker stopped while starting")
         if ready is None:

@@ -28,7 +28,7 @@ from werkzeug.serving import run_simple
 
 from sister_graph.config import Config
 from sister_graph.errors import SisterGraphError
-from sister_graph.store import load_disk_store, read_dataset, store_dir_for
+from sister_graph.store import Dataset, EmbeddedStore, load_disk_store, read_dataset, store_dir_for
 from sister_graph.web import create_app, import_blueprints
 
 LOOPBACK_NAMES = {"localhost"}
@@ -116,21 +116,27 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     return bool(glibc) and ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas) == 1
 
 
-def prepare(config: Config) -> None:
-    """Import the app and verify and load the store once, before worker processes fork.
+def prepare(config: Config) -> Dataset | None:
+    """Import the app, verify and load the store once, before worker processes fork.
+
+    Return the verified dataset (None for a remote store): each worker opens it unhashed.
 
     Then freeze what exists so far out of the garbage collector's reach: forked workers
     share those pages instead of copying them, and a full collection does not pause a
     request to walk every imported object (about 20 ms here, more than the p99 target).
     """
     import_blueprints()
+    dataset = None
     if not config.store:
-        load_disk_store(read_dataset(config.dist_dir), store_dir_for(config))
+        dataset = read_dataset(config.dist_dir)
+        load_disk_store(dataset, store_dir_for(config))
     gc.freeze()
+    return dataset
 
 
-def _load_app(config: Config, _target: str):
-    app = mount(create_app(config), config.base)
+def _load_app(config: Config, dataset: Dataset | None, _target: str):
+    store = EmbeddedStore(config, dataset=dataset) if dataset else None
+    app = mount(create_app(config, store=store), config.base)
     gc.freeze()
     return app
 
@@ -180,11 +186,11 @@ def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
         return
     if config.port == 0:
         config = config.with_(port=_free_port(config.host))
-    prepare(config)
+    dataset = prepare(config)
     server = make_production_server(config)
     host = f"[{config.host}]" if ":" in config.host else config.host
     url = f"http://{host}:{config.port}/"
     prefix = mount_path(config.base)
     also = f", also under {url.rstrip('/')}{prefix}/" if prefix else ""
     print(f"Serving sister-graph on {url} (SPARQL: {url}sparql{also})", flush=True)
-    server.serve(target_loader=partial(_load_app, config))
+    server.serve(target_loader=partial(_load_app, config, dataset))

@@ -134,8 +134,9 @@ class EmbeddedStore:
 
     kind = "embedded"
 
-    def __init__(self, config: Config) -> None:
-        dataset = read_dataset(Path(config.dist_dir))
+    def __init__(self, config: Config, *, dataset: Dataset | None = None) -> None:
+        """Open the store; a dataset read_dataset verified already is not hashed again."""
+        dataset = dataset or read_dataset(Path(config.dist_dir))
         path, self.triples = load_disk_store(dataset, store_dir_for(config))
         self.checksum: str | None = dataset.checksum
         self._pool = QueryPool(str(path), size=config.query_workers, timeout=config.query_timeout)
