@@ -77,8 +77,8 @@ def endpoint_config(root: Path, ntriples: str, **changes: object) -> Config:
 class LiveServer:
     """A real waitress server on a free port, running in a background thread."""
 
-    def __init__(self, config: Config) -> None:
-        self.app = create_app(config)
+    def __init__(self, config: Config, *, app=None) -> None:
+        self.app = app or create_app(config)
         self.server = make_server(config, app=self.app)
         self.url = server_url(self.server)
         self.sparql = self.url + "sparql"

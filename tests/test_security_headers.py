@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 import requests
-from conftest import REPO, endpoint_config, fixture_ntriples
+from conftest import REPO, LiveServer, endpoint_config, fixture_ntriples
 
-from sister_graph.server import make_server, server_url
 from sister_graph.web import create_app
 
 # Sample values for the URL rules' arguments; any other argument gets "x".
@@ -64,12 +61,9 @@ def failing_server(tmp_path, monkeypatch):
     config = endpoint_config(tmp_path, fixture_ntriples())
     app = create_app(config)
     app.add_url_rule("/boom", "boom", lambda: 1 / 0)
-    server = make_server(config, app=app)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield app, server_url(server)
-    server.close()
-    app.extensions["sister_graph"].store.close()
+    live = LiveServer(config, app=app)
+    yield app, live.url
+    live.close()
 
 
 @pytest.mark.parametrize("accept", ["text/html", "application/json", "text/plain"])

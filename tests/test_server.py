@@ -8,7 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -17,24 +16,19 @@ import pytest
 import requests
 from conftest import LiveServer, endpoint_config, fixture_ntriples
 
-from sister_graph.server import UnsafeDebug, make_server, mount_path, run, server_url
-from sister_graph.web import create_app
+from sister_graph.server import UnsafeDebug, mount_path, run
 
 
 def test_make_server_serves_on_a_free_port(tmp_path):
     config = endpoint_config(tmp_path, fixture_ntriples())
-    app = create_app(config)
-    server = make_server(config, app=app)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    live = LiveServer(config)  # make_server + run in a thread, closed without a stray EBADF
     try:
-        url = server_url(server)
+        url = live.url
         assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/")
         response = requests.get(url + "health")
         assert response.status_code == 200 and response.headers["Server"] == "sister-graph"
     finally:
-        server.close()
-        app.extensions["sister_graph"].store.close()
+        live.close()
 
 
 @pytest.mark.parametrize("flags", [{"debug": True}, {"reload": True}])
