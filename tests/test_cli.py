@@ -73,3 +73,12 @@ def test_bad_base_is_a_clear_error():
     result = CliRunner().invoke(cli, ["--base", "https://example.org/no-slash", "validate"])
     assert result.exit_code == 1
     assert "must end with '/'" in result.output
+
+
+def test_bad_release_date_is_named_before_anything_is_built(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["--dist-dir", str(tmp_path / "dist"), "build", "--release-date", "2026-13-01"]
+    )
+    assert result.exit_code == 1
+    assert "setting release_date: '2026-13-01' is not a date (YYYY-MM-DD)" in result.output
+    assert not (tmp_path / "dist").exists()

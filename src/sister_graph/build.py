@@ -100,9 +100,7 @@ class _Builder:
     def cite(self, subject: URIRef, source_line: int, page_form: str = "") -> None:
         self.g.add((subject, DCTERMS.source, self.page))
         self.g.add((subject, PROV.wasDerivedFrom, self.page))
-        self.g.add(
-            (subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.integer))
-        )
+        self.g.add((subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.integer)))
         line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
         self.g.add((subject, self.sg.sourceText, Literal(line, lang="sr-Latn")))
         if page_form:
