@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from sister_graph.formats import file_media_type
-from sister_graph.store import read_checksums
+from sister_graph.publish import read_checksums
 
 
 @pytest.fixture(scope="module")

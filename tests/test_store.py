@@ -8,12 +8,13 @@ import json
 import pytest
 from conftest import BASE, fixture_ntriples, write_dist
 
-from sister_graph import store as store_module
+from sister_graph import publish as publish_module
 from sister_graph.config import Config
 from sister_graph.errors import DatasetMissing, MalformedQuery
+from sister_graph.publish import read_checksums
 from sister_graph.query_worker import Job
 from sister_graph.remote_store import RemoteStore
-from sister_graph.store import EmbeddedStore, load_disk_store, read_checksums, read_dataset
+from sister_graph.store import EmbeddedStore, load_disk_store, read_dataset
 
 JSON = "application/sparql-results+json"
 
@@ -133,7 +134,7 @@ def test_an_already_verified_dataset_is_not_hashed_again(tmp_path, monkeypatch):
     def no_hashing(path):
         raise AssertionError(f"{path} hashed again")
 
-    monkeypatch.setattr(store_module, "_sha256", no_hashing)
+    monkeypatch.setattr(publish_module, "_sha256_file", no_hashing)
     config = Config(dist_dir=dist, store_dir=str(tmp_path / "s"), query_workers=1)
     embedded = EmbeddedStore(config, dataset=dataset)
     try:

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from .catalog import FileInfo, describe_catalog
 from .errors import DatasetMissing
-from .formats import RDF_FORMATS, dump_name
+from .formats import RDF_FORMATS, dump_name, rdf_format
 from .serialize import jsonld_context, to_jsonld, to_ntriples, to_rdfxml, to_turtle
 
 CHECKSUMS = "SHA256SUMS"
@@ -92,23 +92,49 @@ def recover_dist(dist: Path) -> None:
         os.replace(old, dist)
 
 
+def read_checksums(text: str) -> dict[str, str]:
+    """Parse sha256sum output ('<hex>  <name>' lines) into {name: hex}.
+
+    >>> read_checksums("ab12  sister-graph.nt\\n")
+    {'sister-graph.nt': 'ab12'}
+    """
+    sums = {}
+    for line in text.splitlines():
+        if line.strip():
+            digest, _, name = line.strip().partition(" ")
+            sums[name.strip().lstrip("*")] = digest.lower()
+    return sums
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def check_dist(dist: Path) -> dict[str, str]:
-    """Verify every file listed in SHA256SUMS; return name -> digest or raise DatasetMissing."""
+    """Verify every file SHA256SUMS lists; return name -> digest or raise DatasetMissing.
+
+    A server over a partial dist/ would half work (pages fine, downloads 404), so all files count.
+    """
+    dist = Path(dist)
     recover_dist(dist.absolute())
-    sums = dist / CHECKSUMS
-    if not sums.is_file():
-        raise DatasetMissing(f"{dist}: no {CHECKSUMS}; run 'sister-graph build' first")
-    digests: dict[str, str] = {}
-    for number, line in enumerate(sums.read_text(encoding="utf-8").splitlines(), 1):
-        digest, sep, name = line.partition("  ")
-        if not sep or len(digest) != 64 or "/" in name:
-            raise DatasetMissing(f"{sums}:{number}: not a 'sha256  name' line")
-        path = dist / name
+    hint = "run 'sister-graph build' first"
+    nt_dump = dump_name(rdf_format("nt"))
+    for path in (dist / CHECKSUMS, dist / nt_dump):
         if not path.is_file():
-            raise DatasetMissing(f"{dist}: {name} is listed in {CHECKSUMS} but missing")
-        if _sha256(path.read_bytes()) != digest:
-            raise DatasetMissing(f"{dist}: {name} does not match its checksum (corrupted)")
-        digests[name] = digest
-    if dump_name(RDF_FORMATS[2]) not in digests:
-        raise DatasetMissing(f"{dist}: the N-Triples dump is not listed in {CHECKSUMS}")
-    return digests
+            raise DatasetMissing(
+                f"the published dataset is incomplete: {path.name} missing; {hint}"
+            )
+    listed = read_checksums((dist / CHECKSUMS).read_text(encoding="utf-8", errors="replace"))
+    if nt_dump not in listed:
+        raise DatasetMissing(f"{CHECKSUMS} does not list {nt_dump}; {hint}")
+    for name, digest in sorted(listed.items()):
+        path = dist / name
+        if "/" in name or not path.is_file():
+            raise DatasetMissing(f"the published dataset is incomplete: {name} missing; {hint}")
+        if _sha256_file(path) != digest:
+            raise DatasetMissing(f"{name} does not match its checksum in {CHECKSUMS}; {hint}")
+    return listed

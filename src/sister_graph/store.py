@@ -5,7 +5,6 @@ Both back-ends answer a `Job` (a guarded query with an explicit dataset) with an
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,12 +18,12 @@ import pyoxigraph as ox
 from sister_graph.config import Config
 from sister_graph.errors import DatasetMissing
 from sister_graph.formats import dump_name, rdf_format
+from sister_graph.publish import check_dist
 from sister_graph.query_pool import QueryPool
 from sister_graph.query_worker import Job
 from sister_graph.remote_store import RemoteStore
 from sister_graph.results import Answer
 
-CHECKSUMS = "SHA256SUMS"
 NT_DUMP = dump_name(rdf_format("nt"))
 
 
@@ -53,49 +52,9 @@ class QueryStore(Protocol):
         """Release processes and connections."""
 
 
-def read_checksums(text: str) -> dict[str, str]:
-    """Parse sha256sum output ('<hex>  <name>' lines) into {name: hex}.
-
-    >>> read_checksums("ab12  sister-graph.nt\\n")
-    {'sister-graph.nt': 'ab12'}
-    """
-    sums = {}
-    for line in text.splitlines():
-        if line.strip():
-            digest, _, name = line.strip().partition(" ")
-            sums[name.strip().lstrip("*")] = digest.lower()
-    return sums
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def read_dataset(dist_dir: Path) -> Dataset:
-    """Check every file that SHA256SUMS lists; return the N-Triples dump (else DatasetMissing).
-
-    A server over a partial dist/ would half work (pages fine, downloads 404), so all files count.
-    """
-    hint = "run `sister-graph build` first"
-    sums_path = Path(dist_dir) / CHECKSUMS
-    for path in (sums_path, Path(dist_dir) / NT_DUMP):
-        if not path.is_file():
-            raise DatasetMissing(
-                f"the published dataset is incomplete: {path.name} missing; {hint}"
-            )
-    listed = read_checksums(sums_path.read_text(encoding="utf-8", errors="replace"))
-    if NT_DUMP not in listed:
-        raise DatasetMissing(f"{CHECKSUMS} does not list {NT_DUMP}; {hint}")
-    for name, digest in sorted(listed.items()):
-        path = Path(dist_dir) / name
-        if "/" in name or not path.is_file():
-            raise DatasetMissing(f"the published dataset is incomplete: {name} missing; {hint}")
-        if _sha256(path) != digest:
-            raise DatasetMissing(f"{name} does not match its checksum in {CHECKSUMS}; {hint}")
+    """Check every file that SHA256SUMS lists; return the N-Triples dump (else DatasetMissing)."""
+    listed = check_dist(Path(dist_dir))
     return Dataset(Path(dist_dir) / NT_DUMP, listed[NT_DUMP])
 
 
