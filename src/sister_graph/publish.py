@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -35,8 +36,6 @@ def render_dist(
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, bytes]:
     """Return every file of dist/ by name (dumps, context, catalog, report, SHA256SUMS)."""
-    import json
-
     files: dict[str, bytes] = {}
     for fmt in RDF_FORMATS:
         progress(f"serialising {dump_name(fmt)}")

@@ -7,13 +7,12 @@ import json
 import pyoxigraph
 from rdflib import Graph
 
+from .build import new_graph
 from .vocab import RDFS, SKOS, prefixes_for
 
 
 def sorted_copy(graph: Graph, *, base: str) -> Graph:
     """Return a copy whose triples were inserted in sorted order, with every prefix bound."""
-    from .build import new_graph
-
     copy = new_graph(base)
     for triple in sorted(graph, key=lambda t: tuple(x.n3() for x in t)):
         copy.add(triple)
