@@ -77,8 +77,8 @@ QUERY_MIX = (
 
 OURS = """
 import sys
-from sister_graph.config import load_config
-from sister_graph.server import run
+from sister_graph.settings import load_config
+from sister_graph.web.server import run
 names = ("dist_dir", "port", "cache_entries", "store_dir", "processes", "threads")
 run(load_config(dict(zip(names, sys.argv[1:], strict=True))))
 """

@@ -40,9 +40,10 @@ PEER_PACKAGES = ("rdflib-endpoint", "uvicorn", "matplotlib")
 STAGES = """
 import json, resource, sys, time
 from pathlib import Path
-from sister_graph.config import load_config
-from sister_graph.pipeline import build_and_validate
-from sister_graph.publish import render_dist, write_dist
+from sister_graph.settings import load_config
+from sister_graph.build.pipeline import build_and_validate
+from sister_graph.build.render import render_dist
+from sister_graph.dist.files import write_dist
 marks, cpu_marks = {}, {}
 def cpu():
     return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
@@ -70,7 +71,7 @@ print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - 
 LOAD = """
 import json, sys, time
 from pathlib import Path
-from sister_graph.store import load_disk_store, read_dataset
+from sister_graph.query.store import load_disk_store, read_dataset
 start = time.perf_counter()
 _, count = load_disk_store(read_dataset(Path(sys.argv[1])), Path(sys.argv[2]))
 print(json.dumps({"load_s": time.perf_counter() - start, "loaded": count}))

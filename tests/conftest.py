@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sister_graph.config import Config
-from sister_graph.server import make_server, server_url
+from sister_graph.settings import Config
 from sister_graph.web import create_app
 from sister_graph.web.context import state
+from sister_graph.web.server import make_server, server_url
 
 BASE = "https://w3id.org/sister-graph/"
 WDT_P190 = "http://www.wikidata.org/prop/direct/P190"
@@ -134,7 +134,7 @@ def repo_config(tmp: Path, **changes: object) -> Config:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory):
     """Build the real Banja Luka data once per test session; return (config, Built)."""
-    from sister_graph.pipeline import build_dist
+    from sister_graph.build.pipeline import build_dist
 
     config = repo_config(tmp_path_factory.mktemp("built"))
     return config, build_dist(config)

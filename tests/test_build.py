@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sister_graph.local_query import load_store
+from sister_graph.query.local import load_store
 
 BASE = "https://w3id.org/sister-graph/"
 PREFIXES = f"""PREFIX sg: <{BASE}ontology#>

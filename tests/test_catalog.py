@@ -11,9 +11,9 @@ import requests
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
-from sister_graph.catalog import describe_catalog
-from sister_graph.catalog_distributions import FileInfo
-from sister_graph.serialize import to_turtle
+from sister_graph.build.catalog import describe_catalog
+from sister_graph.build.catalog_distributions import FileInfo
+from sister_graph.rdf.serialize import to_turtle
 
 REPO = Path(__file__).resolve().parent.parent
 VENDOR = REPO / "vendor" / "dcat-ap"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sister_graph.charts import to_map_svg, to_timeline_svg
-from sister_graph.overview import Partner, Place
+from sister_graph.views.charts import to_map_svg, to_timeline_svg
+from sister_graph.views.overview import Partner, Place
 
 
 def _partner(slug: str, date: str, signing: str, lat: float, long: float) -> Partner:

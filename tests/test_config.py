@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sister_graph.config import SETTINGS, Config, load_config, settings_markdown
+from sister_graph.settings import SETTINGS, Config, load_config, settings_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from sister_graph.describe import build_resource_view, describe_document, with_canonical_langs
+from sister_graph.views.resource import build_resource_view, describe_document, with_canonical_langs
 
 BASE = "https://x.org/"
 THING, OTHER = URIRef(BASE + "id/city/a"), URIRef(BASE + "id/agreement/b")

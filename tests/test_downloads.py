@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from sister_graph.formats import file_media_type
-from sister_graph.publish import read_checksums
+from sister_graph.dist.files import read_checksums
+from sister_graph.rdf.formats import file_media_type
 
 
 @pytest.fixture(scope="module")

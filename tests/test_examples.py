@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from sister_graph.examples import parse_example, read_examples, with_prefixes
+from sister_graph.views.examples import parse_example, read_examples, with_prefixes
 
 
 def test_examples_have_titles_descriptions_and_bodies():

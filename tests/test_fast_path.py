@@ -8,8 +8,8 @@ import pytest
 import requests
 from conftest import LiveServer, endpoint_config, fixture_ntriples
 
-from sister_graph.results import Answer
-from sister_graph.results_cache import ResultsCache
+from sister_graph.query.cache import ResultsCache
+from sister_graph.query.results import Answer
 from sister_graph.web.fast_path import BODY, FastPath, request_key
 
 REMEMBERED = "query=remembered"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from sister_graph.build.graph_store_push import NTRIPLES, push_graph
 from sister_graph.errors import GraphStoreError
-from sister_graph.graph_store import NTRIPLES, push_graph
 
 DUMP = b"<urn:x:a> <urn:x:b> <urn:x:c> .\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from sister_graph.i18n import LANGS, UI, canonical_lang, choose_lang, pick_literal
+from sister_graph.views.i18n import LANGS, UI, canonical_lang, choose_lang, pick_literal
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from sister_graph.build import build_graph, read_ontology
-from sister_graph.config import Config
-from sister_graph.pipeline import build_dist
-from sister_graph.sources import read_sources
-from sister_graph.synthetic import build_synthetic, write_synthetic
-from sister_graph.vocab import RDF, RDFS, SCHEMA, WDT, id_namespace, sg_namespace
+from sister_graph.build.graph import build_graph, read_ontology
+from sister_graph.build.pipeline import build_dist
+from sister_graph.build.sources import read_sources
+from sister_graph.build.synthetic import build_synthetic, write_synthetic
+from sister_graph.rdf.namespaces import RDF, RDFS, SCHEMA, WDT, id_namespace, sg_namespace
+from sister_graph.settings import Config
 
 BASE = "https://w3id.org/sister-graph/"
 SG = sg_namespace(BASE)

@@ -7,7 +7,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from sister_graph.errors import NotAcceptable
-from sister_graph.negotiate import BOOLEAN, GRAPH, PAGE, SOLUTIONS, choose
+from sister_graph.query.negotiation import BOOLEAN, GRAPH, PAGE, SOLUTIONS, choose
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from sister_graph.openapi import OPERATIONS, describe_openapi, flask_path
+from sister_graph.web.openapi_document import OPERATIONS, describe_openapi, flask_path
 
 IGNORED = {"HEAD", "OPTIONS"}
 

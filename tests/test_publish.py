@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from sister_graph.dist.files import check_dist, write_dist
 from sister_graph.errors import DatasetMissing
-from sister_graph.publish import check_dist, write_dist
 
 REPO = Path(__file__).resolve().parent.parent
 DUMPS = {

@@ -8,7 +8,7 @@ import re
 import pytest
 import requests
 
-from sister_graph.examples import read_examples
+from sister_graph.views.examples import read_examples
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 ASK = "ASK { ?s ?p ?o }"

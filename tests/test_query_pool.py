@@ -10,11 +10,11 @@ import pytest
 import requests
 from conftest import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
-from sister_graph import query_pool
 from sister_graph.errors import StoreError
-from sister_graph.query_pool import QueryPool
-from sister_graph.query_worker import worker_main
-from sister_graph.store import load_disk_store, read_dataset
+from sister_graph.query import pool as query_pool
+from sister_graph.query.pool import QueryPool
+from sister_graph.query.store import load_disk_store, read_dataset
+from sister_graph.query.worker import worker_main
 
 TIMEOUT = 2.0
 RUNAWAYS = {

@@ -9,7 +9,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from sister_graph.results import to_answer
+from sister_graph.query.results import to_answer
 
 DATA = """
 <urn:x:a> <urn:x:p> "plain" .

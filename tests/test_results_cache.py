@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from sister_graph.errors import QueryTimeout
-from sister_graph.results import Answer
-from sister_graph.results_cache import ResultsCache
+from sister_graph.query.cache import ResultsCache
+from sister_graph.query.results import Answer
 
 
 def test_least_recently_used_entry_is_dropped():

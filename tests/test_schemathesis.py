@@ -12,7 +12,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from sister_graph.openapi import describe_openapi
+from sister_graph.web.openapi_document import describe_openapi
 
 CASES_PER_OPERATION = 120
 CHECKS = [

@@ -16,7 +16,7 @@ import pytest
 import requests
 from conftest import LiveServer, endpoint_config, fixture_ntriples
 
-from sister_graph.server import UnsafeDebug, mount_path, run
+from sister_graph.web.server import UnsafeDebug, mount_path, run
 
 
 def test_make_server_serves_on_a_free_port(tmp_path):
@@ -162,7 +162,7 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
 
 ARENAS = """
 import ctypes, os, sys, tempfile, threading
-from sister_graph.server import limit_malloc_arenas
+from sister_graph.web.server import limit_malloc_arenas
 capped = limit_malloc_arenas()
 barrier, kept = threading.Barrier(9), []
 def allocate():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
-from sister_graph.sources import read_sources
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sister_graph.config import Config
+from sister_graph.build.pipeline import build_dist
 from sister_graph.errors import SourceError, ValidationFailed
-from sister_graph.pipeline import build_dist
+from sister_graph.settings import Config
 
 REPO = Path(__file__).resolve().parent.parent
 CSV_FILES = (

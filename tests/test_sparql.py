@@ -6,7 +6,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from sister_graph.errors import BadRequest, PayloadTooLarge, QueryRefused, UnsupportedMediaType
-from sister_graph.sparql import FORM, QUERY, UPDATE, ProtocolRequest, read_protocol_request
+from sister_graph.query.service import FORM, QUERY, UPDATE, ProtocolRequest, read_protocol_request
 
 
 def read(method="GET", args=(), **kw):

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused, QueryTooComplex
-from sister_graph.sparql_guard import check_graph_iris, guard_query
+from sister_graph.query.guard import check_graph_iris, guard_query
 
 
 @pytest.mark.parametrize(

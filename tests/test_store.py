@@ -8,13 +8,13 @@ import json
 import pytest
 from conftest import BASE, fixture_ntriples, write_dist
 
-from sister_graph import publish as publish_module
-from sister_graph.config import Config
+from sister_graph.dist import files as publish_module
+from sister_graph.dist.files import read_checksums
 from sister_graph.errors import DatasetMissing, MalformedQuery
-from sister_graph.publish import read_checksums
-from sister_graph.query_worker import Job
-from sister_graph.remote_store import RemoteStore
-from sister_graph.store import EmbeddedStore, load_disk_store, read_dataset
+from sister_graph.query.remote import RemoteStore
+from sister_graph.query.store import EmbeddedStore, load_disk_store, read_dataset
+from sister_graph.query.worker import Job
+from sister_graph.settings import Config
 
 JSON = "application/sparql-results+json"
 

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
+from sister_graph.build.pipeline import build_and_validate
+from sister_graph.build.sources import read_sources
+from sister_graph.build.synthetic import agreements_for_triples, build_synthetic
 from sister_graph.cli import cli
-from sister_graph.config import Config
-from sister_graph.pipeline import build_and_validate
-from sister_graph.sources import read_sources
-from sister_graph.synthetic import agreements_for_triples, build_synthetic
+from sister_graph.settings import Config
 
 
 def _config(data: Path, tmp: Path) -> Config:

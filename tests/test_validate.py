@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from sister_graph.pipeline import read_all_shapes
-from sister_graph.validate import validate_graph
-from sister_graph.vocab import SH
+from sister_graph.build.pipeline import read_all_shapes
+from sister_graph.build.validate import validate_graph
+from sister_graph.rdf.namespaces import SH
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://w3id.org/sister-graph/"
@@ -218,8 +218,8 @@ def test_shape_catches_its_violation(built, shapes, what, update, marker):
 
 
 def test_violation_names_the_source_row(built, shapes):
-    from sister_graph.sources import read_sources
-    from sister_graph.validate import origins
+    from sister_graph.build.sources import read_sources
+    from sister_graph.build.validate import origins
 
     _, result = built
     graph = Graph()

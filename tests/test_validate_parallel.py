@@ -8,10 +8,10 @@ import pytest
 from conftest import REPO
 from rdflib import Graph, Literal, URIRef
 
-from sister_graph.pipeline import read_all_shapes
-from sister_graph.validate import origins, validate_graph
-from sister_graph.validate_parallel import split_targets
-from sister_graph.vocab import RDFS, SH, WDT, XSD, id_namespace, sg_namespace
+from sister_graph.build.pipeline import read_all_shapes
+from sister_graph.build.validate import origins, validate_graph
+from sister_graph.build.validate_parallel import split_targets
+from sister_graph.rdf.namespaces import RDFS, SH, WDT, XSD, id_namespace, sg_namespace
 
 BASE = "https://w3id.org/sister-graph/"
 ID, SG = id_namespace(BASE), sg_namespace(BASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import requests
 
-from sister_graph.config import Config
-from sister_graph.results import Answer
+from sister_graph.query.results import Answer
+from sister_graph.settings import Config
 from sister_graph.web import BLUEPRINTS, create_app
 
 

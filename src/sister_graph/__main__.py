@@ -1,5 +1,5 @@
 """Allow `python -m sister_graph`."""
 
-from .cli import main
+from sister_graph.cli import main
 
 main()

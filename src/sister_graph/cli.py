@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from .config import SETTINGS, Config, load_config
-from .errors import SisterGraphError
+from sister_graph.errors import SisterGraphError
+from sister_graph.settings import SETTINGS, Config, load_config
 
 EXIT_FAILED = 1
 
@@ -80,7 +80,7 @@ def cli(ctx: click.Context, base: str | None, data_dir: Path | None, dist_dir: P
 @click.pass_context
 def build(ctx: click.Context, release_date: str | None) -> None:
     """Read data/, build and validate the graph, and write dist/ (all or nothing)."""
-    from .pipeline import build_dist
+    from sister_graph.build.pipeline import build_dist
 
     config = _config(ctx, release_date=release_date)
     built = build_dist(config, _progress)
@@ -91,7 +91,7 @@ def build(ctx: click.Context, release_date: str | None) -> None:
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check the sources and the SHACL shapes without writing anything."""
-    from .pipeline import build_and_validate
+    from sister_graph.build.pipeline import build_and_validate
 
     built = build_and_validate(_config(ctx), _progress)
     click.echo(f"valid: {len(built.graph)} triples conform to the shapes")
@@ -117,7 +117,7 @@ def validate(ctx: click.Context) -> None:
 @click.pass_context
 def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
     """Run a SPARQL query over the built graph (dist/) and print the results."""
-    from .local_query import run_local_query
+    from sister_graph.query.local import run_local_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
@@ -140,9 +140,9 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
 @click.pass_context
 def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
     """Serve dist/ over HTTP (SPARQL endpoint, pages, dumps), building it first if needed."""
-    from .pipeline import build_dist
-    from .publish import CHECKSUMS
-    from .server import run
+    from sister_graph.build.pipeline import build_dist
+    from sister_graph.dist.files import CHECKSUMS
+    from sister_graph.web.server import run
 
     config = _config(ctx, **options)
     if rebuild or not (config.dist_dir / CHECKSUMS).is_file():
@@ -183,9 +183,9 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
 @click.pass_context
 def publish(ctx: click.Context, endpoint: str, graph: str | None, user, password, timeout) -> None:
     """Upload the checked N-Triples dump of dist/ to a SPARQL 1.1 Graph Store (PUT replaces it)."""
-    from .formats import RDF_FORMATS, dump_name
-    from .graph_store import push_graph
-    from .publish import check_dist
+    from sister_graph.build.graph_store_push import push_graph
+    from sister_graph.dist.files import check_dist
+    from sister_graph.rdf.formats import RDF_FORMATS, dump_name
 
     config = _config(ctx)
     check_dist(config.dist_dir)
@@ -228,7 +228,11 @@ def generate(
     shared: float,
 ) -> None:
     """Write synthetic publisher folders of the shape of data/ (for tests and benchmarks)."""
-    from .synthetic import agreements_for_triples, build_synthetic, write_synthetic
+    from sister_graph.build.synthetic import (
+        agreements_for_triples,
+        build_synthetic,
+        write_synthetic,
+    )
 
     if (agreements is None) == (triples is None):
         raise click.UsageError("give either --agreements or --triples")

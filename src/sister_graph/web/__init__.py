@@ -11,10 +11,10 @@ from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from sister_graph.config import Config, load_config
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
-from sister_graph.results_cache import ResultsCache
-from sister_graph.store import QueryStore, open_store
+from sister_graph.query.cache import ResultsCache
+from sister_graph.query.store import QueryStore, open_store
+from sister_graph.settings import Config, load_config
 from sister_graph.web.context import EXTENSION, AppState
 from sister_graph.web.fast_path import FastPath
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from sister_graph.catalog_view import build_catalog_view
 from sister_graph.errors import NotFound
-from sister_graph.formats import HTML
+from sister_graph.rdf.formats import HTML
+from sister_graph.views.catalog import build_catalog_view
 from sister_graph.web.context import current_config
 from sister_graph.web.documents import EXTENSIONS, mark_negotiated, negotiated, rdf_response
 from sister_graph.web.downloads import published_files

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
-from sister_graph.config import Config
-from sister_graph.results_cache import ResultsCache
-from sister_graph.store import QueryStore
+from sister_graph.query.cache import ResultsCache
+from sister_graph.query.store import QueryStore
+from sister_graph.settings import Config
 
 EXTENSION = "sister_graph"
 

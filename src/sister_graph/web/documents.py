@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Response, request
 from rdflib import Graph
 
-from sister_graph import negotiate
-from sister_graph.formats import HTML, RDF_FORMATS, Format
-from sister_graph.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
+from sister_graph.query import negotiation as negotiate
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format
+from sister_graph.rdf.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
 
 DOCUMENT_FORMATS: tuple[Format, ...] = (*RDF_FORMATS, HTML)
 EXTENSIONS: dict[str, Format] = {fmt.extension: fmt for fmt in DOCUMENT_FORMATS}

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from flask import Blueprint, Response, request
 
+from sister_graph.dist.files import CHECKSUMS, read_checksums
 from sister_graph.errors import DatasetMissing, NotFound
-from sister_graph.formats import file_media_type
-from sister_graph.publish import CHECKSUMS, read_checksums
+from sister_graph.rdf.formats import file_media_type
 from sister_graph.web.context import current_config
 
 bp = Blueprint("downloads", __name__)

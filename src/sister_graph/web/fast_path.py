@@ -17,7 +17,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from sister_graph.results_cache import ResultsCache
+from sister_graph.query.cache import ResultsCache
 
 BODY = "sister_graph.cacheable_body"
 ACCESS_LOG = logging.getLogger("sister_graph.access")

@@ -10,10 +10,10 @@ import pyoxigraph as ox
 from flask import current_app
 from rdflib import BNode, Graph, Literal, URIRef
 
-from sister_graph.describe import with_canonical_langs
 from sister_graph.errors import DatasetMissing
-from sister_graph.query_worker import Job
-from sister_graph.sparql import dataset_graph
+from sister_graph.query.service import dataset_graph
+from sister_graph.query.worker import Job
+from sister_graph.views.resource import with_canonical_langs
 from sister_graph.web.context import current_config, note_query_time, state
 
 NTRIPLES = "application/n-triples"

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 from flask import Blueprint, jsonify, request
 
-from sister_graph.openapi import describe_openapi
+from sister_graph.web.openapi_document import describe_openapi
 
 bp = Blueprint("openapi", __name__)
 

@@ -14,19 +14,19 @@ import difflib
 from flask import Blueprint, Response, redirect, request, url_for
 from rdflib import Graph, URIRef
 
-from sister_graph import charts, i18n
-from sister_graph.describe import build_resource_view, describe_document, label
 from sister_graph.errors import NotFound
-from sister_graph.formats import HTML, RDF_FORMATS, Format
-from sister_graph.overview import build_overview, to_schema_dataset
-from sister_graph.page_queries import (
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format
+from sister_graph.views import charts, i18n
+from sister_graph.views.overview import build_overview, to_schema_dataset
+from sister_graph.views.page_queries import (
     is_safe_iri,
     kind_query,
     ontology_query,
     overview_query,
     resource_query,
 )
-from sister_graph.vocabulary_view import build_vocabulary
+from sister_graph.views.resource import build_resource_view, describe_document, label
+from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
     mark_negotiated,

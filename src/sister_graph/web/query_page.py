@@ -13,13 +13,13 @@ from flask import Response, url_for
 from rdflib import Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 
-from sister_graph import negotiate
-from sister_graph.describe import compact
 from sister_graph.errors import SisterGraphError
-from sister_graph.examples import read_examples, with_prefixes
-from sister_graph.formats import HTML, RDF_FORMATS, RESULT_FORMATS
-from sister_graph.i18n import canonical_lang
-from sister_graph.sparql import ProtocolRequest, execute, prepare
+from sister_graph.query import negotiation as negotiate
+from sister_graph.query.service import ProtocolRequest, execute, prepare
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+from sister_graph.views.examples import read_examples, with_prefixes
+from sister_graph.views.i18n import canonical_lang
+from sister_graph.views.resource import compact
 from sister_graph.web.context import current_config, current_store, note_query_time, state
 from sister_graph.web.graph_access import parse_ntriples
 from sister_graph.web.site import href, render_page

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Response, g, render_template, request
 
-from sister_graph import i18n
+from sister_graph.views import i18n
 from sister_graph.web.context import current_config
 
 CSP = (

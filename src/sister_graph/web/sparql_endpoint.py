@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
 
-from sister_graph import negotiate
-from sister_graph.formats import HTML
-from sister_graph.service_description import describe_service, serialise_description
-from sister_graph.sparql import (
+from sister_graph.query import negotiation as negotiate
+from sister_graph.query.service import (
     FORM,
     QUERY,
     dataset_graph,
@@ -15,6 +13,8 @@ from sister_graph.sparql import (
     prepare,
     read_protocol_request,
 )
+from sister_graph.query.service_description import describe_service, serialise_description
+from sister_graph.rdf.formats import HTML
 from sister_graph.web.context import current_config, current_store, note_query_time, state
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html, render_query_page

@@ -1,0 +1,88 @@
+"""The build pipeline end to end: sources -> graph -> SHACL -> dist/ (IO at this edge only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+
+from sister_graph.build.gc_control import paused_gc
+from sister_graph.build.graph import build_graph, read_ontology
+from sister_graph.build.render import render_dist
+from sister_graph.build.sources import read_sources
+from sister_graph.build.validate import Validation, origins, read_shapes, validate_graph
+from sister_graph.dist.files import write_dist
+from sister_graph.errors import SourceError, ValidationFailed
+from sister_graph.settings import Config
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built and validated graph, ready to publish."""
+
+    graph: Graph
+    validation: Validation
+
+
+def read_all_shapes(shapes_dir: Path, *, base: str) -> Graph:
+    """Read and merge every *.ttl file of the shapes folder."""
+    files = sorted(shapes_dir.glob("*.ttl"))
+    if not files:
+        raise SourceError(f"{shapes_dir}: no SHACL shapes (*.ttl) found")
+    shapes = Graph()
+    for path in files:
+        shapes += read_shapes(path, base=base)
+    return shapes
+
+
+def build_and_validate(config: Config, progress: Progress = lambda _: None) -> Built:
+    """Read and check the sources, build the graph, validate it; raise on any problem."""
+    progress(f"reading sources in {config.data_dir}/")
+    sources = read_sources(config.data_dir)
+    if not config.ontology_file.is_file():
+        raise SourceError(f"{config.ontology_file}: ontology file is missing")
+    ontology = read_ontology(config.ontology_file, base=config.base)
+    progress("building the graph")
+    with paused_gc():
+        graph = build_graph(sources, base=config.base, ontology=ontology)
+    progress(f"validating {len(graph)} triples against {config.shapes_dir}/")
+    shapes = read_all_shapes(config.shapes_dir, base=config.base)
+    validation = validate_graph(graph, shapes, where=origins(sources, base=config.base))
+    if not validation.conforms:
+        raise ValidationFailed(
+            f"the graph violates {len(validation.problems)} SHACL constraint(s)",
+            problems=list(validation.problems),
+        )
+    return Built(graph, validation)
+
+
+def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
+    """Build, validate and publish dist/ atomically; dist/ is untouched unless all succeeds."""
+    if config.release_date and not _is_iso_date(config.release_date):
+        raise ValueError(
+            f"setting release_date: {config.release_date!r} is not a date (YYYY-MM-DD)"
+        )
+    built = build_and_validate(config, progress)
+    files = render_dist(
+        built.graph,
+        built.validation.report,
+        base=config.base,
+        license_iri=config.license,
+        issued=config.release_date,
+        progress=progress,
+    )
+    progress(f"writing {config.dist_dir}/")
+    write_dist(files, config.dist_dir)
+    return built
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        return len(text) == 10 and bool(date.fromisoformat(text))
+    except ValueError:
+        return False

@@ -1,0 +1,271 @@
+"""Read and check the source CSVs of every publisher folder under data/ into typed records."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from sister_graph.build.cross_checks import check_references
+from sister_graph.build.csv_rows import (
+    HTTP_IRI,
+    Problems,
+    Row,
+    iso_date,
+    matching,
+    number,
+    read_rows,
+    required,
+    slug,
+    unique,
+)
+from sister_graph.build.records import (
+    Agreement,
+    Cited,
+    City,
+    Concept,
+    Labels,
+    Membership,
+    Network,
+    Publisher,
+    PublisherSources,
+)
+from sister_graph.errors import SourceError
+
+SCHEMES = ("agreement-type", "field", "priority", "occasion")
+IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
+MONTHS_GENITIVE = (
+    "januara",
+    "februara",
+    "marta",
+    "aprila",
+    "maja",
+    "juna",
+    "jula",
+    "avgusta",
+    "septembra",
+    "oktobra",
+    "novembra",
+    "decembra",
+)
+LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
+LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
+COLUMNS = {
+    "publisher.csv": (
+        "city",
+        "page_url",
+        "page_title",
+        "page_language",
+        "source_file",
+        "source_line",
+    ),
+    "cities.csv": (
+        "id",
+        *LABELS,
+        "native_names",
+        "page_form",
+        "country",
+        "lat",
+        "long",
+        "wikidata",
+        "geonames",
+        "identification",
+        "note",
+        "source_line",
+    ),
+    "agreements.csv": ("id", "partner", "type", "signed", "signing", "occasion", "source_line"),
+    "networks.csv": ("id", "acronym", *LABELS, "website", "source_line"),
+    "memberships.csv": ("id", "member", "network", "source_line"),
+    "concepts.csv": ("scheme", "id", *LABELS, "page_form", "source_line"),
+}
+
+
+def publisher_folders(data_dir: Path) -> list[Path]:
+    """Return the publisher folders (those with a publisher.csv), sorted by name."""
+    return sorted(p.parent for p in data_dir.glob("*/publisher.csv"))
+
+
+def read_sources(data_dir: Path, *, today: date | None = None) -> list[PublisherSources]:
+    """Read every publisher folder; raise SourceError listing all problems found."""
+    today = today or date.today()
+    folders = publisher_folders(data_dir)
+    if not folders:
+        raise SourceError(f"{data_dir}: no publisher folder (a sub-folder with publisher.csv)")
+    problems = Problems()
+    result = [_read_folder(folder, data_dir, problems, today) for folder in folders]
+    if problems.items:
+        raise SourceError(
+            f"{len(problems.items)} problem(s) in the sources", problems=problems.items
+        )
+    return result
+
+
+def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> PublisherSources:
+    def rows(name: str) -> list[Row]:
+        label = str((folder / name).relative_to(root.parent) if root.parent != root else name)
+        return read_rows(folder / name, COLUMNS[name], problems, label=label)
+
+    publisher = _publisher(rows("publisher.csv"), folder, problems)
+    lines = publisher.page_lines if publisher else ()
+    cite = _citer(lines, problems)
+    cities = [_city(r, problems, cite) for r in _unique(rows("cities.csv"), problems)]
+    concepts = [_concept(r, problems, cite) for r in _unique(rows("concepts.csv"), problems, 2)]
+    networks = [_network(r, problems, cite) for r in _unique(rows("networks.csv"), problems)]
+    member_rows = _unique(rows("memberships.csv"), problems)
+    memberships = [_membership(r, problems, cite) for r in member_rows]
+    agreement_rows = _unique(rows("agreements.csv"), problems)
+    agreements = [_agreement(r, problems, cite, today) for r in agreement_rows]
+    check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
+    return PublisherSources(
+        publisher,
+        tuple(cities),
+        tuple(agreements),
+        tuple(networks),
+        tuple(memberships),
+        tuple(concepts),
+    )
+
+
+def _unique(rows: list[Row], problems: Problems, key_columns: int = 1) -> list[Row]:
+    if key_columns == 2:
+        unique(rows, lambda r: f"{r.values['scheme']}/{r.values['id']}", "id", problems)
+    else:
+        unique(rows, lambda r: r.values["id"], "id", problems)
+    return rows
+
+
+def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher | None:
+    if len(rows) != 1:
+        if rows:
+            problems.add(rows[1].where(), "publisher.csv must have exactly one row")
+        return None
+    row = rows[0]
+    source_file = required(row, "source_file", problems)
+    path = folder / source_file
+    try:
+        lines = tuple(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError) as err:
+        problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
+        lines = ()
+    return Publisher(
+        city=slug(row, "city", problems),
+        page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
+        page_title=required(row, "page_title", problems),
+        page_language=matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
+        or required(row, "page_language", problems),
+        source_file=source_file,
+        page_lines=lines,
+        cited=Cited(row.file, row.line, _line_number(row, problems)),
+    )
+
+
+def _line_number(row: Row, problems: Problems) -> int:
+    value = required(row, "source_line", problems)
+    if value and not value.isdigit():
+        problems.add(row.where("source_line"), f"{value!r} is not a line number")
+        return 0
+    return int(value or 0)
+
+
+def _citer(lines: tuple[str, ...], problems: Problems):
+    """Return a function that checks a row's cited line exists and contains the given words."""
+
+    def cite(row: Row, *must_contain: str) -> Cited:
+        number_ = _line_number(row, problems)
+        if number_ and lines:
+            if not 1 <= number_ <= len(lines) or not lines[number_ - 1].strip():
+                problems.add(row.where("source_line"), f"line {number_} of the page has no text")
+            else:
+                text = lines[number_ - 1]
+                for words in filter(None, must_contain):
+                    if words not in text:
+                        problems.add(
+                            row.where("source_line"), f"{words!r} is not on page line {number_}"
+                        )
+        return Cited(row.file, row.line, number_)
+
+    return cite
+
+
+def _labels(row: Row, problems: Problems) -> Labels:
+    return Labels(*(required(row, column, problems) for column in LABELS))
+
+
+def _native_names(row: Row, problems: Problems) -> tuple[tuple[str, str], ...]:
+    names = []
+    for part in filter(None, row.values["native_names"].split("|")):
+        lang, sep, name = part.partition(":")
+        if not sep or not name.strip() or not re.fullmatch(LANGUAGE_TAG, lang.strip()):
+            problems.add(row.where("native_names"), f"{part!r} is not 'lang:name'")
+            continue
+        names.append((lang.strip(), name.strip()))
+    return tuple(names)
+
+
+def _city(row: Row, problems: Problems, cite) -> City:
+    identification = required(row, "identification", problems)
+    if identification and identification not in IDENTIFICATIONS:
+        problems.add(
+            row.where("identification"), f"{identification!r} is not one of {IDENTIFICATIONS}"
+        )
+    if identification != "confirmed" and not row.values["note"]:
+        problems.add(row.where("note"), "an attested or uncertain identification needs a note")
+    page_form = required(row, "page_form", problems)
+    return City(
+        id=slug(row, "id", problems),
+        labels=_labels(row, problems),
+        native_names=_native_names(row, problems),
+        page_form=page_form,
+        country=matching(row, "country", r"[A-Z]{2}", "a two-letter country code", problems)
+        or required(row, "country", problems),
+        lat=number(row, "lat", -90, 90, problems),
+        long=number(row, "long", -180, 180, problems),
+        wikidata=matching(row, "wikidata", r"Q[1-9][0-9]*", "a Wikidata item id (Q…)", problems),
+        geonames=matching(row, "geonames", r"[1-9][0-9]*", "a GeoNames id (digits)", problems),
+        identification=identification,
+        note=row.values["note"],
+        cited=cite(row, page_form),
+    )
+
+
+def _concept(row: Row, problems: Problems, cite) -> Concept:
+    scheme = required(row, "scheme", problems)
+    if scheme and scheme not in SCHEMES:
+        problems.add(row.where("scheme"), f"{scheme!r} is not one of {SCHEMES}")
+    page_form = required(row, "page_form", problems)
+    return Concept(
+        scheme, slug(row, "id", problems), _labels(row, problems), page_form, cite(row, page_form)
+    )
+
+
+def _network(row: Row, problems: Problems, cite) -> Network:
+    acronym = required(row, "acronym", problems)
+    labels = _labels(row, problems)
+    website = matching(row, "website", HTTP_IRI, "an http(s) URL", problems)
+    return Network(
+        slug(row, "id", problems), acronym, labels, website, cite(row, acronym, labels.sr_latn)
+    )
+
+
+def _membership(row: Row, problems: Problems, cite) -> Membership:
+    return Membership(
+        slug(row, "id", problems),
+        slug(row, "member", problems),
+        slug(row, "network", problems),
+        cite(row),
+    )
+
+
+def _agreement(row: Row, problems: Problems, cite, today: date) -> Agreement:
+    signed = iso_date(row, "signed", problems, today=today)
+    written = f"{signed.day}. {MONTHS_GENITIVE[signed.month - 1]} {signed.year}"
+    occasion = row.values["occasion"]
+    return Agreement(
+        id=slug(row, "id", problems),
+        partner=slug(row, "partner", problems),
+        type=slug(row, "type", problems),
+        signed=signed,
+        signing=slug(row, "signing", problems),
+        occasion=occasion and slug(row, "occasion", problems),
+        cited=cite(row, written if row.values["signed"] else ""),
+    )

@@ -1,0 +1,92 @@
+"""Validate the graph with pyshacl and map every violation back to the source row it comes from."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from sister_graph.build.gc_control import frozen_gc
+from sister_graph.build.records import PublisherSources
+from sister_graph.build.validate_parallel import run_shacl, run_shacl_parallel
+from sister_graph.rdf.namespaces import RDF, SH, XSD, id_namespace
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of a SHACL run: conformance, the report graph and one line per violation."""
+
+    conforms: bool
+    report: Graph
+    problems: tuple[str, ...]
+
+
+def read_shapes(path: Path, *, base: str) -> Graph:
+    """Read the shapes, resolving relative IRIs (and relative sh:namespace values) against base."""
+    shapes = Graph().parse(path, format="turtle", publicID=base)
+    for decl, _, namespace in list(shapes.triples((None, SH.namespace, None))):
+        if isinstance(namespace, Literal) and "://" not in str(namespace):
+            shapes.set((decl, SH.namespace, Literal(base + str(namespace), datatype=XSD.anyURI)))
+    return shapes
+
+
+def origins(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, str]:
+    """Map each IRI the build mints to the 'file:line' of the CSV row it comes from."""
+    ids = id_namespace(base)
+    found: dict[URIRef, str] = {}
+    for s in sources:
+        groups = (
+            ("city", s.cities),
+            ("agreement", s.agreements),
+            ("organization", s.networks),
+            ("membership", s.memberships),
+        )
+        for kind, records in groups:
+            for r in records:
+                found[ids[f"{kind}/{r.id}"]] = f"{r.cited.csv_file}:{r.cited.csv_line}"
+        for a in s.agreements:
+            found.setdefault(ids[f"signing/{a.signing}"], f"{a.cited.csv_file}:{a.cited.csv_line}")
+        for c in s.concepts:
+            found[ids[f"concept/{c.scheme}/{c.id}"]] = f"{c.cited.csv_file}:{c.cited.csv_line}"
+    return found
+
+
+PARALLEL_FROM = 200_000  # triples; below this, starting processes costs more than it saves
+
+
+def validate_graph(
+    graph: Graph, shapes: Graph, *, where: dict[URIRef, str], processes: int | None = None
+) -> Validation:
+    """Run SHACL; describe each result as 'file:line: <focus> path: message [shape]'.
+
+    Large graphs are validated in `processes` processes (default: one per CPU), with the
+    same results (see validate_parallel).
+    """
+    if processes is None:
+        processes = (os.cpu_count() or 1) if len(graph) >= PARALLEL_FROM else 1
+    with frozen_gc():
+        if processes > 1:
+            conforms, report = run_shacl_parallel(graph, shapes, processes=processes)
+        else:
+            conforms, report = run_shacl(graph, shapes)
+    lines = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage) or "violates a shape"
+        constraint = report.value(result, SH.sourceConstraint)
+        shape = (
+            constraint if isinstance(constraint, URIRef) else report.value(result, SH.sourceShape)
+        )
+        place = where.get(focus, "graph")
+        path_text = (
+            f" {graph.namespace_manager.normalizeUri(path)}" if isinstance(path, URIRef) else ""
+        )
+        shape_text = (
+            graph.namespace_manager.normalizeUri(shape) if isinstance(shape, URIRef) else "shape"
+        )
+        lines.append(f"{place}: <{focus}>{path_text}: {message} [{shape_text}]")
+    return Validation(bool(conforms), report, tuple(sorted(lines)))

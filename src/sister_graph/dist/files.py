@@ -1,0 +1,103 @@
+"""Write dist/ atomically: every file into a temporary folder, swapped in only when complete."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph
+
+from sister_graph.errors import DatasetMissing
+from sister_graph.rdf.formats import RDF_FORMATS, dump_name, rdf_format
+
+CHECKSUMS = "SHA256SUMS"
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 digest of these bytes as lower-case hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_dist(files: dict[str, bytes], dist: Path) -> None:
+    """Replace dist/ with these files; on any failure the previous dist/ stays as it was."""
+    dist = dist.absolute()
+    dist.parent.mkdir(parents=True, exist_ok=True)
+    recover_dist(dist)
+    for stale in dist.parent.glob(f".{dist.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.tmp-", dir=dist.parent))
+    try:
+        for name, data in files.items():
+            with open(staging / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        staging.chmod(0o755)
+        old = dist.parent / f".{dist.name}.old"
+        if dist.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(dist, old)
+        os.replace(staging, dist)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_dist(dist: Path) -> None:
+    """Put back the previous dist/ if a build stopped between its two renames."""
+    old = dist.parent / f".{dist.name}.old"
+    if not dist.exists() and old.exists():
+        os.replace(old, dist)
+
+
+def read_checksums(text: str) -> dict[str, str]:
+    """Parse sha256sum output ('<hex>  <name>' lines) into {name: hex}.
+
+    >>> read_checksums("ab12  sister-graph.nt\\n")
+    {'sister-graph.nt': 'ab12'}
+    """
+    sums = {}
+    for line in text.splitlines():
+        if line.strip():
+            digest, _, name = line.strip().partition(" ")
+            sums[name.strip().lstrip("*")] = digest.lower()
+    return sums
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_dist(dist: Path) -> dict[str, str]:
+    """Verify every file SHA256SUMS lists; return name -> digest or raise DatasetMissing.
+
+    A server over a partial dist/ would half work (pages fine, downloads 404), so all files count.
+    """
+    dist = Path(dist)
+    recover_dist(dist.absolute())
+    hint = "run 'sister-graph build' first"
+    nt_dump = dump_name(rdf_format("nt"))
+    for path in (dist / CHECKSUMS, dist / nt_dump):
+        if not path.is_file():
+            raise DatasetMissing(
+                f"the published dataset is incomplete: {path.name} missing; {hint}"
+            )
+    listed = read_checksums((dist / CHECKSUMS).read_text(encoding="utf-8", errors="replace"))
+    if nt_dump not in listed:
+        raise DatasetMissing(f"{CHECKSUMS} does not list {nt_dump}; {hint}")
+    for name, digest in sorted(listed.items()):
+        path = dist / name
+        if "/" in name or not path.is_file():
+            raise DatasetMissing(f"the published dataset is incomplete: {name} missing; {hint}")
+        if _sha256_file(path) != digest:
+            raise DatasetMissing(f"{name} does not match its checksum in {CHECKSUMS}; {hint}")
+    return listed

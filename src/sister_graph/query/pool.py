@@ -1,0 +1,180 @@
+"""A small pool of query worker processes; one that overruns its time is killed and replaced."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass
+
+from sister_graph.errors import (
+    MalformedQuery,
+    QueryTimeout,
+    QueryTooComplex,
+    ResultTooLarge,
+    StoreError,
+)
+from sister_graph.query.results import Answer
+from sister_graph.query.worker import Failure, Job, worker_main
+
+_START_TIMEOUT = 60.0
+# A worker ending on one of these signals crashed on its query (stack or memory exhausted).
+CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL})
+LOG = logging.getLogger("sister_graph.query.pool")
+
+
+def _context():
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["sister_graph.query.worker"])
+    return ctx
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: object
+
+
+class QueryPool:
+    """Run jobs in `size` processes that each open the on-disk store read-only."""
+
+    def __init__(self, store_path: str, *, size: int, timeout: float) -> None:
+        self.store_path = store_path
+        self.timeout = timeout
+        self._ctx = _context()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._starting = 0
+        launched: list[_Worker] = []
+        try:  # start them all, then wait: they open the store at the same time
+            for _ in range(max(1, size)):
+                launched.append(self._launch())
+            deadline = time.monotonic() + _START_TIMEOUT
+            for worker in launched:
+                self._await_ready(worker, deadline)
+        except BaseException:
+            for worker in launched:
+                self._kill(worker)
+            raise
+        for worker in launched:
+            self._idle.put(worker)
+
+    def _start(self) -> _Worker:
+        return self._await_ready(self._launch(), time.monotonic() + _START_TIMEOUT)
+
+    def _launch(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=worker_main, args=(child, self.store_path), daemon=True, name="sg-query"
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _await_ready(self, worker: _Worker, deadline: float) -> _Worker:
+        try:
+            arrived = worker.conn.poll(max(0.0, deadline - time.monotonic()))
+            ready = worker.conn.recv() if arrived else None
+        except (EOFError, OSError):
+            ready = Failure("store", "a query worker stopped while starting")
+        if ready is None:
+            self._kill(worker)
+            raise StoreError("a query worker did not start in time")
+        if isinstance(ready, Failure):
+            self._kill(worker)
+            raise StoreError(ready.message)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _kill(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        with self._lock:
+            self._all.discard(worker)
+
+    @property
+    def alive(self) -> int:
+        """Return how many worker processes are running or being started to replace one."""
+        with self._lock:
+            return self._starting + sum(w.process.is_alive() for w in self._all)
+
+    def run(self, job: Job) -> Answer:
+        """Run one job; raise QueryTimeout if it (including the wait for a worker) overruns."""
+        deadline = time.monotonic() + self.timeout
+        worker = self._checkout(deadline, job)
+        try:
+            ready = worker.conn.poll(max(0.0, deadline - time.monotonic()))
+            reply = worker.conn.recv() if ready else None
+        except (EOFError, OSError):
+            raise self._died(worker) from None
+        if reply is None:
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
+        self._idle.put(worker)
+        if isinstance(reply, Failure):
+            if reply.kind == "syntax":
+                raise MalformedQuery(f"malformed SPARQL query: {reply.message}")
+            if reply.kind == "too-large":
+                raise ResultTooLarge(reply.message)
+            raise StoreError(reply.message)
+        return reply
+
+    def _checkout(self, deadline: float, job: Job) -> _Worker:
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise QueryTimeout(
+                    f"all query workers stayed busy for {self.timeout:g} s; try again later"
+                ) from None
+            try:
+                worker.conn.send(job)
+                return worker
+            except OSError:  # it died while idle: not this query's fault, take another
+                self._replace(worker)
+
+    def _died(self, worker: _Worker) -> Exception:
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        self._replace(worker)
+        if code is not None and code < 0 and -code in CRASH_SIGNALS:
+            return QueryTooComplex(
+                "the query engine ran out of stack or memory on this query; simplify it"
+            )
+        return StoreError("the query worker running this query stopped; try again")
+
+    def _replace(self, worker: _Worker) -> None:
+        self._kill(worker)
+        if not self._closed:
+            with self._lock:
+                self._starting += 1
+            threading.Thread(target=self._restart, daemon=True, name="sg-restart").start()
+
+    def _restart(self) -> None:
+        try:
+            worker = self._start()
+        except StoreError as err:
+            LOG.error("could not replace a query worker: %s", err.message)
+            return
+        finally:
+            with self._lock:
+                self._starting -= 1
+        if self._closed:
+            self._kill(worker)
+        else:
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop every worker process."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            self._kill(worker)

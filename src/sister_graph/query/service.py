@@ -1,0 +1,177 @@
+"""SPARQL 1.1 Protocol query operation: read the request, guard, negotiate, run, cache.
+
+Spec: https://www.w3.org/TR/sparql11-protocol/#query-operation. Pure functions over the
+request's parts; the Flask blueprint only extracts them and renders the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import time
+import urllib.parse
+from dataclasses import dataclass
+
+from werkzeug.datastructures import MIMEAccept, MultiDict
+
+from sister_graph.errors import BadRequest, PayloadTooLarge, QueryRefused, UnsupportedMediaType
+from sister_graph.query import negotiation as negotiate
+from sister_graph.query.cache import ResultsCache
+from sister_graph.query.guard import QueryPlan, check_graph_iris, guard_query
+from sister_graph.query.results import Answer
+from sister_graph.query.store import QueryStore
+from sister_graph.query.worker import Job
+from sister_graph.rdf.namespaces import prefixes_for
+from sister_graph.settings import Config
+
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+READ_ONLY = "this SPARQL service is read-only: the update operation is not available"
+
+
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """The protocol parameters of one request: query (None: none given), dataset and format."""
+
+    query: str | None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A guarded query with its chosen format, the job to run, its cache key and ETag."""
+
+    plan: QueryPlan
+    choice: negotiate.Choice
+    job: Job
+    key: tuple
+    etag: str | None
+
+
+def dataset_graph(base: str) -> str:
+    """Return the IRI that names the published graph (selects the store's default graph)."""
+    return base + "graph"
+
+
+def _check_charset(charset: str | None) -> None:
+    if charset and charset.lower().replace("-", "") != "utf8":
+        raise UnsupportedMediaType(f"request bodies must be UTF-8, not {charset}")
+
+
+def _utf8(charset: str | None, body: bytes) -> str:
+    _check_charset(charset)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("the request body is not valid UTF-8") from None
+
+
+def read_protocol_request(
+    *,
+    method: str,
+    args: MultiDict,
+    mimetype: str = "",
+    charset: str | None = None,
+    form: MultiDict | None = None,
+    body: bytes = b"",
+    max_query_bytes: int,
+) -> ProtocolRequest:
+    """Collect query, dataset and format from URL, form or body, enforcing the protocol's rules."""
+    params = MultiDict(args)
+    queries = params.getlist("query")
+    if method == "POST":
+        if mimetype == FORM:
+            _check_charset(charset)
+            params.update(form or MultiDict())
+            queries = params.getlist("query")
+        elif mimetype == QUERY:
+            if queries:
+                raise BadRequest("the query is given both in the URL and in the body")
+            queries = [_utf8(charset, body)]
+        elif mimetype == UPDATE:
+            raise QueryRefused(READ_ONLY)
+        elif not mimetype:
+            raise UnsupportedMediaType(f"a POST needs a Content-Type: {FORM} or {QUERY}")
+        else:
+            raise UnsupportedMediaType(
+                f"unsupported Content-Type {mimetype}; use {FORM} or {QUERY}"
+            )
+    if "update" in params:
+        raise QueryRefused(READ_ONLY)
+    if len(queries) > 1:
+        raise BadRequest("more than one query was given; send exactly one")
+    query = queries[0] if queries else None
+    if query is not None and len(query.encode("utf-8")) > max_query_bytes:
+        raise PayloadTooLarge(f"the query is longer than {max_query_bytes} bytes")
+    if method == "POST" and query is None:
+        raise BadRequest("no query was given")
+    formats = params.getlist("format")
+    return ProtocolRequest(
+        query=query,
+        default_graphs=check_graph_iris(tuple(params.getlist("default-graph-uri"))),
+        named_graphs=check_graph_iris(tuple(params.getlist("named-graph-uri"))),
+        format=formats[0] if formats else None,
+    )
+
+
+def _offers(plan: QueryPlan) -> tuple:
+    if plan.returns_graph:
+        return negotiate.GRAPH
+    return negotiate.BOOLEAN if plan.form == "ASK" else negotiate.SOLUTIONS
+
+
+def _dataset(request: ProtocolRequest, plan: QueryPlan, base: str):
+    if request.default_graphs or request.named_graphs:
+        return request.default_graphs, request.named_graphs
+    if plan.from_graphs or plan.from_named:
+        absolute = [
+            urllib.parse.urljoin(base, iri) for iri in (*plan.from_graphs, *plan.from_named)
+        ]
+        check_graph_iris(tuple(absolute))
+        return tuple(absolute[: len(plan.from_graphs)]), tuple(absolute[len(plan.from_graphs) :])
+    return None, None
+
+
+@functools.lru_cache(maxsize=8)
+def _prefixes(base: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((name, str(ns)) for name, ns in prefixes_for(base).items()))
+
+
+def prepare(
+    store: QueryStore, request: ProtocolRequest, *, accept: MIMEAccept, config: Config
+) -> Prepared:
+    """Guard the query, choose the format and build the job, its cache key and ETag."""
+    if request.query is None:
+        raise BadRequest("no query was given")
+    plan = guard_query(request.query)
+    choice = negotiate.choose(accept, _offers(plan), format=request.format)
+    default_graphs, named_graphs = _dataset(request, plan, config.base)
+    job = Job(
+        query=plan.text,
+        media_type=choice.format.media_type,
+        max_rows=config.max_rows,
+        max_bytes=config.max_result_bytes,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        base_iri=config.base,
+        local_graph=dataset_graph(config.base),
+        prefixes=_prefixes(config.base) if choice.format.name == "turtle" else (),
+    )
+    key = (store.checksum, job, choice.media_type)
+    etag = None
+    if store.checksum is not None:
+        etag = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
+    return Prepared(plan, choice, job, key, etag)
+
+
+def execute(store: QueryStore, prepared: Prepared, *, cache: ResultsCache) -> tuple[Answer, float]:
+    """Answer a prepared query from the cache or the store; return (answer, milliseconds)."""
+    started = time.perf_counter()
+    if prepared.etag is not None and cache.enabled:
+        answer = cache.fetch(prepared.key, lambda: store.answer(prepared.job))
+    else:
+        answer = store.answer(prepared.job)
+    return answer, (time.perf_counter() - started) * 1000

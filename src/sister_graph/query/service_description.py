@@ -1,0 +1,50 @@
+"""Describe the endpoint with the SPARQL 1.1 Service Description vocabulary.
+
+Spec: https://www.w3.org/TR/sparql11-service-description/ (formats: https://www.w3.org/ns/formats/).
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, VOID, XSD
+
+from sister_graph.rdf.formats import RDF_FORMATS, RESULT_FORMATS, Format
+from sister_graph.rdf.namespaces import SD
+
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+FORMAT_IRIS = {
+    "json": FORMATS_NS.SPARQL_Results_JSON,
+    "xml": FORMATS_NS.SPARQL_Results_XML,
+    "csv": FORMATS_NS.SPARQL_Results_CSV,
+    "tsv": FORMATS_NS.SPARQL_Results_TSV,
+    "turtle": FORMATS_NS.Turtle,
+    "jsonld": FORMATS_NS["JSON-LD"],
+    "ntriples": FORMATS_NS["N-Triples"],
+    "rdfxml": FORMATS_NS.RDF_XML,
+}
+
+
+def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) -> Graph:
+    """Build the sd:Service description of the endpoint and its default dataset."""
+    graph = Graph(bind_namespaces="none")
+    graph.bind("sd", SD)
+    graph.bind("void", VOID)
+    graph.bind("formats", FORMATS_NS)
+    service, dataset, default = URIRef(endpoint), BNode(), URIRef(dataset_graph)
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, service))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    for fmt in (*RESULT_FORMATS, *RDF_FORMATS):
+        graph.add((service, SD.resultFormat, FORMAT_IRIS[fmt.name]))
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, SD.defaultGraph, default))
+    graph.add((default, RDF.type, SD.Graph))
+    if triples is not None:
+        graph.add((default, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    return graph
+
+
+def serialise_description(graph: Graph, fmt: Format) -> bytes:
+    """Serialise the description in an RDF format."""
+    return graph.serialize(format=fmt.rdflib, encoding="utf-8")

@@ -1,0 +1,121 @@
+"""Read-only query stores: the published dump in an embedded pyoxigraph store, or a remote endpoint.
+
+Both back-ends answer a `Job` (a guarded query with an explicit dataset) with an `Answer`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from sister_graph.dist.files import check_dist
+from sister_graph.errors import DatasetMissing
+from sister_graph.query.pool import QueryPool
+from sister_graph.query.remote import RemoteStore
+from sister_graph.query.results import Answer
+from sister_graph.query.worker import Job
+from sister_graph.rdf.formats import dump_name, rdf_format
+from sister_graph.settings import Config
+
+NT_DUMP = dump_name(rdf_format("nt"))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The published N-Triples dump and its checksum as listed in SHA256SUMS."""
+
+    path: Path
+    checksum: str
+
+
+class QueryStore(Protocol):
+    """What the SPARQL layer needs from a store."""
+
+    kind: str
+    checksum: str | None
+    triples: int | None
+
+    def answer(self, job: Job) -> Answer:
+        """Evaluate a guarded job and return its serialised answer."""
+
+    def health(self) -> dict:
+        """Return liveness facts for /health."""
+
+    def close(self) -> None:
+        """Release processes and connections."""
+
+
+def read_dataset(dist_dir: Path) -> Dataset:
+    """Check every file that SHA256SUMS lists; return the N-Triples dump (else DatasetMissing)."""
+    listed = check_dist(Path(dist_dir))
+    return Dataset(Path(dist_dir) / NT_DUMP, listed[NT_DUMP])
+
+
+def store_dir_for(config: Config) -> Path:
+    """Return the folder of on-disk stores: the store_dir setting, else dist/.store."""
+    return Path(config.store_dir) if config.store_dir else Path(config.dist_dir) / ".store"
+
+
+def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
+    """Bulk-load the dump once into store_dir/<checksum>/ and return (path, triple count)."""
+    final = Path(store_dir) / dataset.checksum
+    meta = final / "meta.json"
+    if not meta.is_file():
+        tmp = Path(store_dir) / f".tmp-{dataset.checksum[:12]}-{os.getpid()}-{uuid.uuid4().hex}"
+        tmp.mkdir(parents=True)
+        try:
+            store = ox.Store(str(tmp / "db"))
+            store.bulk_load(path=str(dataset.path), format=ox.RdfFormat.N_TRIPLES)
+            count = len(store)
+            del store
+        except SyntaxError as err:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise DatasetMissing(f"{dataset.path.name} is not valid N-Triples: {err}") from None
+        (tmp / "meta.json").write_text(json.dumps({"triples": count}), encoding="utf-8")
+        try:
+            tmp.rename(final)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not meta.is_file():
+                raise
+    return final / "db", json.loads(meta.read_text(encoding="utf-8"))["triples"]
+
+
+class EmbeddedStore:
+    """The published dump in an on-disk pyoxigraph store, queried by killable worker processes."""
+
+    kind = "embedded"
+
+    def __init__(self, config: Config, *, dataset: Dataset | None = None) -> None:
+        """Open the store; a dataset read_dataset verified already is not hashed again."""
+        dataset = dataset or read_dataset(Path(config.dist_dir))
+        path, self.triples = load_disk_store(dataset, store_dir_for(config))
+        self.checksum: str | None = dataset.checksum
+        self._pool = QueryPool(str(path), size=config.query_workers, timeout=config.query_timeout)
+
+    def answer(self, job: Job) -> Answer:
+        """Run the job in a worker process."""
+        return self._pool.run(job)
+
+    def health(self) -> dict:
+        """Return the number of live workers."""
+        return {"workers": self._pool.alive}
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._pool.close()
+
+
+def open_store(config: Config) -> QueryStore:
+    """Open the store the settings name: a remote endpoint if `store` is set, else embedded."""
+    if config.store:
+        graph = config.base + "graph"  # where `sister-graph publish` puts the dump by default
+        return RemoteStore(config.store, timeout=config.query_timeout, graph=graph)
+    return EmbeddedStore(config)

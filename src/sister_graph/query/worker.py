@@ -1,0 +1,101 @@
+"""Evaluate one guarded SPARQL query on a pyoxigraph store; the loop a worker process runs.
+
+This module imports only pyoxigraph and the serialisers, so worker processes start fast.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from sister_graph.query.results import Answer, to_answer
+
+# The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
+# overflows a default 8 MB stack and kills the process, so queries run on a bigger one.
+STACK_BYTES = 512 << 20
+
+
+@dataclass(frozen=True)
+class Job:
+    """A query ready to run: text, explicit dataset (None: the store's), output and limits.
+
+    max_bytes bounds the serialised answer (0: no bound), so one query cannot fill the
+    memory of the server process that receives and caches it.
+    """
+
+    query: str
+    media_type: str
+    max_rows: int
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None
+    local_graph: str | None = None
+    prefixes: tuple[tuple[str, str], ...] = ()
+    max_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A query the engine refused ('syntax'), could not evaluate ('store') or sent too much."""
+
+    kind: str
+    message: str
+
+
+def _graph(iri: str, local_graph: str | None):
+    return ox.DefaultGraph() if iri == local_graph else ox.NamedNode(iri)
+
+
+def evaluate(store: ox.Store, job: Job) -> object:
+    """Run the query with its dataset given explicitly, so FROM never loads anything."""
+    options: dict = {}
+    if job.default_graphs is not None or job.named_graphs is not None:
+        options["default_graph"] = [_graph(g, job.local_graph) for g in job.default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+    return store.query(job.query, base_iri=job.base_iri, **options)
+
+
+def run_job(store: ox.Store, job: Job) -> Answer | Failure:
+    """Evaluate and serialise a job; engine errors become a Failure, never an exception."""
+    try:
+        result = evaluate(store, job)
+        prefixes = dict(job.prefixes) or None
+        answer = to_answer(
+            result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes
+        )
+    except SyntaxError as err:
+        return Failure("syntax", str(err))
+    except (OSError, ValueError) as err:
+        return Failure("store", str(err))
+    if job.max_bytes and len(answer.body) > job.max_bytes:
+        return Failure(
+            "too-large",
+            f"the answer has {len(answer.body)} bytes, more than the {job.max_bytes} this "
+            "service sends; add a LIMIT or select fewer or shorter values",
+        )
+    return answer
+
+
+def worker_main(conn, store_path: str) -> None:
+    """Open the store read-only, report readiness, then answer jobs until the pipe closes."""
+    try:
+        store = ox.Store.read_only(store_path)
+    except OSError as err:
+        conn.send(Failure("store", f"cannot open the query store: {err}"))
+        return
+    threading.stack_size(STACK_BYTES)
+    thread = threading.Thread(target=_serve, args=(conn, store), name="sg-query")
+    thread.start()
+    thread.join()
+
+
+def _serve(conn, store: ox.Store) -> None:
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(run_job(store, job))

@@ -1,0 +1,71 @@
+"""Byte-stable serialisations of a graph: the same triples always give the same bytes."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph
+from rdflib import Graph
+
+from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
+
+
+def sorted_copy(graph: Graph, *, base: str) -> Graph:
+    """Return a copy whose triples were inserted in sorted order, with every prefix bound."""
+    copy = new_graph(base)
+    for triple in sorted(graph, key=lambda t: tuple(x.n3() for x in t)):
+        copy.add(triple)
+    return copy
+
+
+def to_ntriples(graph: Graph) -> bytes:
+    """Serialise as N-Triples, one triple a line, lines sorted."""
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
+
+
+def to_turtle(graph: Graph, *, base: str) -> bytes:
+    """Serialise as Turtle with the project's prefixes (rdflib sorts subjects and predicates)."""
+    return sorted_copy(graph, base=base).serialize(format="turtle", encoding="utf-8")
+
+
+def to_rdfxml(graph: Graph, *, base: str) -> bytes:
+    """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order)."""
+    triples = pyoxigraph.parse(to_ntriples(graph), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.RDF_XML, prefixes=prefixes)
+    # pyoxigraph lower-cases language tags; write them as the sources spell them (sr-Latn)
+    tags = {o.language for o in graph.objects() if getattr(o, "language", None)}
+    for tag in sorted(t for t in tags if t != t.lower()):
+        data = data.replace(f'xml:lang="{tag.lower()}"'.encode(), f'xml:lang="{tag}"'.encode())
+    return data
+
+
+def jsonld_context(base: str) -> dict:
+    """Return the published JSON-LD @context: the prefixes plus language maps for labels."""
+    context: dict = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
+    context["label"] = {"@id": str(RDFS.label), "@container": "@language"}
+    context["prefLabel"] = {"@id": str(SKOS.prefLabel), "@container": "@language"}
+    return {"@context": context}
+
+
+def _canonical(node):
+    if isinstance(node, dict):
+        return {key: _canonical(value) for key, value in sorted(node.items())}
+    if isinstance(node, list):
+        items = [_canonical(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def to_jsonld(graph: Graph, *, base: str) -> bytes:
+    """Serialise as compact JSON-LD with the context inline; nodes and values sorted."""
+    context = jsonld_context(base)["@context"]
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    document = json.loads(text)
+    if "@graph" in document:
+        document["@graph"] = sorted(
+            (_canonical(node) for node in document["@graph"]), key=lambda n: n.get("@id", "")
+        )
+    document["@context"] = context
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

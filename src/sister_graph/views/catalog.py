@@ -1,0 +1,111 @@
+"""The catalog page model: the dataset, its distributions and service, read from the DCAT graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal
+
+from sister_graph.rdf.namespaces import DCAT, DCTERMS, RDF, SPDX, VOID
+from sister_graph.views.i18n import pick_literal
+from sister_graph.views.resource import Value, label
+
+
+@dataclass(frozen=True)
+class DistributionView:
+    """One downloadable file as the catalog describes it."""
+
+    iri: str
+    title: str
+    url: str
+    media_type: str
+    size: int | None
+    sha256: str | None
+
+
+@dataclass(frozen=True)
+class CatalogView:
+    """What the catalog page shows."""
+
+    title: str
+    description: str
+    dataset: Value | None
+    dataset_title: str
+    dataset_description: str
+    keywords: tuple[str, ...]
+    facts: tuple[tuple[str, Value], ...]
+    stats: tuple[tuple[str, int], ...]
+    distributions: tuple[DistributionView, ...]
+    services: tuple[tuple[str, str], ...]
+
+
+def _text(graph: Graph, node, predicate, lang: str) -> str:
+    found = pick_literal(
+        [o for o in graph.objects(node, predicate) if isinstance(o, Literal)], lang
+    )
+    return str(found) if found is not None else ""
+
+
+def _distribution(graph: Graph, node, lang: str) -> DistributionView:
+    checksum = graph.value(node, SPDX.checksum)
+    value = graph.value(checksum, SPDX.checksumValue) if checksum is not None else None
+    size = graph.value(node, DCAT.byteSize)
+    media = graph.value(node, DCAT.mediaType)
+    return DistributionView(
+        iri=str(node),
+        title=_text(graph, node, DCTERMS.title, lang) or str(node),
+        url=str(graph.value(node, DCAT.downloadURL) or graph.value(node, DCAT.accessURL) or ""),
+        media_type=str(media).rpartition("media-types/")[2] if media is not None else "",
+        size=int(size) if size is not None else None,
+        sha256=str(value) if value is not None else None,
+    )
+
+
+def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
+    """Build the catalog page model from the published catalog graph."""
+    catalog = next(iter(sorted(graph.subjects(RDF.type, DCAT.Catalog))), None)
+    dataset = next(iter(sorted(graph.objects(catalog, DCAT.dataset))), None) if catalog else None
+
+    def link(node) -> Value:
+        return Value(label(graph, node, lang, base=base), iri=str(node))
+
+    facts = []
+    if dataset is not None:
+        for key, predicate in (
+            ("publisher", DCTERMS.publisher),
+            ("licence", DCTERMS.license),
+            ("theme", DCAT.theme),
+            ("spatial", DCTERMS.spatial),
+            ("language", DCTERMS.language),
+        ):
+            facts += [(key, link(o)) for o in sorted(graph.objects(dataset, predicate))]
+        for period in graph.objects(dataset, DCTERMS.temporal):
+            start, end = graph.value(period, DCAT.startDate), graph.value(period, DCAT.endDate)
+            facts.append(("temporal", Value(f"{start} – {end}")))
+    stats = tuple(
+        (name, int(value))
+        for name, predicate in (
+            ("triples", VOID.triples),
+            ("entities", VOID.entities),
+            ("classes", VOID.classes),
+            ("properties", VOID.properties),
+        )
+        if dataset is not None and (value := graph.value(dataset, predicate)) is not None
+    )
+    distributions = sorted(graph.objects(dataset, DCAT.distribution)) if dataset else []
+    services = sorted(graph.subjects(RDF.type, DCAT.DataService))
+    return CatalogView(
+        title=_text(graph, catalog, DCTERMS.title, lang) if catalog else "",
+        description=_text(graph, catalog, DCTERMS.description, lang) if catalog else "",
+        dataset=link(dataset) if dataset is not None else None,
+        dataset_title=_text(graph, dataset, DCTERMS.title, lang) if dataset else "",
+        dataset_description=_text(graph, dataset, DCTERMS.description, lang) if dataset else "",
+        keywords=tuple(sorted(str(k) for k in graph.objects(dataset, DCAT.keyword))),
+        facts=tuple(facts),
+        stats=stats,
+        distributions=tuple(_distribution(graph, d, lang) for d in distributions),
+        services=tuple(
+            (_text(graph, s, DCTERMS.title, lang), str(graph.value(s, DCAT.endpointURL) or ""))
+            for s in services
+        ),
+    )

@@ -1,0 +1,122 @@
+"""The SPARQL the web pages run (all of it, in one place); each function returns query text.
+
+Every page query is a CONSTRUCT, so its answer is a graph the pure `describe`/`overview`
+functions read. IRIs are passed through `_iri`, which refuses anything that would break out
+of the angle brackets.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from sister_graph.rdf.namespaces import prefixes_for
+
+LABELS = "rdfs:label skos:prefLabel schema:name skos:notation"
+
+
+def is_safe_iri(value: str) -> bool:
+    """Tell whether the text can stand between angle brackets (or quotes) in a query.
+
+    >>> is_safe_iri("https://x.org/id/city/bari"), is_safe_iri("https://x.org/a>b")
+    (True, False)
+    """
+    if not value or any(ch in '<>"{}|^`\\' or ord(ch) <= 32 for ch in value):
+        return False
+    try:  # the engine's own IRI grammar (RFC 3987), e.g. U+FFFD from a bad %FF is not allowed
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _iri(value: str) -> str:
+    if not is_safe_iri(value):
+        raise ValueError(f"not an IRI usable in a query: {value!r}")
+    return f"<{value}>"
+
+
+def _prologue(base: str) -> str:
+    wanted = ("rdf", "rdfs", "skos", "schema", "org", "geo", "dct", "owl", "prov", "wdt")
+    spaces = prefixes_for(base)
+    lines = [f"PREFIX {name}: <{spaces[name]}>" for name in wanted]
+    lines.append(f"PREFIX sg: <{spaces['sg']}>")
+    return "\n".join(lines) + "\n"
+
+
+def resource_query(iri: str, *, base: str) -> str:
+    """Return the resource's own triples, the triples pointing at it, and labels of both ends."""
+    node = _iri(iri)
+    return (
+        _prologue(base)
+        + f"""CONSTRUCT {{
+  {node} ?p ?o . ?o ?ol ?olv . ?s ?ip {node} . ?s ?sl ?slv .
+  ?p rdfs:label ?pl . ?ip rdfs:label ?ipl .
+}} WHERE {{
+  {{ {node} ?p ?o .
+     OPTIONAL {{ ?o ?ol ?olv . VALUES ?ol {{ {LABELS} }} }}
+     OPTIONAL {{ ?p rdfs:label ?pl }} }}
+  UNION
+  {{ ?s ?ip {node} .
+     OPTIONAL {{ ?s ?sl ?slv . VALUES ?sl {{ {LABELS} }} }}
+     OPTIONAL {{ ?ip rdfs:label ?ipl }} }}
+}}"""
+    )
+
+
+def ontology_query(*, base: str) -> str:
+    """Return every triple about the ontology and its terms ({base}ontology and ...#Term)."""
+    return (
+        _prologue(base)
+        + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "{base}ontology"))
+}}"""
+    )
+
+
+def overview_query(*, base: str) -> str:
+    """Return what the home page shows: agreements, partners, signings, concepts, memberships."""
+    return (
+        _prologue(base)
+        + """CONSTRUCT {
+  ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
+     sg:signingDate ?date ; sg:agreementType ?type .
+  ?c rdfs:label ?cl ; geo:lat ?lat ; geo:long ?long ; schema:addressCountry ?cc .
+  ?home rdfs:label ?hl ; geo:lat ?hlat ; geo:long ?hlong ; sg:cooperationField ?field ;
+     sg:cooperationPriority ?prio .
+  ?type skos:prefLabel ?tl . ?field skos:prefLabel ?fl ; sg:sourceLine ?fline .
+  ?prio skos:prefLabel ?pl ; sg:sourceLine ?pline .
+  ?ev rdfs:label ?evl .
+  ?m org:member ?member ; org:organization ?org . ?org rdfs:label ?orgl ; skos:notation ?orgn .
+  ?page dct:publisher ?home ; dct:title ?pt .
+} WHERE {
+  { ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
+       sg:signingDate ?date ; sg:agreementType ?type .
+    ?c rdfs:label ?cl . ?type skos:prefLabel ?tl . ?ev rdfs:label ?evl .
+    OPTIONAL { ?c geo:lat ?lat ; geo:long ?long }
+    OPTIONAL { ?c schema:addressCountry ?cc } }
+  UNION
+  { ?home sg:cooperationField|sg:cooperationPriority|^sg:city [] ; rdfs:label ?hl .
+    OPTIONAL { ?home geo:lat ?hlat ; geo:long ?hlong }
+    OPTIONAL { ?home sg:cooperationField ?field . ?field skos:prefLabel ?fl
+               OPTIONAL { ?field sg:sourceLine ?fline } }
+    OPTIONAL { ?home sg:cooperationPriority ?prio . ?prio skos:prefLabel ?pl
+               OPTIONAL { ?prio sg:sourceLine ?pline } } }
+  UNION
+  { ?m org:member ?member ; org:organization ?org . ?org rdfs:label ?orgl .
+    OPTIONAL { ?org skos:notation ?orgn } }
+  UNION
+  { ?page dct:publisher ?home . OPTIONAL { ?page dct:title ?pt } }
+}"""
+    )
+
+
+def kind_query(prefix: str, *, base: str) -> str:
+    """Return the labels of every resource whose IRI starts with the prefix (one kind of thing)."""
+    if not is_safe_iri(prefix):
+        raise ValueError(f"not an IRI prefix usable in a query: {prefix!r}")
+    return (
+        _prologue(base)
+        + f"""CONSTRUCT {{ ?s ?l ?v }} WHERE {{
+  ?s ?l ?v . VALUES ?l {{ {LABELS} }} FILTER(STRSTARTS(STR(?s), "{prefix}"))
+}}"""
+    )

@@ -1,0 +1,223 @@
+"""The description of one resource, as RDF and as a page model (pure functions over rdflib graphs).
+
+The RDF description of a thing is every triple whose subject is the thing, plus the blank
+nodes it reaches (a Concise Bounded Description without reifications). The page model adds
+what a reader needs: labels of linked resources, the triples that point at the thing, and
+the verbatim source line it cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from sister_graph.rdf.namespaces import (
+    DCTERMS,
+    OWL,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    prefixes_for,
+    sg_namespace,
+)
+from sister_graph.views.i18n import canonical_lang, pick_literal, term_label
+
+LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
+SCHEMA_TYPES = {
+    "https://schema.org/City": "City",
+    "https://schema.org/Organization": "Organization",
+    "http://www.w3.org/2004/02/skos/core#Concept": "DefinedTerm",
+    "http://www.w3.org/2004/02/skos/core#ConceptScheme": "DefinedTermSet",
+    "http://www.w3.org/ns/dcat#Dataset": "Dataset",
+    "http://www.w3.org/ns/dcat#Distribution": "DataDownload",
+    "http://www.w3.org/ns/dcat#Catalog": "DataCatalog",
+    "http://www.w3.org/ns/dcat#DataService": "WebAPI",
+}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One object of a property: a link (IRI or blank node) or a literal."""
+
+    text: str
+    iri: str | None = None
+    lang: str | None = None
+    datatype: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A property (with its label) and its values."""
+
+    predicate: Value
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The verbatim line of the source page a resource cites."""
+
+    text: str
+    line: int | None
+    page: str | None
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """Everything the page of one resource shows."""
+
+    iri: str
+    title: str
+    types: tuple[Value, ...]
+    rows: tuple[Row, ...]
+    incoming: tuple[Row, ...]
+    quote: Quote | None
+    comment: str | None
+    jsonld: dict = field(default_factory=dict)
+
+
+def with_canonical_langs(graph: Graph) -> Graph:
+    """Return a copy whose language tags are in conventional case ('sr-latn' -> 'sr-Latn')."""
+    out = Graph(bind_namespaces="none")
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.language:
+            o = Literal(str(o), lang=canonical_lang(o.language))
+        out.add((s, p, o))
+    return out
+
+
+def describe_document(graph: Graph, iri: str) -> Graph:
+    """Return the thing's own triples and those of the blank nodes they reach."""
+    out = Graph(bind_namespaces="none")
+    todo, seen = [URIRef(iri)], set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for _, p, o in graph.triples((node, None, None)):
+            out.add((node, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    return out
+
+
+def compact(iri: str, base: str) -> str:
+    """Return a prefixed name for an IRI when a project prefix covers it, else the IRI.
+
+    >>> compact("http://www.w3.org/2000/01/rdf-schema#label", "https://x.org/")
+    'rdfs:label'
+    """
+    best = ("", "")
+    for prefix, namespace in prefixes_for(base).items():
+        ns = str(namespace)
+        if iri.startswith(ns) and len(ns) > len(best[1]) and iri[len(ns) :]:
+            best = (prefix, ns)
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best[0] else iri
+
+
+def external_label(iri: str) -> str | None:
+    """Name well-known outside identifiers (Wikidata, GeoNames) readably."""
+    for prefix, name in (
+        ("http://www.wikidata.org/entity/", "Wikidata"),
+        ("https://sws.geonames.org/", "GeoNames"),
+    ):
+        if iri.startswith(prefix):
+            return f"{name} {iri[len(prefix) :].strip('/')}"
+    return None
+
+
+def label(graph: Graph, node, lang: str, *, base: str) -> str:
+    """Return the best label of a node in the language (graph labels, then built-in, then name)."""
+    literal = pick_literal(
+        [o for p in LABEL_PREDICATES for o in graph.objects(node, p) if isinstance(o, Literal)],
+        lang,
+    )
+    if literal is not None:
+        return str(literal)
+    if isinstance(node, BNode):
+        parts = [
+            f"{label(graph, p, lang, base=base)}: {label(graph, o, lang, base=base)}"
+            for p, o in sorted(graph.predicate_objects(node))
+            if p != RDF.type
+        ]
+        return "; ".join(parts) or "…"
+    if isinstance(node, Literal):
+        return str(node)
+    iri = str(node)
+    return term_label(iri, lang) or external_label(iri) or compact(iri, base)
+
+
+def _value(graph: Graph, node, lang: str, base: str) -> Value:
+    if isinstance(node, Literal):
+        datatype = str(node.datatype) if node.datatype else None
+        return Value(str(node), lang=node.language, datatype=datatype)
+    if isinstance(node, BNode):
+        return Value(label(graph, node, lang, base=base))
+    return Value(label(graph, node, lang, base=base), iri=str(node))
+
+
+def _rows(graph, pairs, lang: str, base: str) -> tuple[Row, ...]:
+    grouped: dict = {}
+    for predicate, node in pairs:
+        grouped.setdefault(predicate, []).append(node)
+    rows = []
+    for predicate, nodes in grouped.items():
+        values = sorted({_value(graph, n, lang, base) for n in nodes}, key=lambda v: v.text.lower())
+        rows.append(
+            Row(Value(label(graph, predicate, lang, base=base), str(predicate)), tuple(values))
+        )
+    first = {str(RDF.type): 0, str(RDFS.label): 1, str(SCHEMA.name): 2, str(SKOS.prefLabel): 3}
+    return tuple(sorted(rows, key=lambda r: (first.get(r.predicate.iri, 9), r.predicate.text)))
+
+
+def _quote(graph: Graph, node: URIRef, base: str) -> Quote | None:
+    sg = sg_namespace(base)
+    text = graph.value(node, sg.sourceText)
+    if text is None:
+        return None
+    line = graph.value(node, sg.sourceLine)
+    page = graph.value(node, DCTERMS.source)
+    return Quote(str(text), int(line) if line is not None else None, str(page) if page else None)
+
+
+def _jsonld(graph: Graph, node: URIRef, view_title: str, lang: str) -> dict:
+    kinds = [SCHEMA_TYPES[str(t)] for t in graph.objects(node, RDF.type) if str(t) in SCHEMA_TYPES]
+    data: dict = {"@context": "https://schema.org", "@type": kinds[0] if kinds else "Thing"}
+    data.update({"@id": str(node), "name": view_title, "inLanguage": lang})
+    same = sorted(str(o) for o in graph.objects(node, OWL.sameAs))
+    if same:
+        data["sameAs"] = same
+    lat, long = (
+        graph.value(node, URIRef(f"http://www.w3.org/2003/01/geo/wgs84_pos#{k}"))
+        for k in ("lat", "long")
+    )
+    if lat is not None and long is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": float(lat), "longitude": float(long)}
+    country = graph.value(node, SCHEMA.addressCountry)
+    if country is not None:
+        data["address"] = {"@type": "PostalAddress", "addressCountry": str(country)}
+    return data
+
+
+def build_resource_view(graph: Graph, iri: str, *, base: str, lang: str) -> ResourceView:
+    """Build the page model of a resource from its neighbourhood graph."""
+    node = URIRef(iri)
+    title = label(graph, node, lang, base=base)
+    outgoing = [(p, o) for _, p, o in graph.triples((node, None, None))]
+    incoming = [(p, s) for s, p, _ in graph.triples((None, None, node)) if s != node]
+    types = tuple(_value(graph, t, lang, base) for t in sorted(graph.objects(node, RDF.type)))
+    comments = [o for o in graph.objects(node, RDFS.comment) if isinstance(o, Literal)]
+    comment = pick_literal(comments, lang)
+    return ResourceView(
+        iri=iri,
+        title=title,
+        types=types,
+        rows=_rows(graph, outgoing, lang, base),
+        incoming=_rows(graph, incoming, lang, base),
+        quote=_quote(graph, node, base),
+        comment=str(comment) if comment is not None else None,
+        jsonld=_jsonld(graph, node, title, lang),
+    )

@@ -1,0 +1,277 @@
+"""OpenAPI 3.1 description of the HTTP API, generated from one table of operations.
+
+Spec: https://spec.openapis.org/oas/v3.1.0. A test compares the table with the Flask app's
+URL map, so every route is documented and every documented path exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+
+SOLUTIONS = tuple(f.media_type for f in RESULT_FORMATS)
+RDF = tuple(f.media_type for f in RDF_FORMATS)
+PAGE = (HTML.media_type,)
+JSON = ("application/json",)
+ERRORS = {
+    400: "The request or the query is malformed, or the query is too complex.",
+    403: "The query is refused: updates and SERVICE are not allowed.",
+    404: "Nothing at this path.",
+    406: "No representation matches the Accept header or the format parameter.",
+    413: "The query or request body is larger than allowed.",
+    415: "The request body has an unsupported Content-Type or charset.",
+    422: "The answer is larger than the server sends (max_result_bytes); add a LIMIT.",
+    502: "The query store failed or a query worker stopped.",
+    503: "The query ran longer than the timeout, or the dataset is missing.",
+}
+ERROR_MEDIA = (*JSON, HTML.media_type, "text/plain")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query or path parameter."""
+
+    name: str
+    where: str
+    description: str
+    schema: dict = field(default_factory=lambda: {"type": "string"})
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One method on one path: what it returns (status -> media types) and how it can fail."""
+
+    path: str
+    method: str
+    summary: str
+    ok: dict[int, tuple[str, ...]]
+    errors: tuple[int, ...] = (400, 404, 406)
+    params: tuple[Param, ...] = ()
+    body: dict[str, dict] = field(default_factory=dict)
+    tag: str = "pages"
+
+
+FORMAT = Param("format", "query", "Short format name (e.g. json, csv, ttl); overrides Accept.")
+LANG = Param("lang", "query", "Page language: sr-Latn, sr-Cyrl or en.")
+IRI_LIST = {"type": "array", "items": {"type": "string", "format": "iri"}}
+PROTOCOL = (
+    Param("query", "query", "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)."),
+    Param("default-graph-uri", "query", "IRI of a graph for the default graph.", IRI_LIST),
+    Param("named-graph-uri", "query", "IRI of a named graph.", IRI_LIST),
+    FORMAT,
+)
+SPARQL_ERRORS = (400, 403, 406, 413, 415, 422, 502, 503)
+FORM_BODY = {
+    "type": "object",
+    "properties": {
+        "query": {"type": "string"},
+        "default-graph-uri": IRI_LIST,
+        "named-graph-uri": IRI_LIST,
+        "format": {"type": "string"},
+    },
+    "required": ["query"],
+}
+HEALTH_SCHEMA = {
+    "type": "object",
+    "required": ["status", "store", "dataset"],
+    "properties": {
+        "status": {"enum": ["ok", "degraded"]},
+        "store": {"type": "string"},
+        "dataset": {"type": "object"},
+        "workers": {"type": "integer"},
+    },
+}
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "/sparql",
+        "get",
+        "SPARQL 1.1 Protocol query; without a query: the service description or the query page.",
+        {200: (*SOLUTIONS, *RDF, *PAGE), 304: ()},
+        SPARQL_ERRORS,
+        (*PROTOCOL, LANG),
+        tag="sparql",
+    ),
+    Operation(
+        "/sparql",
+        "post",
+        "SPARQL 1.1 Protocol query by POST (form or application/sparql-query body).",
+        {200: (*SOLUTIONS, *RDF, *PAGE)},
+        SPARQL_ERRORS,
+        PROTOCOL[1:],
+        body={
+            "application/x-www-form-urlencoded": FORM_BODY,
+            "application/sparql-query": {"type": "string"},
+        },
+        tag="sparql",
+    ),
+    Operation(
+        "/health",
+        "get",
+        "Liveness, dataset checksum and triple count.",
+        {200: JSON, 503: JSON},
+        (),
+        tag="service",
+    ),
+    Operation(
+        "/",
+        "get",
+        "Home page: the publisher city, its partners and memberships.",
+        {200: PAGE},
+        (400, 406),
+        (LANG,),
+    ),
+    Operation(
+        "/id/{rest}",
+        "get",
+        "A thing's IRI: 303 See Other to its document in the negotiated format.",
+        {303: ()},
+        params=(
+            Param("rest", "path", "kind/slug, e.g. city/banja-luka.", required=True),
+            FORMAT,
+            LANG,
+        ),
+    ),
+    Operation(
+        "/doc/{rest}",
+        "get",
+        "A thing's document: HTML or RDF (extension, format parameter or Accept).",
+        {200: (*PAGE, *RDF)},
+        params=(
+            Param("rest", "path", "kind/slug[.ext], e.g. city/banja-luka.ttl.", required=True),
+            FORMAT,
+            LANG,
+        ),
+    ),
+    Operation(
+        "/ontology",
+        "get",
+        "The project's vocabulary (HTML or RDF).",
+        {200: (*PAGE, *RDF)},
+        params=(FORMAT, LANG),
+    ),
+    Operation(
+        "/ontology.{ext}",
+        "get",
+        "The vocabulary in the format of the extension.",
+        {200: (*PAGE, *RDF)},
+        params=(Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
+    ),
+    Operation(
+        "/catalog",
+        "get",
+        "DCAT-AP catalog and VoID description of the dumps.",
+        {200: (*PAGE, *RDF)},
+        (400, 404, 406, 503),
+        (FORMAT, LANG),
+    ),
+    Operation(
+        "/catalog.{ext}",
+        "get",
+        "The catalog in the format of the extension.",
+        {200: (*PAGE, *RDF)},
+        (400, 404, 406, 503),
+        (Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
+    ),
+    Operation(
+        "/.well-known/void",
+        "get",
+        "VoID description (RFC 5785 well-known location).",
+        {200: RDF, 303: ()},
+        (400, 404, 406, 503),
+        (FORMAT,),
+    ),
+    Operation(
+        "/download/{name}",
+        "get",
+        "A published file of dist/ (dumps, context, catalog, report, SHA256SUMS).",
+        {200: (*RDF, "text/plain", "application/octet-stream"), 304: ()},
+        (404,),
+        (Param("name", "path", "File name, e.g. sister-graph.ttl.", required=True),),
+        tag="downloads",
+    ),
+    Operation(
+        "/static/{filename}",
+        "get",
+        "Style sheets, scripts and images of the pages.",
+        {
+            200: ("text/css", "text/javascript", "image/svg+xml", "application/octet-stream"),
+            304: (),
+        },
+        (404,),
+        (Param("filename", "path", "File name under static/.", required=True),),
+    ),
+    Operation("/openapi.json", "get", "This description.", {200: JSON}, (), tag="service"),
+)
+
+
+def _responses(op: Operation) -> dict:
+    out = {}
+    for status, media in op.ok.items():
+        entry: dict = {"description": "OK" if status == 200 else f"HTTP {status}"}
+        if media:
+            schema = HEALTH_SCHEMA if op.path == "/health" else {}
+            entry["content"] = {m: {"schema": schema} for m in media}
+        out[str(status)] = entry
+    for status in op.errors:
+        content = {m: {"schema": {}} for m in ERROR_MEDIA}
+        out.setdefault(str(status), {"description": ERRORS[status], "content": content})
+    return out
+
+
+def _operation(op: Operation) -> dict:
+    out: dict = {
+        "summary": op.summary,
+        "operationId": f"{op.method}{op.path}".replace("/", "_").strip("_") or op.method,
+        "tags": [op.tag],
+        "responses": _responses(op),
+    }
+    if op.params:
+        out["parameters"] = [
+            {
+                "name": p.name,
+                "in": p.where,
+                "description": p.description,
+                "required": p.required or p.where == "path",
+                "schema": p.schema,
+                **({"style": "form", "explode": True} if p.schema.get("type") == "array" else {}),
+            }
+            for p in op.params
+        ]
+    if op.body:
+        content = {media: {"schema": schema} for media, schema in op.body.items()}
+        out["requestBody"] = {"required": True, "content": content}
+    return out
+
+
+def describe_openapi(*, server_url: str = "/", version: str = "0.1.0") -> dict:
+    """Return the OpenAPI 3.1 document of the whole HTTP API as a JSON-ready dict."""
+    paths: dict[str, dict] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "sister-graph",
+            "version": version,
+            "description": "Linked data and a read-only SPARQL 1.1 endpoint for a city's "
+            "international cooperation.",
+        },
+        "servers": [{"url": server_url}],
+        "paths": paths,
+    }
+
+
+def flask_path(path: str) -> str:
+    """Return the OpenAPI path as the Flask rule it documents.
+
+    >>> flask_path("/id/{rest}")
+    '/id/<path:rest>'
+    """
+    converters = {"rest": "path:", "filename": "path:"}
+    out = path
+    for name in ("rest", "filename", "name", "ext"):
+        out = out.replace("{" + name + "}", f"<{converters.get(name, '')}{name}>")
+    return out
