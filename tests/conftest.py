@@ -1,134 +1,14 @@
-"""Shared fixtures; each engineer keeps a marked section."""
+"""Fixtures several test folders use: the real data built once, a copy of data/, live servers."""
 
 from __future__ import annotations
 
-# --- SPARQL endpoint and server fixtures (store, sparql, web, server) -----------------------
-import hashlib
-import threading
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sister_graph.settings import Config
-from sister_graph.web import create_app
-from sister_graph.web.context import state
-from sister_graph.web.server import make_server, server_url
-
-BASE = "https://w3id.org/sister-graph/"
-WDT_P190 = "http://www.wikidata.org/prop/direct/P190"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SCHEMA_CITY = "https://schema.org/City"
-PARTNERS = {
-    "kranj": ("Kranj", "Kranj"),
-    "novi-sad": ("Novi Sad", "Нови Сад"),
-    "bari": ("Bari", "Bari"),
-    "bitonto": ("Bitonto", "Bitonto"),
-    "modena": ("Modena", "Modena"),
-}
-
-
-def city_iri(slug: str) -> str:
-    """Return the IRI of a fixture city."""
-    return f"{BASE}id/city/{slug}"
-
-
-def fixture_ntriples() -> str:
-    """Return a small Banja Luka-like graph: one publisher, five partners (22 triples)."""
-    lines = []
-
-    def add(s: str, p: str, o: str) -> None:
-        lines.append(f"<{s}> <{p}> {o} .")
-
-    home = city_iri("banja-luka")
-    add(home, RDF_TYPE, f"<{SCHEMA_CITY}>")
-    add(home, RDFS_LABEL, '"Banja Luka"@sr-Latn')
-    for slug, (latin, cyrillic) in PARTNERS.items():
-        add(city_iri(slug), RDF_TYPE, f"<{SCHEMA_CITY}>")
-        add(city_iri(slug), RDFS_LABEL, f'"{latin}"@sr-Latn')
-        add(city_iri(slug), RDFS_LABEL, f'"{cyrillic}"@sr-Cyrl')
-        add(home, WDT_P190, f"<{city_iri(slug)}>")
-    return "\n".join(lines) + "\n"
-
-
-def chain_ntriples(length: int) -> str:
-    """Return a synthetic chain graph n0 -> n1 -> ... for runaway queries."""
-    return "".join(f"<urn:x:n{i}> <urn:x:next> <urn:x:n{i + 1}> .\n" for i in range(length))
-
-
-def write_dist(folder: Path, ntriples: str) -> Path:
-    """Write a minimal dist/: sister-graph.nt and its SHA256SUMS line."""
-    folder.mkdir(parents=True, exist_ok=True)
-    data = ntriples.encode("utf-8")
-    (folder / "sister-graph.nt").write_bytes(data)
-    digest = hashlib.sha256(data).hexdigest()
-    (folder / "SHA256SUMS").write_text(f"{digest}  sister-graph.nt\n", encoding="utf-8")
-    return folder
-
-
-def endpoint_config(root: Path, ntriples: str, **changes: object) -> Config:
-    """Return settings serving a fixture dist written under root, on a free port."""
-    dist = write_dist(root / "dist", ntriples)
-    settings = {"dist_dir": dist, "store_dir": str(root / "store"), "port": 0, "threads": 8}
-    return Config(**{**settings, "query_timeout": 2.0, "query_workers": 2, **changes})
-
-
-class LiveServer:
-    """A real waitress server on a free port, running in a background thread."""
-
-    def __init__(self, config: Config, *, app=None) -> None:
-        self.app = app or create_app(config)
-        self.server = make_server(config, app=self.app)
-        self.url = server_url(self.server)
-        self.sparql = self.url + "sparql"
-        self._closing = False
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.server.run()
-        except OSError:
-            # closing the listening socket under waitress's running select loop ends it with EBADF
-            if not self._closing:
-                raise
-
-    def close(self) -> None:
-        self._closing = True
-        self.server.close()
-        self._thread.join(timeout=10)
-        with self.app.app_context():
-            state().store.close()
-
-
-@pytest.fixture(scope="session")
-def endpoint(tmp_path_factory) -> Iterator[LiveServer]:
-    """A live server over the small fixture graph (timeout 2 s, 2 workers)."""
-    server = LiveServer(endpoint_config(tmp_path_factory.mktemp("endpoint"), fixture_ntriples()))
-    yield server
-    server.close()
-
-
-# --- end of SPARQL endpoint and server fixtures ------------------------------------------------
-
-
-# --- core pipeline fixtures (sources, build, validate, publish, cli) ------------------------
-import shutil as _shutil  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
-REAL_BASE = "https://w3id.org/sister-graph/"
-
-
-def repo_config(tmp: Path, **changes: object) -> Config:
-    """Return settings that read the repository's data, ontology and shapes and write under tmp."""
-    return Config(
-        data_dir=REPO / "data",
-        dist_dir=tmp / "dist",
-        ontology_file=REPO / "ontology" / "sister-graph.ttl",
-        shapes_dir=REPO / "shapes",
-        **changes,
-    )
+from tests.support import REPO, LiveServer, endpoint_config, fixture_ntriples, repo_config
 
 
 @pytest.fixture(scope="session")
@@ -144,11 +24,16 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 def data_copy(tmp_path: Path) -> Path:
     """Return a writable copy of data/ (to break on purpose)."""
     target = tmp_path / "data"
-    _shutil.copytree(REPO / "data", target)
+    shutil.copytree(REPO / "data", target)
     return target
 
 
-# --- linked-data frontend fixtures (pages, catalog, downloads, browser) ---------------------
+@pytest.fixture(scope="session")
+def endpoint(tmp_path_factory) -> Iterator[LiveServer]:
+    """A live server over the small fixture graph (timeout 2 s, 2 workers)."""
+    server = LiveServer(endpoint_config(tmp_path_factory.mktemp("endpoint"), fixture_ntriples()))
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +44,3 @@ def site(built, tmp_path_factory) -> Iterator[LiveServer]:
     server = LiveServer(config.with_(port=0, store_dir=str(store_dir), query_workers=2))
     yield server
     server.close()
-
-
-# --- end of linked-data frontend fixtures -----------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from sister_graph.settings import SETTINGS, Config, load_config, settings_markdown
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_defaults_match_the_table():

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import REPO, LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 from sister_graph.web.context import state
+from tests.support import REPO, LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 QUICK = "ASK { <urn:x:n0> ?p ?o }"

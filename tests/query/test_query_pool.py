@@ -8,13 +8,13 @@ import time
 
 import pytest
 import requests
-from conftest import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 from sister_graph.errors import StoreError
 from sister_graph.query import pool as query_pool
 from sister_graph.query.pool import QueryPool
 from sister_graph.query.store import load_disk_store, read_dataset
 from sister_graph.query.worker import worker_main
+from tests.support import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 TIMEOUT = 2.0
 RUNAWAYS = {

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import requests
 from click.testing import CliRunner
-from conftest import LiveServer
 
 from sister_graph.cli import cli
+from tests.support import LiveServer
 
 VIRTUOSO = shutil.which("virtuoso-t")
 VSP_ROOT = Path("/var/lib/virtuoso-opensource-7/vsp")

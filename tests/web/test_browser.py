@@ -25,7 +25,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="pip package 'playwright' is not installed (CI installs it)"

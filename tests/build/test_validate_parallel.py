@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import REPO
 from rdflib import Graph, Literal, URIRef
 
 from sister_graph.build.pipeline import read_all_shapes
 from sister_graph.build.validate import origins, validate_graph
 from sister_graph.build.validate_parallel import split_targets
 from sister_graph.rdf.namespaces import RDFS, SH, WDT, XSD, id_namespace, sg_namespace
+from tests.support import REPO
 
 BASE = "https://w3id.org/sister-graph/"
 ID, SG = id_namespace(BASE), sg_namespace(BASE)

@@ -9,7 +9,7 @@ import pytest
 from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_real_data_reads_all_facts_of_the_page():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import requests
-from conftest import REPO, LiveServer, endpoint_config, fixture_ntriples
 
 from sister_graph.web import create_app
+from tests.support import REPO, LiveServer, endpoint_config, fixture_ntriples
 
 # Sample values for the URL rules' arguments; any other argument gets "x".
 SAMPLES = {

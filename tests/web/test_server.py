@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 
 import pytest
 import requests
-from conftest import LiveServer, endpoint_config, fixture_ntriples
 
 from sister_graph.web.server import UnsafeDebug, mount_path, run
+from tests.support import LiveServer, endpoint_config, fixture_ntriples
 
 
 def test_make_server_serves_on_a_free_port(tmp_path):

@@ -15,7 +15,7 @@ from sister_graph.build.catalog import describe_catalog
 from sister_graph.build.catalog_distributions import FileInfo
 from sister_graph.rdf.serialize import to_turtle
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 VENDOR = REPO / "vendor" / "dcat-ap"
 SHAPES = (
     "shapes.ttl",

@@ -11,7 +11,7 @@ from sister_graph.build.pipeline import read_all_shapes
 from sister_graph.build.validate import validate_graph
 from sister_graph.rdf.namespaces import SH
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BASE = "https://w3id.org/sister-graph/"
 ID = f"{BASE}id/"
 PREFIXES = f"""PREFIX sg: <{BASE}ontology#> PREFIX id: <{ID}>

@@ -6,10 +6,11 @@ import csv
 import io
 
 import pytest
-from conftest import BASE, PARTNERS, WDT_P190, city_iri
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+
+from tests.support import BASE, PARTNERS, WDT_P190, city_iri
 
 PARTNER_QUERY = f"SELECT ?partner WHERE {{ <{city_iri('banja-luka')}> <{WDT_P190}> ?partner }}"
 GRAPH_QUERY = f"CONSTRUCT WHERE {{ <{city_iri('banja-luka')}> <{WDT_P190}> ?partner }}"

@@ -8,7 +8,8 @@ import io
 import pyoxigraph as ox
 import pytest
 import requests
-from conftest import city_iri
+
+from tests.support import city_iri
 
 CITIES = "SELECT ?city WHERE { ?city a <https://schema.org/City> } ORDER BY ?city"
 GRAPH = "CONSTRUCT WHERE { ?city a <https://schema.org/City> }"
@@ -128,7 +129,7 @@ def test_cors_and_preflight(endpoint):
 
 
 def test_rows_over_max_rows_are_cut_and_flagged(tmp_path):
-    from conftest import LiveServer, endpoint_config, fixture_ntriples
+    from tests.support import LiveServer, endpoint_config, fixture_ntriples
 
     server = LiveServer(endpoint_config(tmp_path, fixture_ntriples(), max_rows=3))
     try:

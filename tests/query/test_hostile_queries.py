@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
+
+from tests.support import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
 
 TIMEOUT = 2.0
 HOSTILE = Path(__file__).parent / "hostile"

@@ -61,7 +61,7 @@ def test_query_without_dist_says_how_to_build(tmp_path):
 def test_validate_writes_nothing(tmp_path, monkeypatch):
     from pathlib import Path
 
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["--dist-dir", str(tmp_path / "dist"), "validate"])
     assert result.exit_code == 0, result.output

@@ -6,11 +6,11 @@ import logging
 
 import pytest
 import requests
-from conftest import LiveServer, endpoint_config, fixture_ntriples
 
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.results import Answer
 from sister_graph.web.fast_path import BODY, FastPath, request_key
+from tests.support import LiveServer, endpoint_config, fixture_ntriples
 
 REMEMBERED = "query=remembered"
 JSON = "application/sparql-results+json"

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from sister_graph.dist.files import check_dist, write_dist
 from sister_graph.errors import DatasetMissing
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DUMPS = {
     "sister-graph.ttl": "turtle",
     "sister-graph.nt": "nt",

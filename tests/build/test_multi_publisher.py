@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO
 
 from sister_graph.build.graph import build_graph, read_ontology
 from sister_graph.build.pipeline import build_dist
@@ -11,6 +10,7 @@ from sister_graph.build.sources import read_sources
 from sister_graph.build.synthetic import build_synthetic, write_synthetic
 from sister_graph.rdf.namespaces import RDF, RDFS, SCHEMA, WDT, id_namespace, sg_namespace
 from sister_graph.settings import Config
+from tests.support import REPO
 
 BASE = "https://w3id.org/sister-graph/"
 SG = sg_namespace(BASE)

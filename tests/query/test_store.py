@@ -6,7 +6,6 @@ import hashlib
 import json
 
 import pytest
-from conftest import BASE, fixture_ntriples, write_dist
 
 from sister_graph.dist import files as publish_module
 from sister_graph.dist.files import read_checksums
@@ -15,6 +14,7 @@ from sister_graph.query.remote import RemoteStore
 from sister_graph.query.store import EmbeddedStore, load_disk_store, read_dataset
 from sister_graph.query.worker import Job
 from sister_graph.settings import Config
+from tests.support import BASE, fixture_ntriples, write_dist
 
 JSON = "application/sparql-results+json"
 

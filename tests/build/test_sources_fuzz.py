@@ -14,7 +14,7 @@ from sister_graph.build.pipeline import build_dist
 from sister_graph.errors import SourceError, ValidationFailed
 from sister_graph.settings import Config
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CSV_FILES = (
     "agreements.csv",
     "cities.csv",

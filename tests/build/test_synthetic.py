@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
 
 from sister_graph.build.pipeline import build_and_validate
 from sister_graph.build.sources import read_sources
 from sister_graph.build.synthetic import agreements_for_triples, build_synthetic
 from sister_graph.cli import cli
 from sister_graph.settings import Config
+from tests.support import REPO
 
 
 def _config(data: Path, tmp: Path) -> Config:

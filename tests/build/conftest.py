@@ -1,0 +1,1 @@
+"""Build test fixtures (shared ones are in tests/conftest.py)."""

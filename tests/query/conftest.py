@@ -1,0 +1,1 @@
+"""Query test fixtures (the live servers several folders use are in tests/conftest.py)."""

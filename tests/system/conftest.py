@@ -1,0 +1,1 @@
+"""System test fixtures (shared ones are in tests/conftest.py)."""

@@ -1,0 +1,1 @@
+"""Views test fixtures (shared ones are in tests/conftest.py)."""

@@ -1,0 +1,1 @@
+"""Web test fixtures (the live servers several folders use are in tests/conftest.py)."""
