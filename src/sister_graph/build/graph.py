@@ -102,9 +102,10 @@ class _Builder:
         self.g.add((subject, PROV.wasDerivedFrom, self.page))
         self.g.add((subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.integer)))
         line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
-        self.g.add((subject, self.sg.sourceText, Literal(line, lang="sr-Latn")))
+        language = self.s.publisher.page_language
+        self.g.add((subject, self.sg.sourceText, Literal(line, lang=language)))
         if page_form:
-            self.g.add((subject, self.sg.pageForm, Literal(page_form, lang="sr-Latn")))
+            self.g.add((subject, self.sg.pageForm, Literal(page_form, lang=language)))
 
     def add_page(self) -> None:
         p = self.s.publisher

@@ -30,24 +30,11 @@ from sister_graph.build.records import (
     Publisher,
     PublisherSources,
 )
+from sister_graph.build.written_dates import written_forms
 from sister_graph.errors import SourceError
 
 SCHEMES = ("agreement-type", "field", "priority", "occasion")
 IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
-MONTHS_GENITIVE = (
-    "januara",
-    "februara",
-    "marta",
-    "aprila",
-    "maja",
-    "juna",
-    "jula",
-    "avgusta",
-    "septembra",
-    "oktobra",
-    "novembra",
-    "decembra",
-)
 LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 COLUMNS = {
@@ -114,7 +101,8 @@ def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> P
     member_rows = _unique(rows("memberships.csv"), problems)
     memberships = [_membership(r, problems, cite) for r in member_rows]
     agreement_rows = _unique(rows("agreements.csv"), problems)
-    agreements = [_agreement(r, problems, cite, today) for r in agreement_rows]
+    language = publisher.page_language if publisher else ""
+    agreements = [_agreement(r, problems, cite, today, language) for r in agreement_rows]
     check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
     return PublisherSources(
         publisher,
@@ -168,7 +156,11 @@ def _line_number(row: Row, problems: Problems) -> int:
 
 
 def _citer(lines: tuple[str, ...], problems: Problems):
-    """Return a function that checks a row's cited line exists and contains the given words."""
+    """Return a function that checks a row's cited line exists and contains the given words.
+
+    Each item of `must_contain` is a string, or a tuple of alternatives one of which must be
+    on the line (the first is named when none is).
+    """
 
     def cite(row: Row, *must_contain: str) -> Cited:
         number_ = _line_number(row, problems)
@@ -178,9 +170,11 @@ def _citer(lines: tuple[str, ...], problems: Problems):
             else:
                 text = lines[number_ - 1]
                 for words in filter(None, must_contain):
-                    if words not in text:
+                    options = (words,) if isinstance(words, str) else words
+                    if not any(option in text for option in options):
                         problems.add(
-                            row.where("source_line"), f"{words!r} is not on page line {number_}"
+                            row.where("source_line"),
+                            f"{options[0]!r} is not on page line {number_}",
                         )
         return Cited(row.file, row.line, number_)
 
@@ -256,9 +250,9 @@ def _membership(row: Row, problems: Problems, cite) -> Membership:
     )
 
 
-def _agreement(row: Row, problems: Problems, cite, today: date) -> Agreement:
+def _agreement(row: Row, problems: Problems, cite, today: date, language: str) -> Agreement:
     signed = iso_date(row, "signed", problems, today=today)
-    written = f"{signed.day}. {MONTHS_GENITIVE[signed.month - 1]} {signed.year}"
+    written = written_forms(signed, language or "sr-Latn")
     occasion = row.values["occasion"]
     return Agreement(
         id=slug(row, "id", problems),

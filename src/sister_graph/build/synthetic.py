@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sister_graph.build.sources import COLUMNS, MONTHS_GENITIVE
+from sister_graph.build.sources import COLUMNS
+from sister_graph.build.written_dates import written_forms
 
 # Triples the build makes per agreement with a new partner city, and per publisher folder
 # (publisher city, page, concepts, networks, memberships), measured on generated data.
@@ -129,7 +130,7 @@ def _csv(name: str, rows: list[tuple]) -> str:
 
 
 def _written(day: date) -> str:
-    return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    return written_forms(day, "sr-Latn")[0]
 
 
 def _city_row(city: SyntheticCity, line: int, page_form: str) -> tuple:

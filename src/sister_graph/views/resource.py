@@ -62,6 +62,7 @@ class Quote:
     text: str
     line: int | None
     page: str | None
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,12 @@ def _quote(graph: Graph, node: URIRef, base: str) -> Quote | None:
         return None
     line = graph.value(node, sg.sourceLine)
     page = graph.value(node, DCTERMS.source)
-    return Quote(str(text), int(line) if line is not None else None, str(page) if page else None)
+    return Quote(
+        str(text),
+        int(line) if line is not None else None,
+        str(page) if page else None,
+        getattr(text, "language", None) or "",
+    )
 
 
 def _jsonld(graph: Graph, node: URIRef, view_title: str, lang: str) -> dict:

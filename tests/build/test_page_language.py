@@ -1,0 +1,106 @@
+"""A page in another language: its dates are checked as it writes them, its lines keep its tag."""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+import sister_graph.build.written_dates as written_dates
+from sister_graph.build.graph import build_graph, read_ontology
+from sister_graph.build.sources import read_sources
+from sister_graph.build.written_dates import written_forms
+from sister_graph.errors import SourceError
+from sister_graph.rdf.namespaces import sg_namespace
+from tests.support import BASE
+
+REPO = Path(__file__).resolve().parents[2]
+
+PAGE = """Städtepartnerschaften
+Zu einer offiziellen Städtepartnerschaft zwischen Graz und Triest kam es am 22. Mai 1973.
+Graz ist Mitglied im Netzwerk EUROCITIES (Eurocities)."""
+
+FILES = {
+    "publisher.csv": "city,page_url,page_title,page_language,source_file,source_line\n"
+    "graz,https://example.org/graz,Städtepartnerschaften,de,page.txt,1\n",
+    "cities.csv": "id,label_sr_latn,label_sr_cyrl,label_en,native_names,page_form,country,lat,long,"
+    "wikidata,geonames,identification,note,source_line\n"
+    "graz,Grac,Грац,Graz,de:Graz,Graz,AT,47.0667,15.45,,,confirmed,,2\n"
+    "trieste,Trst,Трст,Trieste,it:Trieste,Triest,IT,45.64953,13.77678,,,confirmed,,2\n",
+    "agreements.csv": "id,partner,type,signed,signing,occasion,source_line\n"
+    "graz-trieste-1973,trieste,town-partnership,1973-05-22,graz-1973-05-22,,2\n",
+    "concepts.csv": "scheme,id,label_sr_latn,label_sr_cyrl,label_en,page_form,source_line\n"
+    "agreement-type,town-partnership,Partnerstvo gradova,Партнерство градова,Town partnership,"
+    "Städtepartnerschaft,2\n",
+    "networks.csv": "id,acronym,label_sr_latn,label_sr_cyrl,label_en,website,source_line\n"
+    "eurocities,EUROCITIES,Eurocities,Еурocities,Eurocities,,3\n",
+    "memberships.csv": "id,member,network,source_line\ngraz-eurocities,graz,eurocities,3\n",
+}
+
+
+@pytest.fixture
+def german_page(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "graz"
+    folder.mkdir(parents=True)
+    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path / "data"
+
+
+def test_the_module_examples_run() -> None:
+    assert doctest.testmod(written_dates).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "form"),
+    [
+        ("sr-Latn", date(2015, 6, 5), "5. juna 2015"),
+        ("sr", date(2003, 10, 3), "3. oktobra 2003"),
+        ("sr-Cyrl", date(2014, 4, 22), "22. априла 2014"),
+        ("sr-Cyrl-RS", date(2014, 4, 22), "22. априла 2014"),
+        ("de", date(1973, 5, 22), "22. Mai 1973"),
+        ("de-AT", date(2008, 7, 25), "25. Juli 2008"),
+        ("sl", date(2006, 3, 24), "24. marca 2006"),
+        ("hr", date(2006, 6, 21), "21. lipnja 2006"),
+        ("mk", date(2012, 11, 11), "11 ноември 2012"),
+    ],
+)
+def test_a_date_is_written_as_the_pages_language_writes_it(language, day, form) -> None:
+    assert written_forms(day, language)[0] == form
+    assert f"{day.day:02d}.{day.month:02d}.{day.year}" in written_forms(day, language)
+
+
+def test_a_language_without_month_names_gets_the_numeric_forms_only() -> None:
+    assert written_forms(date(2014, 4, 22), "hu") == ("22.04.2014", "22.4.2014")
+
+
+def test_a_german_page_states_its_date_in_german(german_page: Path) -> None:
+    (graz,) = read_sources(german_page)
+    assert graz.agreements[0].signed == date(1973, 5, 22)
+
+
+def test_a_german_page_with_a_wrong_date_is_named(german_page: Path) -> None:
+    rows = german_page / "graz" / "agreements.csv"
+    rows.write_text(rows.read_text().replace("1973-05-22", "1973-06-22"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_sources(german_page)
+    assert caught.value.problems == [
+        "data/graz/agreements.csv:2: column 'source_line': '22. Juni 1973' is not on page line 2"
+    ]
+
+
+def test_cited_lines_and_page_forms_keep_the_pages_language(german_page: Path) -> None:
+    sources = read_sources(german_page)
+    ontology = read_ontology(REPO / "ontology" / "sister-graph.ttl", base=BASE)
+    graph = build_graph(sources, base=BASE, ontology=ontology)
+    sg = sg_namespace(BASE)
+    agreement = URIRef(f"{BASE}id/agreement/graz-trieste-1973")
+    text = graph.value(agreement, sg.sourceText)
+    assert text == Literal(PAGE.splitlines()[1], lang="de")
+    assert graph.value(URIRef(f"{BASE}id/city/trieste"), sg.pageForm) == Literal(
+        "Triest", lang="de"
+    )
