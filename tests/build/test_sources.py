@@ -149,10 +149,20 @@ def test_wrong_encoding_names_the_line(data_copy):
     assert any("networks.csv:2" in p and "not UTF-8" in p for p in problems), problems
 
 
-def test_empty_file_is_reported(data_copy):
-    (data_copy / "banja-luka" / "memberships.csv").write_text("", encoding="utf-8")
+def test_empty_required_file_is_reported(data_copy):
+    (data_copy / "banja-luka" / "cities.csv").write_text("", encoding="utf-8")
     problems = _problems(data_copy)
-    assert any("memberships.csv:1" in p and "empty" in p for p in problems), problems
+    assert any("cities.csv:1" in p and "empty" in p for p in problems), problems
+
+
+def test_page_title_must_be_on_its_cited_line(data_copy):
+    _edit(data_copy / "banja-luka" / "publisher.csv", "Međunarodna saradnja", "Gradovi partneri")
+    problems = _problems(data_copy)
+    assert any(
+        "publisher.csv:2: column 'source_line'" in p
+        and "'Gradovi partneri' is not on page line 1" in p
+        for p in problems
+    ), problems
 
 
 def test_ragged_row_is_reported(data_copy):

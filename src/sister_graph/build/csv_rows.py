@@ -38,10 +38,16 @@ class Row:
         return f"{place}: column '{column}'" if column else place
 
 
-def read_rows(path: Path, columns: tuple[str, ...], problems: Problems, *, label: str) -> list[Row]:
-    """Read a UTF-8 CSV with exactly these columns; report encoding, header and shape problems."""
+def read_rows(
+    path: Path, columns: tuple[str, ...], problems: Problems, *, label: str, optional: bool = False
+) -> list[Row]:
+    """Read a UTF-8 CSV with exactly these columns; report encoding, header and shape problems.
+
+    An optional file may be absent, empty, or hold only its header: that is no rows, no problem.
+    """
     if not path.is_file():
-        problems.add(label, "file is missing")
+        if not optional:
+            problems.add(label, "file is missing")
         return []
     raw = path.read_bytes()
     try:
@@ -51,7 +57,10 @@ def read_rows(path: Path, columns: tuple[str, ...], problems: Problems, *, label
         problems.add(f"{label}:{line}", f"not UTF-8 (byte {err.start}: {err.reason})")
         return []
     if not text.strip():
-        problems.add(f"{label}:1", "file is empty (a header row and at least one data row needed)")
+        if not optional:
+            problems.add(
+                f"{label}:1", "file is empty (a header row and at least one data row needed)"
+            )
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -68,7 +77,7 @@ def read_rows(path: Path, columns: tuple[str, ...], problems: Problems, *, label
     except csv.Error as err:
         problems.add(f"{label}:{reader.line_num}", f"malformed CSV ({err})")
         return []
-    if not rows:
+    if not rows and not optional:
         problems.add(f"{label}:2", "no data rows")
     return rows
 

@@ -30,6 +30,7 @@ from sister_graph.build.records import (
     Publisher,
     PublisherSources,
 )
+from sister_graph.build.shared_checks import check_shared
 from sister_graph.build.written_dates import written_forms
 from sister_graph.errors import SourceError
 
@@ -65,6 +66,8 @@ COLUMNS = {
     "memberships.csv": ("id", "member", "network", "source_line"),
     "concepts.csv": ("scheme", "id", *LABELS, "page_form", "source_line"),
 }
+# A page that names no networks, fields or priorities publishes without these files.
+OPTIONAL_FILES = frozenset({"networks.csv", "memberships.csv", "concepts.csv"})
 
 
 def publisher_folders(data_dir: Path) -> list[Path]:
@@ -80,6 +83,7 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
         raise SourceError(f"{data_dir}: no publisher folder (a sub-folder with publisher.csv)")
     problems = Problems()
     result = [_read_folder(folder, data_dir, problems, today) for folder in folders]
+    check_shared(result, problems)
     if problems.items:
         raise SourceError(
             f"{len(problems.items)} problem(s) in the sources", problems=problems.items
@@ -90,7 +94,8 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
 def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> PublisherSources:
     def rows(name: str) -> list[Row]:
         label = str((folder / name).relative_to(root.parent) if root.parent != root else name)
-        return read_rows(folder / name, COLUMNS[name], problems, label=label)
+        optional = name in OPTIONAL_FILES
+        return read_rows(folder / name, COLUMNS[name], problems, label=label, optional=optional)
 
     publisher = _publisher(rows("publisher.csv"), folder, problems)
     lines = publisher.page_lines if publisher else ()
@@ -135,15 +140,17 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
     except (OSError, UnicodeDecodeError) as err:
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
         lines = ()
+    title = required(row, "page_title", problems)
+    cited = _citer(lines, problems)(row, title)
     return Publisher(
         city=slug(row, "city", problems),
         page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
-        page_title=required(row, "page_title", problems),
+        page_title=title,
         page_language=matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
         or required(row, "page_language", problems),
         source_file=source_file,
         page_lines=lines,
-        cited=Cited(row.file, row.line, _line_number(row, problems)),
+        cited=cited,
     )
 
 

@@ -1,0 +1,94 @@
+"""Two publishers in data/: optional files, and every kind of conflict named by both rows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sister_graph.build.pipeline import build_dist
+from sister_graph.build.sources import read_sources
+from sister_graph.errors import SourceError
+from tests.support import REPO, repo_config
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "novi-sad"
+BL_CITIES = "data/banja-luka/cities.csv"
+NS_CITIES = "data/novi-sad/cities.csv"
+
+
+@pytest.fixture
+def two(data_copy: Path) -> Path:
+    """data/ with Banja Luka and the Novi Sad fixture (no memberships.csv, empty networks.csv)."""
+    shutil.copytree(FIXTURE, data_copy / "novi-sad")
+    return data_copy
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture expects {old!r} in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(data: Path) -> list[str]:
+    with pytest.raises(SourceError) as caught:
+        read_sources(data)
+    return caught.value.problems
+
+
+def test_optional_files_may_be_absent_or_hold_only_a_header(two: Path, tmp_path: Path) -> None:
+    assert not (two / "novi-sad" / "memberships.csv").exists()
+    ns = {s.publisher.city: s for s in read_sources(two)}["novi-sad"]
+    assert (ns.networks, ns.memberships) == ((), ())
+    (two / "novi-sad" / "concepts.csv").unlink()
+    problems = _problems(two)  # the agreement's type is then defined nowhere in the folder
+    assert any("novi-sad/agreements.csv:2: column 'type'" in p for p in problems), problems
+
+
+def test_two_publishers_with_optional_files_missing_build_and_conform(two: Path) -> None:
+    config = repo_config(two.parent).with_(data_dir=two)
+    assert build_dist(config).validation.conforms
+
+
+CONFLICTS = [
+    ("44.7758,17.1856", "44.78,17.1856", "lat 44.7758 vs 44.78"),
+    ("44.7758,17.1856", "44.7758,17.2", "long 17.1856 vs 17.2"),
+    ("Q131127", "Q1", "wikidata 'Q131127' vs 'Q1'"),
+    (",Q131127,", ",,", "wikidata 'Q131127' vs (empty)"),
+    ("3204541", "3204542", "geonames '3204541' vs '3204542'"),
+    ("Бања Лука,Banja Luka,sr", "Бања Лука,Banjaluka,sr", "label_en 'Banja Luka' vs 'Banjaluka'"),
+    (",BA,", ",RS,", "country 'BA' vs 'RS'"),
+    ("sr:Бања Лука", "sr:Бањалука", "native_names 'sr:Бања Лука' vs 'sr:Бањалука'"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "differs"), CONFLICTS, ids=[c[2][:12] for c in CONFLICTS])
+def test_shared_city_conflict_names_both_rows_and_what_differs(two, old, new, differs) -> None:
+    _edit(two / "novi-sad" / "cities.csv", old, new)
+    problems = _problems(two)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{NS_CITIES}:3: city 'banja-luka' differs from {BL_CITIES}:2")
+    assert differs in problems[0]
+
+
+def test_concept_clash_names_both_rows(two: Path) -> None:
+    _edit(two / "novi-sad" / "concepts.csv", "Cooperation agreement", "Agreement on cooperation")
+    (problem,) = _problems(two)
+    assert problem.startswith("data/novi-sad/concepts.csv:2: concept 'agreement-type/coop")
+    assert "data/banja-luka/concepts.csv:13" in problem
+    assert "label_en 'Cooperation agreement' vs 'Agreement on cooperation'" in problem
+
+
+def test_network_clash_names_both_rows(two: Path) -> None:
+    source = (REPO / "data" / "banja-luka" / "networks.csv").read_text(encoding="utf-8")
+    header, nalas = source.splitlines()[0], source.splitlines()[4]
+    nalas_text = "NALAS (Mreža asocijacija lokalnih vlasti Jugoistočne Evrope)"
+    (two / "novi-sad" / "networks.csv").write_text(
+        f"{header}\n{nalas.replace('https://www.nalas.eu/', 'https://nalas.eu/')[:-2]}4\n",
+        encoding="utf-8",
+    )
+    _edit(two / "novi-sad" / "source" / "page.txt", "Grad Novi Sad", f"Grad Novi Sad: {nalas_text}")
+    (problem,) = _problems(two)
+    assert problem.startswith("data/novi-sad/networks.csv:2: network 'nalas' differs from")
+    assert "data/banja-luka/networks.csv:5" in problem
+    assert "website 'https://www.nalas.eu/' vs 'https://nalas.eu/'" in problem
