@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sister_graph.errors import SisterGraphError
+from sister_graph.rdf.formats import RESULT_FORMATS
 from sister_graph.settings import SETTINGS, Config, load_config
 
 EXIT_FAILED = 1
@@ -109,7 +110,7 @@ def validate(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "tsv", "xml"]),
+    type=click.Choice(["table", *(f.name for f in RESULT_FORMATS)]),
     default="table",
     show_default=True,
     help="Output format of SELECT/ASK results.",
@@ -185,11 +186,11 @@ def publish(ctx: click.Context, endpoint: str, graph: str | None, user, password
     """Upload the checked N-Triples dump of dist/ to a SPARQL 1.1 Graph Store (PUT replaces it)."""
     from sister_graph.build.graph_store_push import push_graph
     from sister_graph.dist.files import check_dist
-    from sister_graph.rdf.formats import RDF_FORMATS, dump_name
+    from sister_graph.rdf.formats import NTRIPLES, dump_name
 
     config = _config(ctx)
     check_dist(config.dist_dir)
-    dump = config.dist_dir / dump_name(RDF_FORMATS[2])
+    dump = config.dist_dir / dump_name(NTRIPLES)
     graph = graph or config.base + "graph"
     _progress(f"uploading {dump} to <{graph}> at {endpoint}")
     pushed = push_graph(endpoint, dump, graph=graph, user=user, password=password, timeout=timeout)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sister_graph.build.graph_store_push import NTRIPLES, push_graph
+from sister_graph.build.graph_store_push import push_graph
 from sister_graph.errors import GraphStoreError
+from sister_graph.rdf.formats import NTRIPLES
 
 DUMP = b"<urn:x:a> <urn:x:b> <urn:x:c> .\n"
 
@@ -63,7 +64,7 @@ def test_push_puts_the_ntriples_into_the_named_graph(gsp, dump: Path) -> None:
     pushed = push_graph(_url(gsp), dump, graph="https://w3id.org/sister-graph/graph")
     assert pushed.status == 201
     assert gsp.requests == [
-        ("/gsp?graph=https%3A%2F%2Fw3id.org%2Fsister-graph%2Fgraph", NTRIPLES, DUMP)
+        ("/gsp?graph=https%3A%2F%2Fw3id.org%2Fsister-graph%2Fgraph", NTRIPLES.media_type, DUMP)
     ]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from sister_graph.rdf.formats import RDF_FORMATS, dump_name
+from sister_graph.rdf.formats import EU_FILE_TYPES, RDF_FORMATS, dump_name
 from sister_graph.rdf.namespaces import (
     DCAT,
     DCTERMS,
@@ -25,12 +25,6 @@ from sister_graph.rdf.namespaces import (
 
 EU = "http://publications.europa.eu/resource/authority/"
 DCATAP_AVAILABILITY = URIRef("http://data.europa.eu/r5r/availability")
-FILE_TYPES = {
-    "turtle": "RDF_TURTLE",
-    "jsonld": "JSON_LD",
-    "ntriples": "RDF_N_TRIPLES",
-    "rdfxml": "RDF_XML",
-}
 IANA = "https://www.iana.org/assignments/media-types/"
 SHA256 = URIRef("https://spdx.org/rdf/terms#checksumAlgorithm_sha256")
 
@@ -86,9 +80,9 @@ def describe_distributions(g: Graph, dataset: URIRef, *, base: str, files, lic) 
         media = URIRef(IANA + fmt.media_type)
         file_type = add_coded(
             g,
-            EU + "file-type/" + FILE_TYPES[fmt.name],
+            fmt.eu_file_type,
             (DCTERMS.MediaTypeOrExtent,),
-            EU + "file-type",
+            EU_FILE_TYPES,
             fmt.name,
         )
         checksum = BNode(f"checksum-{fmt.extension}")

@@ -17,6 +17,7 @@ from sister_graph.build.records import (
     Network,
     PublisherSources,
 )
+from sister_graph.rdf.formats import TURTLE
 from sister_graph.rdf.namespaces import (
     DCTERMS,
     FOAF,
@@ -43,7 +44,7 @@ LANGS = ("sr-Latn", "sr-Cyrl", "en")
 
 def read_ontology(path: Path, *, base: str) -> Graph:
     """Read the vocabulary file, resolving its relative IRIs against the base IRI."""
-    return Graph().parse(path, format="turtle", publicID=base)
+    return Graph().parse(path, format=TURTLE.rdflib, publicID=base)
 
 
 def build_graph(sources: Iterable[PublisherSources], *, base: str, ontology: Graph) -> Graph:

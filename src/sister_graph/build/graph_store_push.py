@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sister_graph.errors import GraphStoreError
-
-NTRIPLES = "application/n-triples"
+from sister_graph.rdf.formats import NTRIPLES
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def push_graph(
     url = graph_url(endpoint, graph)
     data = Path(dump).read_bytes()
     request = urllib.request.Request(
-        url, data=data, method="PUT", headers={"Content-Type": NTRIPLES}
+        url, data=data, method="PUT", headers={"Content-Type": NTRIPLES.media_type}
     )
     try:
         with _opener(url, user, password).open(request, timeout=timeout) as response:

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from sister_graph.build.gc_control import frozen_gc
 from sister_graph.build.records import PublisherSources
 from sister_graph.build.validate_parallel import run_shacl, run_shacl_parallel
+from sister_graph.rdf.formats import TURTLE
 from sister_graph.rdf.namespaces import RDF, SH, XSD, id_namespace
 
 
@@ -26,7 +27,7 @@ class Validation:
 
 def read_shapes(path: Path, *, base: str) -> Graph:
     """Read the shapes, resolving relative IRIs (and relative sh:namespace values) against base."""
-    shapes = Graph().parse(path, format="turtle", publicID=base)
+    shapes = Graph().parse(path, format=TURTLE.rdflib, publicID=base)
     for decl, _, namespace in list(shapes.triples((None, SH.namespace, None))):
         if isinstance(namespace, Literal) and "://" not in str(namespace):
             shapes.set((decl, SH.namespace, Literal(base + str(namespace), datatype=XSD.anyURI)))

@@ -18,6 +18,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
+from sister_graph.rdf.formats import NTRIPLES
 from sister_graph.rdf.namespaces import RDF, SH
 
 TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
@@ -86,7 +87,7 @@ def split_targets(graph: Graph, shapes: Graph, parts: int) -> list[Graph] | None
 
 def _validate_share(index: int) -> tuple[bool, bytes]:
     conforms, report = run_shacl(_SHARED["graph"], _SHARED[f"shapes{index}"])
-    return conforms, report.serialize(format="nt", encoding="utf-8")
+    return conforms, report.serialize(format=NTRIPLES.rdflib, encoding="utf-8")
 
 
 def merge_reports(parts: list[tuple[bool, bytes]]) -> tuple[bool, Graph]:
@@ -96,7 +97,7 @@ def merge_reports(parts: list[tuple[bool, bytes]]) -> tuple[bool, Graph]:
     merged.add((report, RDF.type, SH.ValidationReport))
     merged.add((report, SH.conforms, Literal(conforms)))
     for _, data in parts:
-        part = Graph().parse(data=data, format="nt")
+        part = Graph().parse(data=data, format=NTRIPLES.rdflib)
         for s, p, o in part:
             if p == SH.result:
                 merged.add((report, p, o))

@@ -7,23 +7,16 @@ import pyoxigraph
 from sister_graph.dist.files import check_dist
 from sister_graph.errors import MalformedQuery
 from sister_graph.query.guard import guard_query
-from sister_graph.rdf.formats import dump_name, rdf_format
+from sister_graph.rdf.formats import NTRIPLES, RESULT_FORMATS, TURTLE, dump_name
 from sister_graph.settings import Config
-
-RESULT_FORMATS = {
-    "json": pyoxigraph.QueryResultsFormat.JSON,
-    "csv": pyoxigraph.QueryResultsFormat.CSV,
-    "tsv": pyoxigraph.QueryResultsFormat.TSV,
-    "xml": pyoxigraph.QueryResultsFormat.XML,
-}
 
 
 def load_store(config: Config) -> pyoxigraph.Store:
     """Load the checked N-Triples dump into an in-memory store."""
     check_dist(config.dist_dir)
     store = pyoxigraph.Store()
-    path = config.dist_dir / dump_name(rdf_format("nt"))
-    store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    path = config.dist_dir / dump_name(NTRIPLES)
+    store.bulk_load(path=str(path), format=NTRIPLES.engine)
     return store
 
 
@@ -58,6 +51,8 @@ def run_local_query(config: Config, text: str, *, fmt: str = "table") -> str:
     if isinstance(result, pyoxigraph.QuerySolutions):
         if fmt == "table":
             return to_table(result)
-        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
-    data = pyoxigraph.serialize(result, format=pyoxigraph.RdfFormat.TURTLE)
+        return result.serialize(
+            format=next(f for f in RESULT_FORMATS if f.name == fmt).engine
+        ).decode("utf-8")
+    data = pyoxigraph.serialize(result, format=TURTLE.engine)
     return data.decode("utf-8")

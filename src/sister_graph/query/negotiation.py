@@ -11,15 +11,12 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MIMEAccept
 
 from sister_graph.errors import NotAcceptable
-from sister_graph.rdf.formats import HTML, RDF_FORMATS, RESULT_FORMATS, Format
+from sister_graph.rdf.formats import BOOLEAN_FORMATS, HTML, RDF_FORMATS, RESULT_FORMATS, Format
 
 SOLUTIONS: tuple[Format, ...] = RESULT_FORMATS
-BOOLEAN: tuple[Format, ...] = tuple(f for f in RESULT_FORMATS if f.name in ("json", "xml"))
+BOOLEAN: tuple[Format, ...] = BOOLEAN_FORMATS
 GRAPH: tuple[Format, ...] = RDF_FORMATS
 PAGE: tuple[Format, ...] = (*RDF_FORMATS, HTML)
-
-# Names SPARQLWrapper and other clients send as `format=` for graph answers.
-_GRAPH_SYNONYMS = {"json": "jsonld", "n3": "turtle", "rdf+xml": "rdfxml", "n-triples": "ntriples"}
 
 
 @dataclass(frozen=True)
@@ -30,10 +27,6 @@ class Choice:
     media_type: str
 
 
-def _keys(fmt: Format) -> tuple[str, ...]:
-    return (fmt.name, fmt.extension, fmt.rdflib, fmt.media_type, *fmt.aliases)
-
-
 def by_name(key: str, offers: tuple[Format, ...]) -> Choice:
     """Choose by a `format` parameter value (short name, extension or media type).
 
@@ -41,12 +34,13 @@ def by_name(key: str, offers: tuple[Format, ...]) -> Choice:
     'jsonld'
     """
     key = key.strip().lower()
-    if offers is GRAPH:
-        key = _GRAPH_SYNONYMS.get(key, key)
     for fmt in offers:
-        if key in _keys(fmt):
+        if key in fmt.names():
             media = key if key in (fmt.media_type, *fmt.aliases) else fmt.media_type
             return Choice(fmt, media)
+    for fmt in offers:  # names clients such as SPARQLWrapper send (e.g. json for JSON-LD)
+        if key in fmt.keywords:
+            return Choice(fmt, fmt.media_type)
     names = ", ".join(f.name for f in offers)
     raise NotAcceptable(f"format {key!r} is not available for this answer; choose one of {names}")
 

@@ -14,17 +14,15 @@ import urllib.request
 import pyoxigraph as ox
 
 from sister_graph.errors import MalformedQuery, QueryTimeout, StoreError
-from sister_graph.query.results import RDF_SERIALISERS, Answer, to_answer
+from sister_graph.query.results import Answer, to_answer
 from sister_graph.query.worker import Job
-
-SOLUTIONS_JSON = "application/sparql-results+json"
-NTRIPLES = "application/n-triples"
+from sister_graph.rdf.formats import FORM, JSON, NTRIPLES, RDF_FORMATS, RESULTS_JSON
 
 
 def encode_request(job: Job) -> bytes:
     """Return the form body that sends the job's query and dataset to an endpoint.
 
-    >>> encode_request(Job("ASK {}", "text/csv", 1, default_graphs=("http://g",)))
+    >>> encode_request(Job("ASK {}", RESULTS_JSON.media_type, 1, default_graphs=("http://g",)))
     b'query=ASK+%7B%7D&default-graph-uri=http%3A%2F%2Fg'
     """
     pairs = [("query", job.query)]
@@ -45,17 +43,18 @@ class RemoteStore:
         self.url = url
         self.timeout = timeout
         count_all = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
-        count = self._fetch(Job(count_all, SOLUTIONS_JSON, 1, local_graph=graph))
+        count = self._fetch(Job(count_all, RESULTS_JSON.media_type, 1, local_graph=graph))
         self.triples: int | None = int(next(iter(count))["n"].value)
 
     def _fetch(self, job: Job):
-        graph = job.media_type in RDF_SERIALISERS
+        graph = job.media_type in {f.media_type for f in RDF_FORMATS}
+        solutions = f"{RESULTS_JSON.media_type}, {JSON.media_type};q=0.5"
         request = urllib.request.Request(
             self.url,
             data=encode_request(job),
             headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": NTRIPLES if graph else f"{SOLUTIONS_JSON}, application/json;q=0.5",
+                "Content-Type": FORM.media_type,
+                "Accept": NTRIPLES.media_type if graph else solutions,
             },
         )
         try:
@@ -74,8 +73,8 @@ class RemoteStore:
             raise StoreError(f"remote store unreachable: {err.reason}") from None
         try:
             if graph:
-                return [quad.triple for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+                return [quad.triple for quad in ox.parse(body, format=NTRIPLES.engine)]
+            return ox.parse_query_results(body, format=RESULTS_JSON.engine)
         except SyntaxError as err:
             raise StoreError(f"remote store sent an unreadable answer: {err}") from None
 

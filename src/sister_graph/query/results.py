@@ -16,23 +16,19 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from sister_graph.rdf.formats import (
+    RDF_FORMATS,
+    RESULT_FORMATS,
+    RESULTS_CSV,
+    RESULTS_JSON,
+    RESULTS_TSV,
+    RESULTS_XML,
+    by_media_type,
+)
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SRX_NS = "http://www.w3.org/2005/sparql-results#"
-
-RDF_SERIALISERS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-SOLUTION_MEDIA_TYPES = (
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-)
-BOOLEAN_MEDIA_TYPES = SOLUTION_MEDIA_TYPES[:2]
 
 
 @dataclass(frozen=True)
@@ -45,23 +41,29 @@ class Answer:
 
 
 def to_answer(result: object, *, media_type: str, max_rows: int, prefixes=None) -> Answer:
-    """Serialise a pyoxigraph result (solutions, boolean or triples) in the given media type."""
+    """Serialise a pyoxigraph result (solutions, boolean or triples) in the given media type.
+
+    media_type is a canonical media type of `formats.RESULT_FORMATS` (solutions, booleans)
+    or `formats.RDF_FORMATS` (triples); raises KeyError for any other.
+    """
     if isinstance(result, ox.QueryBoolean):
         return Answer(_boolean(bool(result), media_type), rows=1)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = list(itertools.islice(result, max_rows + 1))
         kept = rows[:max_rows]
-        body = _SOLUTION_WRITERS[media_type](variables, kept, len(rows) > max_rows)
+        writer = _SOLUTION_WRITERS[by_media_type(media_type, RESULT_FORMATS).name]
+        body = writer(variables, kept, len(rows) > max_rows)
         return Answer(body, truncated=len(rows) > max_rows, rows=len(kept))
     triples = list(itertools.islice(result, max_rows + 1))
     kept = triples[:max_rows]
-    body = ox.serialize(kept, format=RDF_SERIALISERS[media_type], prefixes=prefixes)
+    engine = by_media_type(media_type, RDF_FORMATS).engine
+    body = ox.serialize(kept, format=engine, prefixes=prefixes)
     return Answer(body or b"", truncated=len(triples) > max_rows, rows=len(kept))
 
 
 def _boolean(value: bool, media_type: str) -> bytes:
-    if media_type == "application/sparql-results+xml":
+    if media_type == RESULTS_XML.media_type:
         text = f'<?xml version="1.0"?>\n<sparql xmlns="{SRX_NS}"><head/>'
         return (text + f"<boolean>{str(value).lower()}</boolean></sparql>\n").encode()
     return json.dumps({"head": {}, "boolean": value}).encode()
@@ -157,8 +159,8 @@ def _tsv(variables: list[str], rows: list, truncated: bool) -> bytes:
 
 
 _SOLUTION_WRITERS = {
-    "application/sparql-results+json": _json,
-    "application/sparql-results+xml": _xml,
-    "text/csv": _csv,
-    "text/tab-separated-values": _tsv,
+    RESULTS_JSON.name: _json,
+    RESULTS_XML.name: _xml,
+    RESULTS_CSV.name: _csv,
+    RESULTS_TSV.name: _tsv,
 }

@@ -21,12 +21,14 @@ from sister_graph.query.guard import QueryPlan, check_graph_iris, guard_query
 from sister_graph.query.results import Answer
 from sister_graph.query.store import QueryStore
 from sister_graph.query.worker import Job
+from sister_graph.rdf.formats import FORM as FORM_FORMAT
+from sister_graph.rdf.formats import SPARQL_QUERY, SPARQL_UPDATE
 from sister_graph.rdf.namespaces import prefixes_for
 from sister_graph.settings import Config
 
-FORM = "application/x-www-form-urlencoded"
-QUERY = "application/sparql-query"
-UPDATE = "application/sparql-update"
+FORM = FORM_FORMAT.media_type
+QUERY = SPARQL_QUERY.media_type
+UPDATE = SPARQL_UPDATE.media_type
 READ_ONLY = "this SPARQL service is read-only: the update operation is not available"
 
 

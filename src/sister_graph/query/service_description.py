@@ -1,6 +1,6 @@
 """Describe the endpoint with the SPARQL 1.1 Service Description vocabulary.
 
-Spec: https://www.w3.org/TR/sparql11-service-description/ (formats: https://www.w3.org/ns/formats/).
+Spec: https://www.w3.org/TR/sparql11-service-description/ (format IRIs: from `formats`).
 """
 
 from __future__ import annotations
@@ -8,20 +8,10 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
-from sister_graph.rdf.formats import RDF_FORMATS, RESULT_FORMATS, Format
+from sister_graph.rdf.formats import RDF_FORMATS, RESULT_FORMATS, W3C_FORMATS, Format
 from sister_graph.rdf.namespaces import SD
 
-FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
-FORMAT_IRIS = {
-    "json": FORMATS_NS.SPARQL_Results_JSON,
-    "xml": FORMATS_NS.SPARQL_Results_XML,
-    "csv": FORMATS_NS.SPARQL_Results_CSV,
-    "tsv": FORMATS_NS.SPARQL_Results_TSV,
-    "turtle": FORMATS_NS.Turtle,
-    "jsonld": FORMATS_NS["JSON-LD"],
-    "ntriples": FORMATS_NS["N-Triples"],
-    "rdfxml": FORMATS_NS.RDF_XML,
-}
+FORMATS_NS = Namespace(W3C_FORMATS)
 
 
 def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) -> Graph:
@@ -35,7 +25,7 @@ def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) 
     graph.add((service, SD.endpoint, service))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     for fmt in (*RESULT_FORMATS, *RDF_FORMATS):
-        graph.add((service, SD.resultFormat, FORMAT_IRIS[fmt.name]))
+        graph.add((service, SD.resultFormat, URIRef(fmt.w3c)))
     graph.add((service, SD.defaultDataset, dataset))
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default))

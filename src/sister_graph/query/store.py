@@ -21,7 +21,7 @@ from sister_graph.query.pool import QueryPool
 from sister_graph.query.remote import RemoteStore
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import Job
-from sister_graph.rdf.formats import dump_name, rdf_format
+from sister_graph.rdf.formats import NTRIPLES, dump_name, rdf_format
 from sister_graph.settings import Config
 
 NT_DUMP = dump_name(rdf_format("nt"))
@@ -72,7 +72,7 @@ def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
         tmp.mkdir(parents=True)
         try:
             store = ox.Store(str(tmp / "db"))
-            store.bulk_load(path=str(dataset.path), format=ox.RdfFormat.N_TRIPLES)
+            store.bulk_load(path=str(dataset.path), format=NTRIPLES.engine)
             count = len(store)
             del store
         except SyntaxError as err:

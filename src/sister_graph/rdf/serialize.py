@@ -7,6 +7,7 @@ import json
 import pyoxigraph
 from rdflib import Graph
 
+from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
 
 
@@ -20,20 +21,20 @@ def sorted_copy(graph: Graph, *, base: str) -> Graph:
 
 def to_ntriples(graph: Graph) -> bytes:
     """Serialise as N-Triples, one triple a line, lines sorted."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    lines = graph.serialize(format=NTRIPLES.rdflib, encoding="utf-8").decode("utf-8").splitlines()
     return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
 
 
 def to_turtle(graph: Graph, *, base: str) -> bytes:
     """Serialise as Turtle with the project's prefixes (rdflib sorts subjects and predicates)."""
-    return sorted_copy(graph, base=base).serialize(format="turtle", encoding="utf-8")
+    return sorted_copy(graph, base=base).serialize(format=TURTLE.rdflib, encoding="utf-8")
 
 
 def to_rdfxml(graph: Graph, *, base: str) -> bytes:
     """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order)."""
-    triples = pyoxigraph.parse(to_ntriples(graph), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    triples = pyoxigraph.parse(to_ntriples(graph), format=NTRIPLES.engine)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
-    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.RDF_XML, prefixes=prefixes)
+    data = pyoxigraph.serialize(triples, format=RDFXML.engine, prefixes=prefixes)
     # pyoxigraph lower-cases language tags; write them as the sources spell them (sr-Latn)
     tags = {o.language for o in graph.objects() if getattr(o, "language", None)}
     for tag in sorted(t for t in tags if t != t.lower()):
@@ -61,7 +62,7 @@ def _canonical(node):
 def to_jsonld(graph: Graph, *, base: str) -> bytes:
     """Serialise as compact JSON-LD with the context inline; nodes and values sorted."""
     context = jsonld_context(base)["@context"]
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    text = graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True)
     document = json.loads(text)
     if "@graph" in document:
         document["@graph"] = sorted(

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.store import QueryStore, open_store
+from sister_graph.rdf.formats import HTML, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
 from sister_graph.web.context import EXTENSION, AppState
 from sister_graph.web.fast_path import FastPath
@@ -62,7 +63,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
 def _error_media() -> str:
     listed = {value: quality for value, quality in request.accept_mimetypes if quality > 0}
     json_quality = max((q for v, q in listed.items() if v.endswith("json")), default=0)
-    if listed.get("text/html", 0) >= max(json_quality, 0.001):
+    if listed.get(HTML.media_type, 0) >= max(json_quality, 0.001):
         return "html"
     return "json" if json_quality else "text"
 
@@ -82,10 +83,10 @@ def error_response(err: SisterGraphError) -> Response:
             f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
             f"<body><h1>{title}</h1><p>{escape(err.message)}</p><ul>{items}</ul></body></html>"
         )
-        response = Response(page, mimetype="text/html")
+        response = Response(page, mimetype=HTML.media_type)
     else:
         lines = [f"{err.status} {err.code}: {err.message}", *err.problems]
-        response = Response("\n".join(lines) + "\n", mimetype="text/plain")
+        response = Response("\n".join(lines) + "\n", mimetype=PLAIN_TEXT.media_type)
     response.status_code = err.status
     response.headers["Vary"] = "Accept"
     for name, value in getattr(err, "headers", {}).items():

@@ -6,7 +6,7 @@ from flask import Response, request
 from rdflib import Graph
 
 from sister_graph.query import negotiation as negotiate
-from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format, content_type
 from sister_graph.rdf.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
 
 DOCUMENT_FORMATS: tuple[Format, ...] = (*RDF_FORMATS, HTML)
@@ -47,10 +47,8 @@ def serialise(graph: Graph, fmt: Format, *, base: str) -> bytes:
 def rdf_response(graph: Graph, fmt: Format, *, base: str, headers: dict | None = None) -> Response:
     """Return the graph as a response in the format, with its media type and charset."""
     body = serialise(graph, fmt, base=base)
-    mimetype = fmt.media_type
-    response = Response(body, mimetype=mimetype, headers=headers or {})
-    if fmt.name in ("turtle", "ntriples"):
-        response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
+    response = Response(body, headers=headers or {})
+    response.headers["Content-Type"] = content_type(fmt)
     return response
 
 

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, request
 
 from sister_graph.dist.files import CHECKSUMS, read_checksums
 from sister_graph.errors import DatasetMissing, NotFound
-from sister_graph.rdf.formats import file_media_type
+from sister_graph.rdf.formats import by_media_type, content_type, file_media_type
 from sister_graph.web.context import current_config
 
 bp = Blueprint("downloads", __name__)
@@ -58,7 +58,8 @@ def download(name: str):
     listed = {f.name: f for f in published_files()}
     if name == CHECKSUMS and (dist / CHECKSUMS).is_file():
         data = (dist / CHECKSUMS).read_bytes()
-        info = PublishedFile(name, hashlib.sha256(data).hexdigest(), len(data), "text/plain")
+        digest = hashlib.sha256(data).hexdigest()
+        info = PublishedFile(name, digest, len(data), file_media_type(name))
     elif name in listed:
         info = listed[name]
         data = (dist / name).read_bytes()
@@ -75,8 +76,6 @@ def download(name: str):
     }
     if info.sha256 in request.if_none_match:
         return Response(status=304, headers=headers)
-    mimetype = info.media_type
-    response = Response(data, mimetype=mimetype, headers=headers)
-    if mimetype.startswith("text/") or mimetype == "application/n-triples":
-        response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
+    response = Response(data, headers=headers)
+    response.headers["Content-Type"] = content_type(by_media_type(info.media_type))
     return response

@@ -13,10 +13,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from sister_graph.errors import DatasetMissing
 from sister_graph.query.service import dataset_graph
 from sister_graph.query.worker import Job
+from sister_graph.rdf.formats import NTRIPLES, TURTLE
 from sister_graph.views.resource import with_canonical_langs
 from sister_graph.web.context import current_config, note_query_time, state
 
-NTRIPLES = "application/n-triples"
 CATALOG_FILE = "catalog.ttl"
 PAGE_ROWS = 100_000
 _CATALOG_KEY = "sister_graph_catalog"
@@ -29,7 +29,7 @@ def read_graph(query: str) -> Graph:
     config, app_state = current_config(), state()
     job = Job(
         query=query,
-        media_type=NTRIPLES,
+        media_type=NTRIPLES.media_type,
         max_rows=PAGE_ROWS,
         base_iri=config.base,
         local_graph=dataset_graph(config.base),
@@ -49,7 +49,7 @@ def parse_ntriples(body: bytes) -> Graph:
     """Parse an N-Triples answer into an rdflib graph with conventional language-tag case."""
     graph = Graph(bind_namespaces="none")
     if body.strip():
-        for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES):
+        for quad in ox.parse(body, format=NTRIPLES.engine):
             graph.add(_to_rdflib(quad))
     return with_canonical_langs(graph)
 
@@ -78,6 +78,6 @@ def read_catalog() -> Graph:
     with _lock:
         cached = current_app.extensions.get(_CATALOG_KEY)
         if cached is None or cached[0] != stamp:
-            graph = with_canonical_langs(Graph().parse(path, format="turtle"))
+            graph = with_canonical_langs(Graph().parse(path, format=TURTLE.rdflib))
             cached = current_app.extensions[_CATALOG_KEY] = (stamp, graph)
     return cached[1]

@@ -8,12 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sister_graph.rdf.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+from sister_graph.rdf.formats import (
+    CSS,
+    FORM,
+    HTML,
+    JAVASCRIPT,
+    OCTET_STREAM,
+    PLAIN_TEXT,
+    RDF_FORMATS,
+    RESULT_FORMATS,
+    SPARQL_QUERY,
+    SVG,
+)
+from sister_graph.rdf.formats import JSON as JSON_FORMAT
 
 SOLUTIONS = tuple(f.media_type for f in RESULT_FORMATS)
 RDF = tuple(f.media_type for f in RDF_FORMATS)
 PAGE = (HTML.media_type,)
-JSON = ("application/json",)
+JSON = (JSON_FORMAT.media_type,)
 ERRORS = {
     400: "The request or the query is malformed, or the query is too complex.",
     403: "The query is refused: updates and SERVICE are not allowed.",
@@ -25,7 +37,7 @@ ERRORS = {
     502: "The query store failed or a query worker stopped.",
     503: "The query ran longer than the timeout, or the dataset is missing.",
 }
-ERROR_MEDIA = (*JSON, HTML.media_type, "text/plain")
+ERROR_MEDIA = (*JSON, HTML.media_type, PLAIN_TEXT.media_type)
 
 
 @dataclass(frozen=True)
@@ -97,13 +109,13 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "/sparql",
         "post",
-        "SPARQL 1.1 Protocol query by POST (form or application/sparql-query body).",
+        f"SPARQL 1.1 Protocol query by POST (form or {SPARQL_QUERY.media_type} body).",
         {200: (*SOLUTIONS, *RDF, *PAGE)},
         SPARQL_ERRORS,
         PROTOCOL[1:],
         body={
-            "application/x-www-form-urlencoded": FORM_BODY,
-            "application/sparql-query": {"type": "string"},
+            FORM.media_type: FORM_BODY,
+            SPARQL_QUERY.media_type: {"type": "string"},
         },
         tag="sparql",
     ),
@@ -187,7 +199,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "/download/{name}",
         "get",
         "A published file of dist/ (dumps, context, catalog, report, SHA256SUMS).",
-        {200: (*RDF, "text/plain", "application/octet-stream"), 304: ()},
+        {200: (*RDF, PLAIN_TEXT.media_type, OCTET_STREAM.media_type), 304: ()},
         (404,),
         (Param("name", "path", "File name, e.g. sister-graph.ttl.", required=True),),
         tag="downloads",
@@ -197,7 +209,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "Style sheets, scripts and images of the pages.",
         {
-            200: ("text/css", "text/javascript", "image/svg+xml", "application/octet-stream"),
+            200: tuple(f.media_type for f in (CSS, JAVASCRIPT, SVG, OCTET_STREAM)),
             304: (),
         },
         (404,),

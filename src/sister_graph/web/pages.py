@@ -15,7 +15,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from rdflib import Graph, URIRef
 
 from sister_graph.errors import NotFound
-from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format
+from sister_graph.rdf.formats import HTML, RDF_FORMATS, TURTLE, Format
 from sister_graph.views import charts, i18n
 from sister_graph.views.overview import build_overview, to_schema_dataset
 from sister_graph.views.page_queries import (
@@ -94,7 +94,9 @@ def home():
         map_svg=map_svg,
         triples=current_store().triples,
         files=files,
-        alternates=[{"type": "text/turtle", "href": local_path("catalog.ttl"), "name": "catalog"}],
+        alternates=[
+            {"type": TURTLE.media_type, "href": local_path("catalog.ttl"), "name": "catalog"}
+        ],
     )
 
 

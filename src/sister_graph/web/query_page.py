@@ -1,6 +1,6 @@
 """The SPARQL query page for browsers: editor, example queries, results as a linked table.
 
-Only clients that prefer text/html (and give no `format=`) get this page; every other client
+Only clients that prefer HTML (and give no `format=`) get this page; every other client
 gets the SPARQL 1.1 Protocol answer from the endpoint, unchanged.
 """
 
@@ -16,7 +16,7 @@ from werkzeug.datastructures import MIMEAccept
 from sister_graph.errors import SisterGraphError
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.service import ProtocolRequest, execute, prepare
-from sister_graph.rdf.formats import HTML, RDF_FORMATS, RESULT_FORMATS
+from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON
 from sister_graph.views.examples import read_examples, with_prefixes
 from sister_graph.views.i18n import canonical_lang
 from sister_graph.views.resource import compact
@@ -30,12 +30,12 @@ DEFAULT_BODY = """SELECT ?city ?name ?date WHERE {
 }
 ORDER BY ?date
 """
-PAGE_ACCEPT = MIMEAccept([("application/sparql-results+json", 1), ("application/n-triples", 1)])
+PAGE_ACCEPT = MIMEAccept([(RESULTS_JSON.media_type, 1), (NTRIPLES.media_type, 1)])
 _ALL_TYPES = [m for f in (*RESULT_FORMATS, *RDF_FORMATS) for m in (f.media_type, *f.aliases)]
 
 
 def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
-    """Tell whether the client wants the HTML page: no `format=`, and text/html ranks first."""
+    """Tell whether the client wants the HTML page: no `format=`, and HTML ranks first."""
     if protocol.format is not None or not accept:
         return False
     return accept.best_match([*_ALL_TYPES, HTML.media_type]) == HTML.media_type

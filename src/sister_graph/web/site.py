@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Response, g, render_template, request
 
+from sister_graph.rdf.formats import HTML, JSONLD
 from sister_graph.views import i18n
 from sister_graph.web.context import current_config
 
@@ -71,13 +72,14 @@ def page_context() -> dict:
         "local": local_path,
         "lang_url": lang_url,
         "base": current_config().base,
+        "jsonld_media_type": JSONLD.media_type,
     }
 
 
 def render_page(template: str, *, status: int = 200, **context) -> Response:
     """Render an HTML page in the request's language; vary on Accept and Accept-Language."""
     body = render_template(template, **page_context(), **context)
-    response = Response(body, status=status, mimetype="text/html")
+    response = Response(body, status=status, mimetype=HTML.media_type)
     response.headers["Content-Language"] = current_lang()
     response.headers["Vary"] = "Accept, Accept-Language"
     return response
@@ -85,7 +87,7 @@ def render_page(template: str, *, status: int = 200, **context) -> Response:
 
 def add_security_headers(response: Response) -> Response:
     """Give every HTML response a self-only Content-Security-Policy and friends."""
-    if response.mimetype == "text/html":
+    if response.mimetype == HTML.media_type:
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
     return response

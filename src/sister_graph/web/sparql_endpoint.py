@@ -62,7 +62,9 @@ def _describe(format_param: str | None) -> Response:
     choice = negotiate.choose(request.accept_mimetypes, negotiate.PAGE, format=format_param)
     headers = {"Vary": "Accept"}
     if choice.format is HTML:
-        return Response(render_template("sparql_page.html"), mimetype="text/html", headers=headers)
+        return Response(
+            render_template("sparql_page.html"), mimetype=HTML.media_type, headers=headers
+        )
     store, config = current_store(), current_config()
     graph = describe_service(
         endpoint=request.base_url, dataset_graph=dataset_graph(config.base), triples=store.triples
