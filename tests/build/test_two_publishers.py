@@ -6,11 +6,21 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
 
+from sister_graph.build.graph import (
+    build_source_graphs,
+    read_ontology,
+    source_graph_iri,
+    union_graph,
+)
 from sister_graph.build.pipeline import build_dist
 from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
-from tests.support import REPO, repo_config
+from sister_graph.rdf.namespaces import DCTERMS, PROV, XSD, sg_namespace
+from tests.support import BASE, REPO, repo_config
+
+SG = sg_namespace(BASE)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "novi-sad"
 BL_CITIES = "data/banja-luka/cities.csv"
@@ -92,3 +102,22 @@ def test_network_clash_names_both_rows(two: Path) -> None:
     assert problem.startswith("data/novi-sad/networks.csv:2: network 'nalas' differs from")
     assert "data/banja-luka/networks.csv:5" in problem
     assert "website 'https://www.nalas.eu/' vs 'https://nalas.eu/'" in problem
+
+
+def test_each_page_keeps_its_own_line_on_a_shared_city(two: Path) -> None:
+    sources = read_sources(two)
+    ontology = read_ontology(REPO / "ontology" / "sister-graph.ttl", base=BASE)
+    parts = build_source_graphs(sources, base=BASE)
+    union = union_graph(parts, base=BASE, ontology=ontology)
+    city = URIRef(f"{BASE}id/city/banja-luka")
+    cited = {
+        (str(union.value(d, PROV.entity)), int(union.value(d, SG.sourceLine)))
+        for d in union.objects(city, PROV.qualifiedDerivation)
+    }
+    pages = {s.publisher.city: s.publisher.page_url for s in sources}
+    assert cited == {(pages["banja-luka"], 7), (pages["novi-sad"], 5)}
+    # one named graph per source page, each holding only its own page's line
+    assert set(parts) == {source_graph_iri(BASE, p) for p in ("banja-luka", "novi-sad")}
+    novi_sad = parts[source_graph_iri(BASE, "novi-sad")]
+    assert set(novi_sad.objects(city, SG.sourceLine)) == {Literal(5, datatype=XSD.integer)}
+    assert set(novi_sad.objects(city, DCTERMS.source)) == {URIRef(pages["novi-sad"])}

@@ -47,6 +47,11 @@ BREAKS = [
     ),
     ("city without source text", f"DELETE WHERE {{ {GRAZ} sg:sourceText ?t }}", "SourceTexts"),
     (
+        "citation without its page",
+        f"DELETE WHERE {{ {GRAZ} prov:qualifiedDerivation ?d . ?d prov:entity ?p }}",
+        "Derivation-entity",
+    ),
+    (
         "agreement without source text",
         f"DELETE WHERE {{ {AGREEMENT} sg:sourceText ?t }}",
         "SourceText",

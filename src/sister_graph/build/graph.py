@@ -47,14 +47,33 @@ def read_ontology(path: Path, *, base: str) -> Graph:
     return Graph().parse(path, format=TURTLE.rdflib, publicID=base)
 
 
+def source_graph_iri(base: str, publisher: str) -> URIRef:
+    """Return the name of the graph holding what one publisher's source page states."""
+    return URIRef(f"{base}graph/source/{publisher}")
+
+
+def build_source_graphs(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, Graph]:
+    """Build one graph per source page: the statements that page supports, and only those."""
+    graphs: dict[URIRef, Graph] = {}
+    for publisher_sources in sources:
+        graph = new_graph(base)
+        _Builder(graph, base, publisher_sources).add_all()
+        graphs[source_graph_iri(base, publisher_sources.publisher.city)] = graph
+    return graphs
+
+
+def union_graph(source_graphs: dict[URIRef, Graph], *, base: str, ontology: Graph) -> Graph:
+    """Merge the vocabulary and every source graph into the published (union) graph."""
+    graph = new_graph(base)
+    for part in (ontology, *source_graphs.values()):
+        for triple in part:
+            graph.add(triple)
+    return graph
+
+
 def build_graph(sources: Iterable[PublisherSources], *, base: str, ontology: Graph) -> Graph:
     """Build the whole graph: the vocabulary plus every publisher's facts."""
-    graph = new_graph(base)
-    for triple in ontology:
-        graph.add(triple)
-    for publisher_sources in sources:
-        _Builder(graph, base, publisher_sources).add_all()
-    return graph
+    return union_graph(build_source_graphs(sources, base=base), base=base, ontology=ontology)
 
 
 def _labels(labels: Labels) -> list[Literal]:
@@ -98,15 +117,29 @@ class _Builder:
         for obj in objects:
             self.g.add((subject, predicate, obj))
 
-    def cite(self, subject: URIRef, source_line: int, page_form: str = "") -> None:
+    def cite(self, subject: URIRef, source_line: int, page_form: str = "") -> URIRef:
+        """Cite the page line on the subject, and on a derivation node of this page only.
+
+        With several publishers a subject has several dct:source, sourceLine and sourceText
+        values; its prov:qualifiedDerivation nodes (https://www.w3.org/TR/prov-o/) keep each
+        page with its own line, text and page form. Returns the derivation node.
+        """
+        number = Literal(source_line, datatype=XSD.integer)
+        line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
+        text = Literal(line, lang=self.s.publisher.page_language)
+        derivation = self.id[f"citation/{self.s.publisher.city}/{subject[len(self.id) :]}"]
         self.g.add((subject, DCTERMS.source, self.page))
         self.g.add((subject, PROV.wasDerivedFrom, self.page))
-        self.g.add((subject, self.sg.sourceLine, Literal(source_line, datatype=XSD.integer)))
-        line = self.s.publisher.page_lines[source_line - 1].strip(" •\t")
-        language = self.s.publisher.page_language
-        self.g.add((subject, self.sg.sourceText, Literal(line, lang=language)))
-        if page_form:
-            self.g.add((subject, self.sg.pageForm, Literal(page_form, lang=language)))
+        self.g.add((subject, PROV.qualifiedDerivation, derivation))
+        self.g.add((derivation, RDF.type, PROV.Derivation))
+        self.g.add((derivation, PROV.entity, self.page))
+        for subject_or_derivation in (subject, derivation):
+            self.g.add((subject_or_derivation, self.sg.sourceLine, number))
+            self.g.add((subject_or_derivation, self.sg.sourceText, text))
+            if page_form:
+                form = Literal(page_form, lang=self.s.publisher.page_language)
+                self.g.add((subject_or_derivation, self.sg.pageForm, form))
+        return derivation
 
     def add_page(self) -> None:
         p = self.s.publisher

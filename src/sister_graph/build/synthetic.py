@@ -21,8 +21,8 @@ from sister_graph.build.written_dates import written_forms
 
 # Triples the build makes per agreement with a new partner city, and per publisher folder
 # (publisher city, page, concepts, networks, memberships), measured on generated data.
-TRIPLES_PER_AGREEMENT = 42
-TRIPLES_PER_PUBLISHER = 203
+TRIPLES_PER_AGREEMENT = 58
+TRIPLES_PER_PUBLISHER = 292
 ONTOLOGY_TRIPLES = 147
 
 SYLLABLES = (
@@ -92,7 +92,7 @@ def agreements_for_triples(triples: int, *, publishers: int) -> int:
     """Return the agreements per publisher that make a graph of about this many triples.
 
     >>> agreements_for_triples(100_000, publishers=2)
-    1054
+    856
     """
     rest = triples - ONTOLOGY_TRIPLES - publishers * TRIPLES_PER_PUBLISHER
     return max(1, round(rest / publishers / TRIPLES_PER_AGREEMENT))
