@@ -69,7 +69,7 @@ def test_every_format_has_its_columns():
         assert MEDIA_TYPE.fullmatch(fmt.media_type), fmt
         assert fmt.media_type == fmt.media_type.lower()
         assert fmt is formats.by_media_type(fmt.media_type, (fmt,))
-    for fmt in formats.RDF_FORMATS:
+    for fmt in formats.DUMP_FORMATS:
         assert isinstance(fmt.engine, ox.RdfFormat), fmt
         assert fmt.engine.media_type == fmt.media_type
         assert fmt.engine.file_extension == fmt.extension
@@ -90,6 +90,7 @@ def test_w3c_format_iris_are_the_published_ones():
         "jsonld": "JSON-LD",
         "ntriples": "N-Triples",
         "rdfxml": "RDF_XML",
+        "nquads": "N-Quads",
         "json": "SPARQL_Results_JSON",
         "xml": "SPARQL_Results_XML",
         "csv": "SPARQL_Results_CSV",

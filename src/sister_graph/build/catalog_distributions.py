@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from sister_graph.rdf.formats import EU_FILE_TYPES, RDF_FORMATS, dump_name
+from sister_graph.rdf.formats import DUMP_FORMATS, EU_FILE_TYPES, dump_name
 from sister_graph.rdf.namespaces import (
     DCAT,
     DCTERMS,
@@ -71,7 +71,7 @@ def describe_distributions(g: Graph, dataset: URIRef, *, base: str, files, lic) 
         EU + "planned-availability",
         "stable",
     )
-    for fmt in RDF_FORMATS:
+    for fmt in DUMP_FORMATS:
         info = files.get(dump_name(fmt))
         if info is None:
             continue

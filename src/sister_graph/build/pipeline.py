@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from sister_graph.build.gc_control import paused_gc
-from sister_graph.build.graph import build_graph, read_ontology
+from sister_graph.build.graph import build_source_graphs, read_ontology, union_graph
 from sister_graph.build.render import render_dist
 from sister_graph.build.sources import read_sources
 from sister_graph.build.validate import Validation, origins, read_shapes, validate_graph
@@ -27,6 +27,7 @@ class Built:
 
     graph: Graph
     validation: Validation
+    source_graphs: dict[URIRef, Graph]
 
 
 def read_all_shapes(shapes_dir: Path, *, base: str) -> Graph:
@@ -49,7 +50,8 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
     ontology = read_ontology(config.ontology_file, base=config.base)
     progress("building the graph")
     with paused_gc():
-        graph = build_graph(sources, base=config.base, ontology=ontology)
+        source_graphs = build_source_graphs(sources, base=config.base)
+        graph = union_graph(source_graphs, base=config.base, ontology=ontology)
     progress(f"validating {len(graph)} triples against {config.shapes_dir}/")
     shapes = read_all_shapes(config.shapes_dir, base=config.base)
     validation = validate_graph(graph, shapes, where=origins(sources, base=config.base))
@@ -58,7 +60,7 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
             f"the graph violates {len(validation.problems)} SHACL constraint(s)",
             problems=list(validation.problems),
         )
-    return Built(graph, validation)
+    return Built(graph, validation, source_graphs)
 
 
 def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
@@ -74,6 +76,7 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
         base=config.base,
         license_iri=config.license,
         issued=config.release_date,
+        source_graphs=built.source_graphs,
         progress=progress,
     )
     progress(f"writing {config.dist_dir}/")

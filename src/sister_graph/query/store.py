@@ -21,10 +21,11 @@ from sister_graph.query.pool import QueryPool
 from sister_graph.query.remote import RemoteStore
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import Job
-from sister_graph.rdf.formats import NTRIPLES, dump_name, rdf_format
+from sister_graph.rdf.formats import NQUADS, NTRIPLES, dump_name, rdf_format
 from sister_graph.settings import Config
 
 NT_DUMP = dump_name(rdf_format("nt"))
+QUADS_DUMP = dump_name(NQUADS)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,14 @@ def store_dir_for(config: Config) -> Path:
 
 
 def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
-    """Bulk-load the dump once into store_dir/<checksum>/ and return (path, triple count)."""
+    (
+        """Bulk-load the dump once into store_dir/<checksum>/ and return (path, triple count).
+
+    The union graph (sister-graph.nt) is the default graph; the quad dump beside it, when
+    published, adds one named graph per source page (the count is the default graph's).
+    """
+        ""
+    )
     final = Path(store_dir) / dataset.checksum
     meta = final / "meta.json"
     if not meta.is_file():
@@ -72,12 +80,16 @@ def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
         tmp.mkdir(parents=True)
         try:
             store = ox.Store(str(tmp / "db"))
-            store.bulk_load(path=str(dataset.path), format=NTRIPLES.engine)
+            loading, kind = dataset.path, "N-Triples"
+            store.bulk_load(path=str(loading), format=NTRIPLES.engine)
             count = len(store)
+            loading, kind = dataset.path.with_name(QUADS_DUMP), "N-Quads"
+            if loading.is_file():  # one named graph per source page, beside the union graph
+                store.bulk_load(path=str(loading), format=NQUADS.engine)
             del store
         except SyntaxError as err:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise DatasetMissing(f"{dataset.path.name} is not valid N-Triples: {err}") from None
+            raise DatasetMissing(f"{loading.name} is not valid {kind}: {err}") from None
         (tmp / "meta.json").write_text(json.dumps({"triples": count}), encoding="utf-8")
         try:
             tmp.rename(final)

@@ -95,6 +95,20 @@ RDFXML = Format(
     keywords=("rdf+xml",),
 )
 RDF_FORMATS: tuple[Format, ...] = (TURTLE, JSONLD, NTRIPLES, RDFXML)
+# Quads (https://www.w3.org/TR/n-quads/): the dump that keeps one named graph per source page.
+NQUADS = Format(
+    "nquads",
+    "application/n-quads",
+    "nq",
+    rdflib="nquads",
+    engine=ox.RdfFormat.N_QUADS,
+    w3c=W3C_FORMATS + "N-Quads",
+    eu_file_type=EU_FILE_TYPE + "RDF_N_QUADS",
+    keywords=("n-quads",),
+    text=True,
+)
+# The dumps the build publishes in dist/: the union graph in each RDF format, plus the quads.
+DUMP_FORMATS: tuple[Format, ...] = (*RDF_FORMATS, NQUADS)
 
 RESULTS_JSON = Format(
     "json",
@@ -158,7 +172,7 @@ SPARQL_QUERY = Format("sparql-query", "application/sparql-query", "rq", text=Tru
 SPARQL_UPDATE = Format("sparql-update", "application/sparql-update", "ru", text=True)
 
 ALL_FORMATS: tuple[Format, ...] = (
-    *RDF_FORMATS,
+    *DUMP_FORMATS,
     *RESULT_FORMATS,
     HTML,
     JSON,
@@ -232,7 +246,7 @@ def file_format(name: str) -> Format:
     if name in FILE_FORMATS:
         return FILE_FORMATS[name]
     extension = name.rpartition(".")[2]
-    for fmt in RDF_FORMATS:
+    for fmt in DUMP_FORMATS:
         if fmt.extension == extension:
             return fmt
     return OCTET_STREAM

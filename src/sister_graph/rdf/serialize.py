@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pyoxigraph
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
@@ -23,6 +23,22 @@ def to_ntriples(graph: Graph) -> bytes:
     """Serialise as N-Triples, one triple a line, lines sorted."""
     lines = graph.serialize(format=NTRIPLES.rdflib, encoding="utf-8").decode("utf-8").splitlines()
     return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
+
+
+def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
+    """Serialise named graphs as N-Quads (https://www.w3.org/TR/n-quads/), lines sorted.
+
+    >>> from rdflib import Literal
+    >>> g = Graph(); _ = g.add((URIRef("urn:s"), URIRef("urn:p"), Literal("o")))
+    >>> to_nquads({URIRef("urn:g"): g}).decode()
+    '<urn:s> <urn:p> "o" <urn:g> .\\n'
+    """
+    lines: set[str] = set()
+    for name, graph in graphs.items():
+        for line in to_ntriples(graph).decode("utf-8").splitlines():
+            if line.endswith(" ."):
+                lines.add(f"{line[:-2]} <{name}> .")
+    return ("".join(f"{line}\n" for line in sorted(lines))).encode("utf-8")
 
 
 def to_turtle(graph: Graph, *, base: str) -> bytes:
