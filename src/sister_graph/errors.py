@@ -97,6 +97,12 @@ class NotAcceptable(SisterGraphError):
     code = "not-acceptable"
 
 
+class NotRepresentable(NotAcceptable):
+    """The answer holds a character the chosen format cannot carry (e.g. U+0001 in XML)."""
+
+    code = "not-representable"
+
+
 class NotFound(SisterGraphError):
     """No resource or document at this path."""
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from sister_graph.views.i18n import LANGS, UI, canonical_lang, choose_lang, pick_literal
+from sister_graph.rdf.langtags import canonical_lang
+from sister_graph.views.i18n import LANGS, UI, choose_lang, pick_literal
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than TAB, LF, CR, DEL, and the non-characters XML 1.0 cannot carry
+# (https://www.w3.org/TR/xml/#charsets): the .rdf dump could not hold them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 HTTP_IRI = r"https?://[^\s<>\"{}|\\^`\x00-\x20\x7f]+"
 
 
@@ -90,11 +93,29 @@ def _rows(reader, header: list[str], label: str, problems: Problems) -> Iterator
         if len(cells) != len(header):
             problems.add(f"{label}:{line}", f"has {len(cells)} cells, the header has {len(header)}")
             continue
-        bad = [h for h, c in zip(header, cells, strict=True) if CONTROL.search(c)]
+        bad = [
+            (h, found) for h, c in zip(header, cells, strict=True) if (found := CONTROL.search(c))
+        ]
         if bad:
-            problems.add(f"{label}:{line}: column '{bad[0]}'", "contains a control character")
+            column, found = bad[0]
+            problems.add(
+                f"{label}:{line}: column '{column}'",
+                f"contains the control character U+{ord(found.group()):04X}",
+            )
             continue
-        yield Row({h: c.strip() for h, c in zip(header, cells, strict=True)}, label, line)
+        yield Row({h: nfc(c.strip()) for h, c in zip(header, cells, strict=True)}, label, line)
+
+
+def nfc(text: str) -> str:
+    """Return text in Unicode Normalization Form C (https://unicode.org/reports/tr15/).
+
+    A decomposed "s" + U+0326 and a precomposed "ș" look the same but compare unequal;
+    every cell and page line is composed at ingest so queries and source checks match.
+
+    >>> nfc("Timis\u0326oara") == "Timișoara"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
 
 
 def required(row: Row, column: str, problems: Problems) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from rdflib import Graph, URIRef
 
 from sister_graph.build.catalog import FileInfo, describe_catalog
+from sister_graph.build.round_trip import check_dumps, check_round_trip
 from sister_graph.dist.files import CHECKSUMS, sha256_hex
-from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name
+from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
 from sister_graph.rdf.serialize import (
     jsonld_context,
     to_jsonld,
@@ -41,6 +42,9 @@ def render_dist(
 
     With source_graphs (one named graph per source page), the quad dump sister-graph.nq
     holds them, each under its name.
+
+    Every RDF file is parsed back and compared with its graph first (RoundTripFailed if
+    one differs), so nothing is published that does not read back as what was built.
     """
     files: dict[str, bytes] = {}
     for fmt in RDF_FORMATS:
@@ -58,6 +62,11 @@ def render_dist(
         graph, base=base, files=infos, license_iri=license_iri, issued=issued
     )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
+    progress("parsing every file back")
+    check_dumps(files, graph)
+    turtle = rdf_format("turtle")
+    check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
+    check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)
     files[CHECKSUMS] = "".join(
         f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())
     ).encode()

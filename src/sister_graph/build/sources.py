@@ -19,6 +19,7 @@ from sister_graph.build.csv_rows import (
     slug,
     unique,
 )
+from sister_graph.build.page_text import read_page_lines
 from sister_graph.build.records import (
     Agreement,
     Cited,
@@ -135,8 +136,9 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
     row = rows[0]
     source_file = required(row, "source_file", problems)
     path = folder / source_file
+    label = f"{row.file.rpartition('/')[0]}/{source_file}".lstrip("/")
     try:
-        lines = tuple(path.read_text(encoding="utf-8").splitlines())
+        lines = read_page_lines(path, problems, label=label)
     except (OSError, UnicodeDecodeError) as err:
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
         lines = ()

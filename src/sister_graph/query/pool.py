@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sister_graph.errors import (
     MalformedQuery,
+    NotRepresentable,
     QueryTimeout,
     QueryTooComplex,
     ResultTooLarge,
@@ -123,6 +124,8 @@ class QueryPool:
                 raise MalformedQuery(f"malformed SPARQL query: {reply.message}")
             if reply.kind == "too-large":
                 raise ResultTooLarge(reply.message)
+            if reply.kind == "not-representable":
+                raise NotRepresentable(reply.message)
             raise StoreError(reply.message)
         return reply
 

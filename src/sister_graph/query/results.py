@@ -12,12 +12,12 @@ import io
 import itertools
 import json
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from sister_graph.rdf.formats import (
     RDF_FORMATS,
+    RDFXML,
     RESULT_FORMATS,
     RESULTS_CSV,
     RESULTS_JSON,
@@ -25,10 +25,14 @@ from sister_graph.rdf.formats import (
     RESULTS_XML,
     by_media_type,
 )
+from sister_graph.rdf.langtags import canonical_lang, recase_serialised
+from sister_graph.rdf.xml_chars import escape_text, fix_rdfxml, quote_attribute
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SRX_NS = "http://www.w3.org/2005/sparql-results#"
+NOT_XML_SOLUTIONS = "SPARQL JSON, CSV or TSV (format=json, csv or tsv)"
+NOT_XML_GRAPH = "Turtle, N-Triples or JSON-LD (format=turtle, ntriples or jsonld)"
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,21 @@ def to_answer(result: object, *, media_type: str, max_rows: int, prefixes=None) 
         return Answer(body, truncated=len(rows) > max_rows, rows=len(kept))
     triples = list(itertools.islice(result, max_rows + 1))
     kept = triples[:max_rows]
-    engine = by_media_type(media_type, RDF_FORMATS).engine
-    body = ox.serialize(kept, format=engine, prefixes=prefixes)
-    return Answer(body or b"", truncated=len(triples) > max_rows, rows=len(kept))
+    body = to_rdf(kept, media_type=media_type, prefixes=prefixes)
+    return Answer(body, truncated=len(triples) > max_rows, rows=len(kept))
+
+
+def to_rdf(triples: list, *, media_type: str, prefixes=None) -> bytes:
+    """Serialise triples in an RDF format: tags in BCP 47 case, RDF/XML carrying CR or refused.
+
+    Raises NotRepresentable (406) when RDF/XML is asked for a literal with a character
+    XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets).
+    """
+    fmt = by_media_type(media_type, RDF_FORMATS)
+    body = ox.serialize(triples, format=fmt.engine, prefixes=prefixes) or b""
+    if fmt is RDFXML:
+        body = fix_rdfxml(body, other_formats=NOT_XML_GRAPH)
+    return recase_serialised(body, fmt)
 
 
 def _boolean(value: bool, media_type: str) -> bytes:
@@ -79,7 +95,7 @@ def _json_term(term) -> dict:
         return {"type": "triple", "value": {k: _json_term(t) for k, t in parts}}
     out = {"type": "literal", "value": term.value}
     if term.language:
-        out["xml:lang"] = term.language
+        out["xml:lang"] = canonical_lang(term.language)
     elif term.datatype.value != XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
@@ -100,32 +116,42 @@ def _json(variables: list[str], rows: list, truncated: bool) -> bytes:
     return json.dumps({"head": head, "results": {"bindings": bindings}}).encode()
 
 
+def _text(value: str) -> str:
+    return escape_text(value, other_formats=NOT_XML_SOLUTIONS)
+
+
+def _attribute(value: str) -> str:
+    return quote_attribute(value, other_formats=NOT_XML_SOLUTIONS)
+
+
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_text(term.value)}</bnode>"
     if isinstance(term, ox.Triple):
         s, p, o = (_xml_term(t) for t in term)
         return (
             f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
         )
     if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        tag = _attribute(canonical_lang(term.language))
+        return f"<literal xml:lang={tag}>{_text(term.value)}</literal>"
     if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={_attribute(term.datatype.value)}>{_text(term.value)}</literal>"
+    return f"<literal>{_text(term.value)}</literal>"
 
 
 def _xml(variables: list[str], rows: list, truncated: bool) -> bytes:
+    """Write SPARQL XML results (https://www.w3.org/TR/rdf-sparql-XMLres/); CR as &#13;."""
     out = [f'<?xml version="1.0"?>\n<sparql xmlns="{SRX_NS}">\n<head>']
-    out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+    out += [f"<variable name={_attribute(v)}/>" for v in variables]
     if truncated:
         out.append('<link href="urn:sister-graph:truncated"/>')
     out.append("</head>\n<results>")
     for row in rows:
         cells = (
-            f"<binding name={quoteattr(var)}>{_xml_term(term)}</binding>"
+            f"<binding name={_attribute(var)}>{_xml_term(term)}</binding>"
             for var, term in zip(variables, row, strict=True)
             if term is not None
         )
@@ -152,9 +178,19 @@ def _csv(variables: list[str], rows: list, truncated: bool) -> bytes:
     return buffer.getvalue().encode()
 
 
+def _tsv_term(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.language:
+        return f"{ox.Literal(term.value)}@{canonical_lang(term.language)}"
+    if isinstance(term, ox.Triple):
+        return "<< " + " ".join(_tsv_term(t) for t in term) + " >>"
+    return str(term)
+
+
 def _tsv(variables: list[str], rows: list, truncated: bool) -> bytes:
     lines = ["\t".join("?" + v for v in variables)]
-    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -1,6 +1,7 @@
 """Evaluate one guarded SPARQL query on a pyoxigraph store; the loop a worker process runs.
 
-This module imports only pyoxigraph and the serialisers, so worker processes start fast.
+This module imports only pyoxigraph, the serialisers and the lexical scan, so worker
+processes start fast.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from sister_graph.errors import NotRepresentable
+from sister_graph.query.lang_function import run_query
 from sister_graph.query.results import Answer, to_answer
 
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
@@ -38,7 +41,8 @@ class Job:
 
 @dataclass(frozen=True)
 class Failure:
-    """A query the engine refused ('syntax'), could not evaluate ('store') or sent too much."""
+    """A query the engine refused ('syntax'), could not evaluate ('store'), sent too much
+    ('too-large') or answered with what the chosen format cannot carry ('not-representable')."""
 
     kind: str
     message: str
@@ -54,7 +58,7 @@ def evaluate(store: ox.Store, job: Job) -> object:
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [_graph(g, job.local_graph) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
-    return store.query(job.query, base_iri=job.base_iri, **options)
+    return run_query(store, job.query, base_iri=job.base_iri, **options)
 
 
 def run_job(store: ox.Store, job: Job) -> Answer | Failure:
@@ -67,6 +71,8 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
         )
     except SyntaxError as err:
         return Failure("syntax", str(err))
+    except NotRepresentable as err:
+        return Failure("not-representable", err.message)
     except (OSError, ValueError) as err:
         return Failure("store", str(err))
     if job.max_bytes and len(answer.body) > job.max_bytes:

@@ -8,7 +8,11 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 
 from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
+from sister_graph.rdf.langtags import recase_serialised
 from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
+from sister_graph.rdf.xml_chars import fix_rdfxml
+
+NOT_XML = "Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld)"
 
 
 def sorted_copy(graph: Graph, *, base: str) -> Graph:
@@ -20,8 +24,13 @@ def sorted_copy(graph: Graph, *, base: str) -> Graph:
 
 
 def to_ntriples(graph: Graph) -> bytes:
-    """Serialise as N-Triples, one triple a line, lines sorted."""
-    lines = graph.serialize(format=NTRIPLES.rdflib, encoding="utf-8").decode("utf-8").splitlines()
+    """Serialise as N-Triples, one triple a line, lines sorted.
+
+    Lines end at LF only: U+2028, U+0085 and other characters str.splitlines() breaks on
+    stay inside their literals (N-Triples escapes only LF, CR, TAB, quote and backslash).
+    """
+    text = graph.serialize(format=NTRIPLES.rdflib, encoding="utf-8").decode("utf-8")
+    lines = text.split("\n")
     return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
 
 
@@ -35,7 +44,7 @@ def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
     """
     lines: set[str] = set()
     for name, graph in graphs.items():
-        for line in to_ntriples(graph).decode("utf-8").splitlines():
+        for line in to_ntriples(graph).decode("utf-8").split("\n"):
             if line.endswith(" ."):
                 lines.add(f"{line[:-2]} <{name}> .")
     return ("".join(f"{line}\n" for line in sorted(lines))).encode("utf-8")
@@ -47,15 +56,15 @@ def to_turtle(graph: Graph, *, base: str) -> bytes:
 
 
 def to_rdfxml(graph: Graph, *, base: str) -> bytes:
-    """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order)."""
+    """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order).
+
+    Language tags are written in BCP 47 case (sr-Latn) and CR as ``&#13;``; a literal with a
+    character XML 1.0 cannot carry raises NotRepresentable (https://www.w3.org/TR/xml/#charsets).
+    """
     triples = pyoxigraph.parse(to_ntriples(graph), format=NTRIPLES.engine)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     data = pyoxigraph.serialize(triples, format=RDFXML.engine, prefixes=prefixes)
-    # pyoxigraph lower-cases language tags; write them as the sources spell them (sr-Latn)
-    tags = {o.language for o in graph.objects() if getattr(o, "language", None)}
-    for tag in sorted(t for t in tags if t != t.lower()):
-        data = data.replace(f'xml:lang="{tag.lower()}"'.encode(), f'xml:lang="{tag}"'.encode())
-    return data
+    return recase_serialised(fix_rdfxml(data, other_formats=NOT_XML), RDFXML)
 
 
 def jsonld_context(base: str) -> dict:

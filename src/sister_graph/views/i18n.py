@@ -174,24 +174,6 @@ TERMS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def canonical_lang(tag: str) -> str:
-    """Return a language tag in its conventional case (RFC 5646 §2.1.1).
-
-    >>> canonical_lang("sr-latn"), canonical_lang("en-gb")
-    ('sr-Latn', 'en-GB')
-    """
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)
-
-
 def parse_lang(value: str | None) -> str | None:
     """Return one of LANGS for a `?lang=` value or a language tag, or None.
 

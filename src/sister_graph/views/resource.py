@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.rdf.namespaces import (
     DCTERMS,
     OWL,
@@ -22,7 +23,7 @@ from sister_graph.rdf.namespaces import (
     prefixes_for,
     sg_namespace,
 )
-from sister_graph.views.i18n import canonical_lang, pick_literal, term_label
+from sister_graph.views.i18n import pick_literal, term_label
 
 LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
 SCHEMA_TYPES = {

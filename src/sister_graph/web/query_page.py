@@ -17,8 +17,8 @@ from sister_graph.errors import SisterGraphError
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.service import ProtocolRequest, execute, prepare
 from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON
+from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.views.examples import read_examples, with_prefixes
-from sister_graph.views.i18n import canonical_lang
 from sister_graph.views.resource import compact
 from sister_graph.web.context import current_config, current_store, note_query_time, state
 from sister_graph.web.graph_access import parse_ntriples

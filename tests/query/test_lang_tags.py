@@ -1,0 +1,111 @@
+"""One spelling of each language tag (BCP 47 case) in every result format and in LANG()."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from sister_graph.query.lang_function import rewrite_lang_calls, run_query
+from sister_graph.query.results import to_answer
+from sister_graph.rdf.langtags import canonical_lang, recase_serialised
+
+DATA = """
+<urn:x:bl> <urn:x:label> "Banja Luka"@sr-Latn .
+<urn:x:bl> <urn:x:label> "Бања Лука"@sr-Cyrl .
+<urn:x:bl> <urn:x:label> "Banja Luka"@en .
+<urn:x:bl> <urn:x:note> "ends in \\"@sr-latn and xml:lang=\\"sr-latn\\""@en-GB .
+"""
+SOLUTION_MEDIA = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/tab-separated-values",
+)
+GRAPH_MEDIA = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    store = ox.Store()
+    store.load(DATA, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("sr-latn", "sr-Latn"),
+        ("SR-CYRL", "sr-Cyrl"),
+        ("en-gb", "en-GB"),
+        ("de-ch-x-ab", "de-CH-x-ab"),
+    ],
+)
+def test_canonical_case(tag, expected):
+    assert canonical_lang(tag) == expected
+
+
+@pytest.mark.parametrize("written", ["sr-Cyrl", "sr-cyrl", "SR-CYRL"])
+def test_lang_equals_the_published_spelling(store, written):
+    rows = list(run_query(store, 'SELECT ?l { ?s ?p ?l FILTER(LANG(?l) = "sr-Cyrl") }'))
+    assert [r["l"].value for r in rows] == ["Бања Лука"]
+    # the lower-case spelling is not the published one: it matches nothing
+    lower = list(run_query(store, 'SELECT ?l { ?s ?p ?l FILTER(lang(?l) = "sr-cyrl") }'))
+    assert lower == []
+    # langMatches is case-insensitive, whatever spelling the query uses
+    matched = list(
+        run_query(store, f'SELECT ?l {{ ?s ?p ?l FILTER(langMatches(LANG(?l), "{written}")) }}')
+    )
+    assert [r["l"].value for r in matched] == ["Бања Лука"]
+
+
+def test_lang_values_in_results_are_canonical(store):
+    rows = list(run_query(store, "SELECT DISTINCT (LANG(?l) AS ?t) { ?s ?p ?l } ORDER BY ?t"))
+    assert sorted(r["t"].value for r in rows) == ["en", "en-GB", "sr-Cyrl", "sr-Latn"]
+
+
+def test_a_literal_with_a_tag_in_the_query_matches_any_spelling(store):
+    rows = list(run_query(store, 'SELECT ?s { ?s ?p "Бања Лука"@SR-cyrl }'))
+    assert len(rows) == 1
+
+
+def test_rewrite_leaves_strings_iris_comments_and_other_words_alone():
+    text = 'SELECT ?lang (LANGMATCHES(LANG (?l), "*") AS ?m) { <urn:LANG(> ?p "LANG(" # LANG(\n }'
+    rewritten = rewrite_lang_calls(text)
+    assert rewritten.count("<urn:sister-graph:function:lang>") == 1
+    assert "LANGMATCHES(" in rewritten and '"LANG("' in rewritten and "# LANG(" in rewritten
+
+
+def test_syntax_errors_are_reported_on_the_text_as_written(store):
+    with pytest.raises(SyntaxError) as rewritten_error:
+        run_query(store, "SELECT ?t { BIND(LANG(?l) AS ?t) FILTER( }")
+    with pytest.raises(SyntaxError) as plain_error:
+        store.query("SELECT ?t { BIND(LANG(?l) AS ?t) FILTER( }")
+    assert str(rewritten_error.value) == str(plain_error.value)
+
+
+@pytest.mark.parametrize("media_type", SOLUTION_MEDIA)
+def test_solutions_say_sr_cyrl_in_every_format(store, media_type):
+    answer = to_answer(
+        store.query("SELECT ?l { ?s <urn:x:label> ?l }"), media_type=media_type, max_rows=10
+    )
+    assert b"sr-Cyrl" in answer.body and b"sr-Latn" in answer.body
+    assert b"sr-cyrl" not in answer.body and b"sr-latn" not in answer.body
+
+
+@pytest.mark.parametrize("media_type", GRAPH_MEDIA)
+def test_graphs_say_sr_cyrl_in_every_format_and_values_stay(store, media_type):
+    answer = to_answer(
+        store.query("CONSTRUCT WHERE { ?s ?p ?o }"), media_type=media_type, max_rows=10
+    )
+    assert b"sr-Cyrl" in answer.body and b"en-GB" in answer.body
+    # the literal that spells a lower-case tag inside its value keeps it
+    back = ox.parse(answer.body, format=ox.RdfFormat.from_media_type(media_type))
+    notes = [q.object.value for q in back if q.predicate.value == "urn:x:note"]
+    assert notes == ['ends in "@sr-latn and xml:lang="sr-latn"']
+
+
+def test_jsonld_recasing_keeps_the_document():
+    data = json.dumps([{"@id": "urn:x", "urn:p": [{"@language": "sr-latn", "@value": "x"}]}])
+    out = json.loads(recase_serialised(data.encode(), "application/ld+json"))
+    assert out == [{"@id": "urn:x", "urn:p": [{"@language": "sr-Latn", "@value": "x"}]}]
