@@ -9,6 +9,7 @@ import pytest
 
 from sister_graph.query.lang_function import rewrite_lang_calls, run_query
 from sister_graph.query.results import to_answer
+from sister_graph.rdf.formats import JSONLD
 from sister_graph.rdf.langtags import canonical_lang, recase_serialised
 
 DATA = """
@@ -107,5 +108,5 @@ def test_graphs_say_sr_cyrl_in_every_format_and_values_stay(store, media_type):
 
 def test_jsonld_recasing_keeps_the_document():
     data = json.dumps([{"@id": "urn:x", "urn:p": [{"@language": "sr-latn", "@value": "x"}]}])
-    out = json.loads(recase_serialised(data.encode(), "application/ld+json"))
+    out = json.loads(recase_serialised(data.encode(), JSONLD))
     assert out == [{"@id": "urn:x", "urn:p": [{"@language": "sr-Latn", "@value": "x"}]}]
