@@ -94,6 +94,7 @@ def test_cr_tab_and_line_separators_reach_every_dump(data_copy, tmp_path):
         ("sister-graph.ttl", ox.RdfFormat.TURTLE),
         ("sister-graph.jsonld", ox.RdfFormat.JSON_LD),
         ("sister-graph.rdf", ox.RdfFormat.RDF_XML),
+        ("sister-graph.nq", ox.RdfFormat.N_QUADS),
     ):
         values = {q.object.value for q in ox.parse((dist / name).read_bytes(), format=fmt)}
         assert note in values, name

@@ -63,7 +63,7 @@ def render_dist(
     )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
     progress("parsing every file back")
-    check_dumps(files, graph)
+    check_dumps(files, graph, source_graphs)
     turtle = rdf_format("turtle")
     check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
     check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)

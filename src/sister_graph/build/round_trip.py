@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from sister_graph.errors import SisterGraphError
-from sister_graph.rdf.formats import RDF_FORMATS, RDFXML, Format, dump_name
+from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, RDFXML, Format, dump_name
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -83,7 +83,33 @@ def check_round_trip(name: str, data: bytes, fmt: Format, graph: Graph) -> None:
         )
 
 
-def check_dumps(files: dict[str, bytes], graph: Graph) -> None:
-    """Check each dump (Turtle, JSON-LD, N-Triples, RDF/XML) parses back to the graph."""
+def check_dumps(
+    files: dict[str, bytes], graph: Graph, source_graphs: dict[URIRef, Graph] | None = None
+) -> None:
+    """Check each dump (Turtle, JSON-LD, N-Triples, RDF/XML) parses back to the graph,
+    and the quad dump, when there is one, to the named source graphs."""
     for fmt in RDF_FORMATS:
         check_round_trip(dump_name(fmt), files[dump_name(fmt)], fmt, graph)
+    if source_graphs is not None:
+        _check_quads(dump_name(NQUADS), files[dump_name(NQUADS)], source_graphs)
+
+
+def _check_quads(name: str, data: bytes, graphs: dict[URIRef, Graph]) -> None:
+    try:
+        parsed = ox.parse(data, format=NQUADS.engine)
+        found: dict[str, set] = {}
+        for quad in parsed:
+            found.setdefault(quad.graph_name.value, set()).add(quad.triple)
+    except SyntaxError as err:
+        raise RoundTripFailed(
+            f"{name} does not parse back ({err}); nothing was published"
+        ) from None
+    for graph_name, graph in graphs.items():
+        if any(isinstance(node, BNode) for triple in graph for node in triple):
+            continue  # blank nodes: compared by the graph dumps' isomorphism check
+        expected = {ox.Triple(*(_ox_term(t) for t in triple)) for triple in graph}
+        if found.pop(str(graph_name), set()) != expected:
+            raise RoundTripFailed(
+                f"{name}: graph {graph_name} does not parse back to what was built; "
+                "nothing was published"
+            )
