@@ -17,7 +17,7 @@ from sister_graph.build.graph import (
 from sister_graph.build.pipeline import build_dist
 from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
-from sister_graph.rdf.namespaces import DCTERMS, PROV, XSD, sg_namespace
+from sister_graph.rdf.namespaces import DCTERMS, PROV, WDT, XSD, sg_namespace
 from tests.support import BASE, REPO, repo_config
 
 SG = sg_namespace(BASE)
@@ -121,3 +121,93 @@ def test_each_page_keeps_its_own_line_on_a_shared_city(two: Path) -> None:
     novi_sad = parts[source_graph_iri(BASE, "novi-sad")]
     assert set(novi_sad.objects(city, SG.sourceLine)) == {Literal(5, datatype=XSD.integer)}
     assert set(novi_sad.objects(city, DCTERMS.source)) == {URIRef(pages["novi-sad"])}
+
+
+def _graph(data: Path):
+    sources = read_sources(data)
+    ontology = read_ontology(REPO / "ontology" / "sister-graph.ttl", base=BASE)
+    return sources, union_graph(
+        build_source_graphs(sources, base=BASE), base=BASE, ontology=ontology
+    )
+
+
+AGREEMENT = URIRef(f"{BASE}id/agreement/banja-luka-novi-sad-2006")
+
+
+def test_an_agreement_both_sides_state_is_one_resource_citing_both_pages(two: Path) -> None:
+    sources, graph = _graph(two)
+    pages = {s.publisher.city: URIRef(s.publisher.page_url) for s in sources}
+    assert set(graph.objects(AGREEMENT, DCTERMS.source)) == set(pages.values())
+    stated = {
+        (
+            graph.value(d, PROV.entity),
+            int(graph.value(d, SG.sourceLine)),
+            str(graph.value(d, SG.statedDate)),
+        )
+        for d in graph.objects(AGREEMENT, PROV.qualifiedDerivation)
+    }
+    assert stated == {(pages["banja-luka"], 33, "2006-03-24"), (pages["novi-sad"], 5, "2006-03-24")}
+    assert graph.value(AGREEMENT, SG.city) == URIRef(f"{BASE}id/city/banja-luka")  # first folder
+    assert list(graph.objects(AGREEMENT, SG.sourcesDisagreeOn)) == []
+    # both sides twinned, as on Wikidata
+    ns, bl = URIRef(f"{BASE}id/city/novi-sad"), URIRef(f"{BASE}id/city/banja-luka")
+    assert (ns, WDT.P190, bl) in graph and (bl, WDT.P190, ns) in graph
+
+
+def test_a_date_the_sources_disagree_on_is_published_and_flagged(two: Path) -> None:
+    _edit(two / "novi-sad" / "agreements.csv", "2006-03-24", "2006-03-25")
+    _edit(two / "novi-sad" / "source" / "page.txt", "24. marta", "25. marta")
+    sources, graph = _graph(two)
+    assert list(graph.objects(AGREEMENT, SG.sourcesDisagreeOn)) == [SG.signingDate]
+    assert {str(d) for d in graph.objects(AGREEMENT, SG.signingDate)} == {"2006-03-24"}
+    stated = {
+        str(graph.value(d, SG.statedDate))
+        for d in graph.objects(AGREEMENT, PROV.qualifiedDerivation)
+    }
+    assert stated == {"2006-03-24", "2006-03-25"}
+
+
+def test_a_type_the_sources_disagree_on_is_published_and_flagged(two: Path) -> None:
+    memorandum = "Memorandum o saradnji"
+    _edit(two / "novi-sad" / "source" / "page.txt", "Sporazum o saradnji", memorandum)
+    _edit(
+        two / "novi-sad" / "concepts.csv",
+        "cooperation-agreement,Sporazum o saradnji,Споразум о сарадњи,Cooperation agreement,Sporazum o saradnji",
+        f"memorandum-of-cooperation,{memorandum},Меморандум о сарадњи,Memorandum of cooperation,{memorandum}",
+    )
+    _edit(two / "novi-sad" / "agreements.csv", "cooperation-agreement", "memorandum-of-cooperation")
+    _, graph = _graph(two)
+    assert list(graph.objects(AGREEMENT, SG.sourcesDisagreeOn)) == [SG.agreementType]
+    assert len(set(graph.objects(AGREEMENT, SG.agreementType))) == 1
+
+
+def test_a_shared_id_for_another_pair_names_both_rows(two: Path) -> None:
+    _edit(two / "novi-sad" / "agreements.csv", "banja-luka-novi-sad-2006", "banja-luka-kranj-2006")
+    problems = _problems(two)
+    assert any(
+        p.startswith("data/novi-sad/agreements.csv:2: column 'partner'")
+        and "between banja-luka and kranj at data/banja-luka/agreements.csv:12" in p
+        for p in problems
+    ), problems
+
+
+def test_the_same_pair_and_year_under_another_id_names_both_rows(two: Path) -> None:
+    _edit(
+        two / "novi-sad" / "agreements.csv", "banja-luka-novi-sad-2006", "novi-sad-banja-luka-2006"
+    )
+    (problem,) = _problems(two)
+    assert problem.startswith("data/novi-sad/agreements.csv:2: column 'id'")
+    assert "'banja-luka-novi-sad-2006' at data/banja-luka/agreements.csv:11" in problem
+
+
+def test_the_example_query_lists_both_sides_vs_one_side(two: Path) -> None:
+    from sister_graph.views.examples import read_examples, with_prefixes
+
+    _, graph = _graph(two)
+    (example,) = [e for e in read_examples() if e.name.startswith("13-")]
+    rows = {
+        str(r[0]).rpartition("/")[2]: (str(r[1]), int(r[2]))
+        for r in graph.query(with_prefixes(example.body, base=BASE))
+    }
+    assert rows.pop("banja-luka-novi-sad-2006") == ("both sides", 2)
+    assert set(rows.values()) == {("one side", 1)} and len(rows) == 14

@@ -31,8 +31,8 @@ BREAKS = [
     ("label missing", f'DELETE DATA {{ {GRAZ} rdfs:label "Graz"@en }}', "ThreeLabels"),
     ("city without source page", f"DELETE WHERE {{ {GRAZ} dct:source ?p }}", "Sources"),
     (
-        "agreement with two source pages",
-        f"INSERT DATA {{ {AGREEMENT} dct:source <https://example.org/other-page> }}",
+        "signing with two source pages",
+        f"INSERT DATA {{ {SIGNING} dct:source <https://example.org/other-page> }}",
         "Source",
     ),
     (
@@ -43,9 +43,19 @@ BREAKS = [
     (
         "agreement source line zero",
         f"DELETE WHERE {{ {AGREEMENT} sg:sourceLine ?l }}; INSERT DATA {{ {AGREEMENT} sg:sourceLine 0 }}",
-        "SourceLine",
+        "SourceLines",
     ),
     ("city without source text", f"DELETE WHERE {{ {GRAZ} sg:sourceText ?t }}", "SourceTexts"),
+    (
+        "citation without source text",
+        f"DELETE WHERE {{ {GRAZ} prov:qualifiedDerivation ?d . ?d sg:sourceText ?t }}",
+        "SourceText",
+    ),
+    (
+        "signing source line zero",
+        f"DELETE WHERE {{ {SIGNING} sg:sourceLine ?l }}; INSERT DATA {{ {SIGNING} sg:sourceLine 0 }}",
+        "SourceLine",
+    ),
     (
         "citation without its page",
         f"DELETE WHERE {{ {GRAZ} prov:qualifiedDerivation ?d . ?d prov:entity ?p }}",
@@ -54,7 +64,7 @@ BREAKS = [
     (
         "agreement without source text",
         f"DELETE WHERE {{ {AGREEMENT} sg:sourceText ?t }}",
-        "SourceText",
+        "SourceTexts",
     ),
     (
         "attested city without note",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from sister_graph.build.corroboration import Statement, disagreements, statements
 from sister_graph.build.records import (
     Agreement,
     City,
@@ -54,10 +55,12 @@ def source_graph_iri(base: str, publisher: str) -> URIRef:
 
 def build_source_graphs(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, Graph]:
     """Build one graph per source page: the statements that page supports, and only those."""
+    sources = list(sources)
+    first = {key: group[0] for key, group in statements(sources).items()}
     graphs: dict[URIRef, Graph] = {}
     for publisher_sources in sources:
         graph = new_graph(base)
-        _Builder(graph, base, publisher_sources).add_all()
+        _Builder(graph, base, publisher_sources, first).add_all()
         graphs[source_graph_iri(base, publisher_sources.publisher.city)] = graph
     return graphs
 
@@ -86,8 +89,10 @@ def _labels(labels: Labels) -> list[Literal]:
 class _Builder:
     """Adds one publisher's facts to the graph; each method handles one kind of record."""
 
-    def __init__(self, graph: Graph, base: str, sources: PublisherSources) -> None:
-        self.g, self.s = graph, sources
+    def __init__(
+        self, graph: Graph, base: str, sources: PublisherSources, first: dict[str, Statement]
+    ) -> None:
+        self.g, self.s, self.first = graph, sources, first
         self.sg = sg_namespace(base)
         self.id: Namespace = id_namespace(base)
         self.page = URIRef(sources.publisher.page_url)
@@ -236,13 +241,25 @@ class _Builder:
         partner = self.city_iri(agreement.partner)
         signing = self.id[f"signing/{agreement.signing}"]
         day = Literal(agreement.signed.isoformat(), datatype=XSD.date)
+        self.g.add((self.publisher, WDT.P190, partner))
+        derivation = self.cite(iri, agreement.cited.source_line)
+        kind = self.concept_iri("agreement-type", agreement.type)
+        self.g.add((derivation, self.sg.statedDate, day))
+        self.g.add((derivation, self.sg.statedType, kind))
+        if agreement.occasion:
+            occasion = self.concept_iri("occasion", agreement.occasion)
+            self.g.add((derivation, self.sg.statedOccasion, occasion))
+        first = self.first[agreement.id]
+        if first.publisher != self.s.publisher.city:  # corroborates an earlier page's statement
+            for name in disagreements(first, Statement(self.s.publisher.city, agreement)):
+                self.g.add((iri, self.sg.sourcesDisagreeOn, self.sg[name]))
+            return
         self.g.add((iri, RDF.type, self.sg.CooperationAgreement))
         self.g.add((iri, self.sg.city, self.publisher))
         self.g.add((iri, self.sg.partner, partner))
         self.g.add((iri, self.sg.agreementType, self.concept_iri("agreement-type", agreement.type)))
         self.g.add((iri, self.sg.signingDate, day))
         self.g.add((iri, self.sg.signing, signing))
-        self.g.add((self.publisher, WDT.P190, partner))
         kind = {c.id: c for c in self.s.concepts if c.scheme == "agreement-type"}[agreement.type]
         here, there = (
             self.cities[self.s.publisher.city].labels,
@@ -253,7 +270,6 @@ class _Builder:
             LANGS, _labels(kind.labels), _labels(here), _labels(there), strict=True
         ):
             self.g.add((iri, RDFS.label, Literal(f"{k}: {a} – {b} ({year})", lang=lang)))
-        self.cite(iri, agreement.cited.source_line)
         self.g.add((signing, RDF.type, self.sg.SigningEvent))
         self.g.add((signing, SCHEMA.startDate, day))
         self.g.add((signing, PROV.generated, iri))

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from sister_graph.build.corroboration import check_corroboration
 from sister_graph.build.cross_checks import check_references
 from sister_graph.build.csv_rows import (
     HTTP_IRI,
@@ -85,6 +86,7 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     problems = Problems()
     result = [_read_folder(folder, data_dir, problems, today) for folder in folders]
     check_shared(result, problems)
+    check_corroboration(result, problems)
     if problems.items:
         raise SourceError(
             f"{len(problems.items)} problem(s) in the sources", problems=problems.items
