@@ -10,7 +10,7 @@ import click
 
 from sister_graph.errors import SisterGraphError
 from sister_graph.rdf.formats import RESULT_FORMATS
-from sister_graph.settings import SETTINGS, Config, load_config
+from sister_graph.settings import SETTINGS, Config, Setting, load_config
 
 EXIT_FAILED = 1
 
@@ -48,13 +48,33 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
-def _help(name: str) -> str:
-    setting = next(s for s in SETTINGS if s.name == name)
+def _help(setting: Setting) -> str:
     return f"{setting.help} [env {setting.env}; default {setting.default!r}]"
 
 
-def _config(ctx: click.Context, **overrides) -> Config:
-    return load_config({**ctx.obj, **overrides})
+def setting_options(command: str):
+    """Add a CLI option for every setting the table gives this command ("" is the group).
+
+    Options take the raw text; `load_config` checks it exactly as it checks the variable.
+    """
+
+    def decorate(function):
+        for setting in reversed([s for s in SETTINGS if command in s.commands]):
+            if setting.type is bool:
+                flag = setting.cli_option.removeprefix("--")
+                decls = (f"{setting.cli_option}/--no-{flag}", setting.name)
+                kwargs = {"default": None}
+            else:
+                decls = (setting.cli_option, setting.name)
+                kwargs = {"metavar": setting.allowed().upper().replace(" ", ":")}
+            function = click.option(*decls, help=_help(setting), **kwargs)(function)
+        return function
+
+    return decorate
+
+
+def _config(ctx: click.Context, **options) -> Config:
+    return load_config(cli={**ctx.obj, **options})
 
 
 def _progress(message: str) -> None:
@@ -62,39 +82,34 @@ def _progress(message: str) -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--base", help=_help("base"))
-@click.option(
-    "--data-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("data_dir")
-)
-@click.option(
-    "--dist-dir", type=click.Path(file_okay=False, path_type=Path), help=_help("dist_dir")
-)
+@setting_options("")
 @click.version_option(package_name="sister-graph")
 @click.pass_context
-def cli(ctx: click.Context, base: str | None, data_dir: Path | None, dist_dir: Path | None):
+def cli(ctx: click.Context, **options: str | None):
     """Publish a city's international cooperation as validated linked data."""
-    ctx.obj = {"base": base, "data_dir": data_dir, "dist_dir": dist_dir}
+    ctx.obj = options
 
 
 @cli.command()
-@click.option("--release-date", metavar="YYYY-MM-DD", help=_help("release_date"))
+@setting_options("build")
 @click.pass_context
-def build(ctx: click.Context, release_date: str | None) -> None:
+def build(ctx: click.Context, **options: str | None) -> None:
     """Read data/, build and validate the graph, and write dist/ (all or nothing)."""
     from sister_graph.build.pipeline import build_dist
 
-    config = _config(ctx, release_date=release_date)
+    config = _config(ctx, **options)
     built = build_dist(config, _progress)
     click.echo(f"built {config.dist_dir}/: {len(built.graph)} triples, conforms to the shapes")
 
 
 @cli.command()
+@setting_options("validate")
 @click.pass_context
-def validate(ctx: click.Context) -> None:
+def validate(ctx: click.Context, **options: str | None) -> None:
     """Check the sources and the SHACL shapes without writing anything."""
     from sister_graph.build.pipeline import build_and_validate
 
-    built = build_and_validate(_config(ctx), _progress)
+    built = build_and_validate(_config(ctx, **options), _progress)
     click.echo(f"valid: {len(built.graph)} triples conform to the shapes")
 
 
@@ -115,27 +130,20 @@ def validate(ctx: click.Context) -> None:
     show_default=True,
     help="Output format of SELECT/ASK results.",
 )
+@setting_options("query")
 @click.pass_context
-def query(ctx: click.Context, query: str | None, query_file, fmt: str) -> None:
+def query(ctx: click.Context, query: str | None, query_file, fmt: str, **options) -> None:
     """Run a SPARQL query over the built graph (dist/) and print the results."""
     from sister_graph.query.local import run_local_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
     text = query if query is not None else query_file.read()
-    click.echo(run_local_query(_config(ctx), text, fmt=fmt), nl=False)
+    click.echo(run_local_query(_config(ctx, **options), text, fmt=fmt), nl=False)
 
 
 @cli.command()
-@click.option("--host", help=_help("host"))
-@click.option("--port", type=click.IntRange(0, 65535), help=_help("port"))
-@click.option("--processes", type=click.IntRange(1, 64), help=_help("processes"))
-@click.option("--threads", type=click.IntRange(1, 256), help=_help("threads"))
-@click.option("--workers", "query_workers", type=click.IntRange(1, 64), help=_help("query_workers"))
-@click.option(
-    "--timeout", "query_timeout", type=click.FloatRange(0.1, 3600), help=_help("query_timeout")
-)
-@click.option("--store", help=_help("store"))
+@setting_options("serve")
 @click.option("--rebuild", is_flag=True, help="Build dist/ first even if it exists.")
 @click.option("--debug", is_flag=True, help="Flask's reloading debug server (development only).")
 @click.pass_context

@@ -15,6 +15,13 @@ class SisterGraphError(Exception):
         self.problems = problems or []
 
 
+class BadSetting(SisterGraphError, ValueError):
+    """A setting's value is of the wrong type, out of range or malformed (names the source)."""
+
+    status = 400
+    code = "bad-setting"
+
+
 class SourceError(SisterGraphError):
     """A source CSV is unreadable or a row breaks a rule (problems name file:line)."""
 

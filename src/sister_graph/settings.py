@@ -1,127 +1,217 @@
-"""Settings: one table (name, default, env variable, help) feeds the CLI, the app and docs."""
+"""Settings: one table, from which the Config dataclass, the CLI options, the environment
+variables, validation and the README's settings table are all derived.
+
+Adding a setting is one line in SETTINGS. However a value arrives (default, SISTER_GRAPH_*
+variable, CLI option, keyword), `Setting.parse` converts and checks it the same way; a bad
+value raises BadSetting with one line naming the setting, the value, what is allowed and where
+the value came from.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, make_dataclass, replace
+from datetime import date
 from pathlib import Path
 
+from sister_graph.errors import BadSetting
+
 DEFAULT_BASE = "https://w3id.org/sister-graph/"
+ENV_PREFIX = "SISTER_GRAPH_"
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def _base_iri(value: str) -> str | None:
+    return None if value.endswith(("/", "#")) else "must end with '/' or '#'"
+
+
+def _iso_date(value: str) -> str | None:
+    if not value:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return "is not a date (YYYY-MM-DD)"
+    return None if len(value) == 10 else "is not a date (YYYY-MM-DD)"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One configurable value: its default, environment variable and help text."""
+    """One configurable value.
+
+    name: Config field; type: str, int, float, bool or Path; default; help: one sentence;
+    low/high: inclusive bounds of a number; choices: allowed values; check: returns a
+    complaint ("must end with '/'") or None; option: the CLI option (default --name-with-dashes);
+    commands: the CLI commands that take the option ("" is the top-level group).
+    """
 
     name: str
+    type: type
     default: object
     help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple = ()
+    check: Callable[[object], str | None] | None = None
+    option: str = ""
+    commands: tuple[str, ...] = ("serve",)
 
     @property
     def env(self) -> str:
-        return "SISTER_GRAPH_" + self.name.upper()
+        """The environment variable, e.g. SISTER_GRAPH_PORT."""
+        return ENV_PREFIX + self.name.upper()
+
+    @property
+    def cli_option(self) -> str:
+        """The CLI option, e.g. --port."""
+        return self.option or "--" + self.name.replace("_", "-")
+
+    def allowed(self) -> str:
+        """Say what values are allowed, e.g. 'int 0..65535'."""
+        kind = "path" if self.type is Path else self.type.__name__
+        if self.choices:
+            return " | ".join(map(str, self.choices))
+        if self.low is not None or self.high is not None:
+            low = "" if self.low is None else _number(self.low)
+            high = "" if self.high is None else _number(self.high)
+            return f"{kind} {low}..{high}"
+        return kind
+
+    def parse(self, raw: object, *, source: str = "") -> object:
+        """Convert and check one value; raise BadSetting naming setting, value and source."""
+        where = f" (from {source})" if source else ""
+
+        def refuse(complaint: str) -> BadSetting:
+            return BadSetting(f"setting {self.name}: {raw!r} {complaint}{where}")
+
+        value = self._convert(raw, refuse)
+        if self.low is not None and value < self.low:
+            raise refuse(f"is below the minimum {_number(self.low)} (allowed: {self.allowed()})")
+        if self.high is not None and value > self.high:
+            raise refuse(f"is above the maximum {_number(self.high)} (allowed: {self.allowed()})")
+        if self.choices and value not in self.choices:
+            raise refuse(f"is not one of {self.allowed()}")
+        complaint = self.check(value) if self.check else None
+        if complaint:
+            raise refuse(complaint)
+        return value
+
+    def _convert(self, raw: object, refuse) -> object:
+        kind = self.type
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in _TRUE or text in _FALSE:
+                return text in _TRUE
+            raise refuse("is not a valid bool (true or false)")
+        if kind in (int, float):
+            if isinstance(raw, bool):
+                raise refuse(f"is not a valid {kind.__name__}")
+            try:
+                return kind(raw.strip() if isinstance(raw, str) else raw)
+            except (TypeError, ValueError):
+                raise refuse(f"is not a valid {kind.__name__}") from None
+        if kind is Path:
+            if isinstance(raw, str | os.PathLike):
+                return Path(raw)
+            raise refuse("is not a valid path")
+        return str(raw)
 
 
+MiB = 1 << 20
+# One line per setting: name, type, default, help, low, high, then keywords.
+# fmt: off
 SETTINGS: tuple[Setting, ...] = (
-    Setting("base", DEFAULT_BASE, "Base IRI of every minted IRI (ends with '/')."),
-    Setting("data_dir", "data", "Folder of source data: one sub-folder per publishing city."),
-    Setting("dist_dir", "dist", "Folder the build writes and the server serves."),
-    Setting("ontology_file", "ontology/sister-graph.ttl", "The project's vocabulary (Turtle)."),
-    Setting("shapes_dir", "shapes", "Folder of SHACL shapes (*.ttl) the graph must conform to."),
-    Setting("release_date", "", "Date of the release (YYYY-MM-DD) for dct:issued; empty: none."),
-    Setting("host", "127.0.0.1", "Interface the server listens on."),
-    Setting("port", 8000, "TCP port the server listens on."),
-    Setting("processes", 2, "HTTP server processes, pre-forked; each has its own query pool."),
-    Setting("threads", 4, "HTTP worker threads of each server process."),
-    Setting("query_workers", 2, "Query worker processes (each can be killed on timeout)."),
-    Setting("query_timeout", 10.0, "Wall-clock limit of one SPARQL query, in seconds."),
-    Setting("max_query_bytes", 65536, "Largest accepted SPARQL query, in bytes (larger: 413)."),
-    Setting("max_body_bytes", 262144, "Largest accepted request body, in bytes (larger: 413)."),
-    Setting("max_rows", 10000, "Most result rows returned; more are cut and the cut is reported."),
-    Setting("cache_entries", 512, "Results kept in the in-memory cache (0 turns it off)."),
-    Setting(
-        "cache_bytes",
-        64 << 20,
-        "Bytes of results cached per server process; one over a quarter of it is not kept.",
-    ),
-    Setting(
-        "max_result_bytes",
-        32 << 20,
-        "Largest SPARQL answer, in bytes (larger: 422 result-too-large; add a LIMIT).",
-    ),
-    Setting("store", "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store."),
-    Setting("store_dir", "", "On-disk query stores, one per dataset; empty: dist/.store."),
-    Setting("cache_seconds", 300, "Max-age of SPARQL responses in Cache-Control, in seconds."),
-    Setting("license", "http://creativecommons.org/licenses/by/4.0/", "Licence of the dumps."),
+    Setting("base", str, DEFAULT_BASE, "Base IRI of every minted IRI (ends with '/').", check=_base_iri, commands=("",)),  # noqa: E501
+    Setting("data_dir", Path, Path("data"), "Folder of source data: one sub-folder per publishing city.", commands=("",)),  # noqa: E501
+    Setting("dist_dir", Path, Path("dist"), "Folder the build writes and the server serves.", commands=("",)),  # noqa: E501
+    Setting("ontology_file", Path, Path("ontology/sister-graph.ttl"), "The project's vocabulary (Turtle).", commands=("build", "validate")),  # noqa: E501
+    Setting("shapes_dir", Path, Path("shapes"), "Folder of SHACL shapes (*.ttl) the graph must conform to.", commands=("build", "validate")),  # noqa: E501
+    Setting("release_date", str, "", "Date of the release (YYYY-MM-DD) for dct:issued; empty: none.", check=_iso_date, commands=("build",)),  # noqa: E501
+    Setting("license", str, "http://creativecommons.org/licenses/by/4.0/", "Licence of the dumps.", commands=("build",)),  # noqa: E501
+    Setting("host", str, "127.0.0.1", "Interface the server listens on."),
+    Setting("port", int, 8000, "TCP port the server listens on (0: any free port).", 0, 65535),
+    Setting("processes", int, 2, "HTTP server processes, pre-forked; each has its own query pool.", 1, 64),  # noqa: E501
+    Setting("threads", int, 4, "HTTP worker threads of each server process.", 1, 256),
+    Setting("query_workers", int, 2, "Query worker processes (each can be killed on timeout).", 1, 64, option="--workers", commands=("serve", "query")),  # noqa: E501
+    Setting("query_timeout", float, 10.0, "Wall-clock limit of one SPARQL query, in seconds.", 0.1, 3600, option="--timeout", commands=("serve", "query")),  # noqa: E501
+    Setting("max_query_bytes", int, 65536, "Largest accepted SPARQL query, in bytes (larger: 413).", 1, None),  # noqa: E501
+    Setting("max_body_bytes", int, 262144, "Largest accepted request body, in bytes (larger: 413).", 1, None),  # noqa: E501
+    Setting("max_rows", int, 10000, "Most result rows returned; more are cut and the cut is reported.", 1, None, commands=("serve", "query")),  # noqa: E501
+    Setting("cache_entries", int, 512, "Results kept in the in-memory cache (0 turns it off).", 0, None),  # noqa: E501
+    Setting("cache_bytes", int, 64 * MiB, "Bytes of results cached per server process; one over a quarter of it is not kept.", 0, None),  # noqa: E501
+    Setting("max_result_bytes", int, 32 * MiB, "Largest SPARQL answer, in bytes (larger: 422 result-too-large; add a LIMIT).", 1, None, commands=("serve", "query")),  # noqa: E501
+    Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", commands=("serve", "query")),  # noqa: E501
+    Setting("store_dir", str, "", "On-disk query stores, one per dataset; empty: dist/.store.", commands=("serve", "query")),  # noqa: E501
+    Setting("cache_seconds", int, 300, "Max-age of SPARQL responses in Cache-Control, in seconds.", 0, 31536000),  # noqa: E501
 )
+# fmt: on
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 
-@dataclass(frozen=True)
-class Config:
-    """Resolved settings for one run."""
-
-    base: str = DEFAULT_BASE
-    data_dir: Path = Path("data")
-    dist_dir: Path = Path("dist")
-    ontology_file: Path = Path("ontology/sister-graph.ttl")
-    shapes_dir: Path = Path("shapes")
-    release_date: str = ""
-    host: str = "127.0.0.1"
-    port: int = 8000
-    processes: int = 2
-    threads: int = 4
-    query_workers: int = 2
-    query_timeout: float = 10.0
-    max_query_bytes: int = 65536
-    max_body_bytes: int = 262144
-    max_rows: int = 10000
-    cache_entries: int = 512
-    cache_bytes: int = 64 << 20
-    max_result_bytes: int = 32 << 20
-    store: str = ""
-    store_dir: str = ""
-    cache_seconds: int = 300
-    license: str = "http://creativecommons.org/licenses/by/4.0/"
-
-    def with_(self, **changes: object) -> Config:
-        """Return a copy with the given settings changed (None values are ignored)."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+def _with(self, **changes: object):
+    """Return a copy with the given settings changed (None values are ignored; all checked)."""
+    return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _coerce(name: str, raw: object) -> object:
-    kind = {f.name: f.type for f in fields(Config)}[name]
-    try:
-        if kind == "Path":
-            return Path(str(raw))
-        if kind == "int":
-            return int(raw)
-        if kind == "float":
-            return float(raw)
-    except ValueError as err:
-        raise ValueError(f"setting {name}: {raw!r} is not a valid {kind}") from err
-    return str(raw)
+def _post_init(self) -> None:
+    for f in fields(self):
+        setting = BY_NAME[f.name]
+        object.__setattr__(self, f.name, setting.parse(getattr(self, f.name)))
 
 
-def load_config(overrides: Mapping[str, object] | None = None, *, environ=None) -> Config:
-    """Resolve settings: explicit overrides, then SISTER_GRAPH_* variables, then defaults."""
+Config = make_dataclass(
+    "Config",
+    [(s.name, s.type, field(default=s.default)) for s in SETTINGS],
+    frozen=True,
+    namespace={"with_": _with, "__post_init__": _post_init, "__module__": __name__},
+)
+Config.__doc__ = "Resolved settings for one run: one field per SETTINGS row, each checked."
+
+
+def load_config(
+    overrides: Mapping[str, object] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cli: Mapping[str, object] | None = None,
+) -> Config:
+    """Resolve settings: keyword overrides, then CLI options, then SISTER_GRAPH_*, then defaults.
+
+    Raises BadSetting (a ValueError) naming the setting, the value and where it came from.
+    """
     environ = os.environ if environ is None else environ
     values: dict[str, object] = {}
     for setting in SETTINGS:
         if setting.env in environ:
-            values[setting.name] = _coerce(setting.name, environ[setting.env])
-    for name, value in (overrides or {}).items():
+            values[setting.name] = setting.parse(environ[setting.env], source=setting.env)
+    for name, value in (cli or {}).items():
         if value is not None:
-            values[name] = _coerce(name, value)
-    config = Config(**values)
-    if not config.base.endswith(("/", "#")):
-        raise ValueError(f"setting base: {config.base!r} must end with '/' or '#'")
-    return config
+            values[name] = BY_NAME[name].parse(value, source=BY_NAME[name].cli_option)
+    for name, value in (overrides or {}).items():
+        if name not in BY_NAME:
+            raise BadSetting(f"setting {name}: no such setting")
+        if value is not None:
+            values[name] = BY_NAME[name].parse(value)
+    return Config(**values)
 
 
 def settings_markdown() -> str:
     """Return the settings table as Markdown (the README embeds it; a test keeps them equal)."""
-    lines = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    lines = [
+        "| setting | environment variable | CLI option | allowed | default | meaning |",
+        "|---|---|---|---|---|---|",
+    ]
     for s in SETTINGS:
-        lines.append(f"| `{s.name}` | `{s.env}` | `{s.default!r}` | {s.help} |")
+        commands = ", ".join(c or "any command" for c in s.commands)
+        default = str(s.default) if s.type is Path else repr(s.default)
+        lines.append(
+            f"| `{s.name}` | `{s.env}` | `{s.cli_option}` ({commands}) | {s.allowed()} "
+            f"| `{default}` | {s.help} |"
+        )
     return "\n".join(lines) + "\n"

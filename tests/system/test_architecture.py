@@ -1,6 +1,6 @@
 """The source tree shows the pipeline: imports between subpackages point one way only.
 
-Layers, bottom to top: settings, errors < rdf < dist < build | query < views < web < cli.
+Layers, bottom to top: errors < settings < rdf < dist < build | query < views < web < cli.
 `build` and `query` never import each other; nothing imports `web` or `cli` (except the
 layers above them); no two subpackages import each other; at most 8 modules sit directly in
 src/sister_graph/.
@@ -20,16 +20,16 @@ NAME = "sister_graph"
 
 # Rank of each top-level unit; an import must go to a strictly lower rank (or stay inside a unit).
 RANK = {
-    "settings": 0,
     "errors": 0,
-    "rdf": 1,
-    "dist": 2,
-    "build": 3,
-    "query": 3,
-    "views": 4,
-    "web": 5,
-    "cli": 6,
-    "__main__": 7,
+    "settings": 1,
+    "rdf": 2,
+    "dist": 3,
+    "build": 4,
+    "query": 4,
+    "views": 5,
+    "web": 6,
+    "cli": 7,
+    "__main__": 8,
     "__init__": 0,
 }
 MAX_TOP_LEVEL_MODULES = 8
@@ -130,7 +130,7 @@ def test_every_subpackage_has_a_layer():
         (("src/x.py", 3, "build", "query"), "never meet"),
         (("src/x.py", 3, "views", "web"), "points up"),
         (("src/x.py", 3, "web", "cli"), "points up"),
-        (("src/x.py", 3, "errors", "settings"), "sideways"),
+        (("src/x.py", 3, "errors", "settings"), "points up"),
         (("src/x.py", 3, "plugins", "rdf"), "not in the layer table"),
     ],
 )
@@ -138,7 +138,14 @@ def test_the_checker_catches_a_wrong_edge(edge, complaint):
     assert complaint in wrong_way([edge])[0]
 
 
-@pytest.mark.parametrize(("edge"), [("src/x.py", 3, "web", "query"), ("src/x.py", 3, "cli", "web")])
+@pytest.mark.parametrize(
+    ("edge"),
+    [
+        ("src/x.py", 3, "web", "query"),
+        ("src/x.py", 3, "cli", "web"),
+        ("x", 3, "settings", "errors"),
+    ],
+)
 def test_the_checker_accepts_a_downward_edge(edge):
     assert wrong_way([edge]) == []
 

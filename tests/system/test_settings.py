@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from sister_graph.settings import SETTINGS, Config, load_config, settings_markdown
+from sister_graph.cli import cli
+from sister_graph.errors import BadSetting
+from sister_graph.settings import BY_NAME, SETTINGS, Config, load_config, settings_markdown
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,3 +41,74 @@ def test_every_setting_is_a_config_field_and_documented_in_the_readme():
     assert {s.name for s in SETTINGS} == fields
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert settings_markdown() in readme, "README's settings table is out of date"
+
+
+# One check, however the value arrives: environment variable, CLI option or keyword.
+BAD_VALUES = [
+    ("port", "99999", "is above the maximum 65535 (allowed: int 0..65535)"),
+    ("port", "-1", "is below the minimum 0 (allowed: int 0..65535)"),
+    ("port", "eighty", "is not a valid int"),
+    ("processes", "0", "is below the minimum 1 (allowed: int 1..64)"),
+    ("threads", "1000", "is above the maximum 256 (allowed: int 1..256)"),
+    ("query_timeout", "0", "is below the minimum 0.1 (allowed: float 0.1..3600)"),
+    ("query_timeout", "soon", "is not a valid float"),
+    ("max_rows", "0", "is below the minimum 1 (allowed: int 1..)"),
+    ("cache_entries", "-5", "is below the minimum 0 (allowed: int 0..)"),
+    ("base", "https://example.org/x", "must end with '/' or '#'"),
+    ("release_date", "2026-13-01", "is not a date (YYYY-MM-DD)"),
+]
+
+
+def _cli_args(name: str, value: str | None) -> list[str]:
+    """Arguments that give the setting on its command (None: the command alone)."""
+    setting = BY_NAME[name]
+    option = [] if value is None else [f"{setting.cli_option}={value}"]
+    if "" in setting.commands:
+        return [*option, "validate"]
+    return [setting.commands[0], *option]
+
+
+@pytest.mark.parametrize(("name", "value", "complaint"), BAD_VALUES)
+def test_a_bad_value_is_refused_alike_from_environment_cli_and_keyword(
+    tmp_path, name, value, complaint
+):
+    setting = BY_NAME[name]
+    expected = f"setting {name}: {value!r} {complaint}"
+    with pytest.raises(BadSetting, match=re.escape(f"{expected} (from {setting.env})")):
+        load_config(environ={setting.env: value})
+    with pytest.raises(BadSetting, match=re.escape(expected)):
+        load_config({name: value}, environ={})
+    runner = CliRunner()
+    env = {"SISTER_GRAPH_DIST_DIR": str(tmp_path / "dist")}
+    by_env = runner.invoke(cli, _cli_args(name, None), env={**env, setting.env: value})
+    by_option = runner.invoke(cli, _cli_args(name, value), env=env)
+    for result, source in ((by_env, setting.env), (by_option, setting.cli_option)):
+        assert result.exit_code == 1, result.output
+        assert result.output.strip() == f"error: {expected} (from {source})"
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_good_value_arrives_alike_from_environment_and_cli():
+    for name, raw, value in [("port", "9001", 9001), ("query_timeout", "2.5", 2.5)]:
+        setting = BY_NAME[name]
+        assert getattr(load_config(environ={setting.env: raw}), name) == value
+        assert getattr(load_config(cli={name: raw}, environ={}), name) == value
+    config = load_config(cli={"port": "9002"}, environ={"SISTER_GRAPH_PORT": "9001"})
+    assert config.port == 9002  # the option wins over the variable
+
+
+def test_config_checks_keyword_values_too():
+    with pytest.raises(BadSetting, match="setting port: 70000 is above the maximum 65535"):
+        Config(port=70000)
+    with pytest.raises(BadSetting, match="setting threads: 0 is below the minimum 1"):
+        Config().with_(threads=0)
+    with pytest.raises(BadSetting, match="setting colour: no such setting"):
+        load_config({"colour": "red"}, environ={})
+
+
+def test_every_setting_has_one_cli_option_on_its_commands():
+    commands = {"": cli, **cli.commands}
+    for setting in SETTINGS:
+        for command in setting.commands:
+            options = {o for p in commands[command].params for o in p.opts}
+            assert setting.cli_option in options, (setting.name, command)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -64,11 +63,10 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
 
 
 def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
-    """Build, validate and publish dist/ atomically; dist/ is untouched unless all succeeds."""
-    if config.release_date and not _is_iso_date(config.release_date):
-        raise ValueError(
-            f"setting release_date: {config.release_date!r} is not a date (YYYY-MM-DD)"
-        )
+    """Build, validate and publish dist/ atomically; dist/ is untouched unless all succeeds.
+
+    Config has checked release_date already (settings.SETTINGS).
+    """
     built = build_and_validate(config, progress)
     files = render_dist(
         built.graph,
@@ -82,10 +80,3 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     progress(f"writing {config.dist_dir}/")
     write_dist(files, config.dist_dir)
     return built
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        return len(text) == 10 and bool(date.fromisoformat(text))
-    except ValueError:
-        return False
