@@ -44,3 +44,18 @@ def site(built, tmp_path_factory) -> Iterator[LiveServer]:
     server = LiveServer(config.with_(port=0, store_dir=str(store_dir), query_workers=2))
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def two_site(tmp_path_factory) -> Iterator[LiveServer]:
+    """A live server over Banja Luka plus the Novi Sad fixture (tests/fixtures/novi-sad)."""
+    from sister_graph.build.pipeline import build_dist
+
+    root = tmp_path_factory.mktemp("two-site")
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "tests" / "fixtures" / "novi-sad", root / "data" / "novi-sad")
+    config = repo_config(root).with_(data_dir=root / "data")
+    build_dist(config)
+    server = LiveServer(config.with_(port=0, store_dir=str(root / "store"), query_workers=1))
+    yield server
+    server.close()

@@ -52,6 +52,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "incoming": ("Povezano sa ovim", "Повезано са овим", "Linked to this"),
     "quote": ("Kako stranica kaže", "Како страница каже", "As the page says"),
     "line": ("red", "ред", "line"),
+    "sources": ("Izvori", "Извори", "Sources"),
     "elsewhere": ("Na drugim mjestima", "На другим мјестима", "Elsewhere"),
     "formats": ("Ovaj opis kao podaci", "Овај опис као подаци", "This description as data"),
     "not_found": ("Nije pronađeno", "Није пронађено", "Not found"),

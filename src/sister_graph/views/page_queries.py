@@ -44,17 +44,25 @@ def _prologue(base: str) -> str:
 
 
 def resource_query(iri: str, *, base: str) -> str:
-    """Return the resource's own triples, the triples pointing at it, and labels of both ends."""
+    """Return the resource's own triples, the triples pointing at it, and labels of both ends.
+
+    Also each citation (prov:qualifiedDerivation) with its page's title, for the sources block.
+    """
     node = _iri(iri)
     return (
         _prologue(base)
         + f"""CONSTRUCT {{
   {node} ?p ?o . ?o ?ol ?olv . ?s ?ip {node} . ?s ?sl ?slv .
   ?p rdfs:label ?pl . ?ip rdfs:label ?ipl .
+  ?d ?dp ?dv . ?dv ?dvl ?dvlv . ?dv dct:title ?title .
 }} WHERE {{
   {{ {node} ?p ?o .
      OPTIONAL {{ ?o ?ol ?olv . VALUES ?ol {{ {LABELS} }} }}
      OPTIONAL {{ ?p rdfs:label ?pl }} }}
+  UNION
+  {{ {node} prov:qualifiedDerivation ?d . ?d ?dp ?dv .
+     OPTIONAL {{ ?dv ?dvl ?dvlv . VALUES ?dvl {{ {LABELS} }} }}
+     OPTIONAL {{ ?dv dct:title ?title }} }}
   UNION
   {{ ?s ?ip {node} .
      OPTIONAL {{ ?s ?sl ?slv . VALUES ?sl {{ {LABELS} }} }}

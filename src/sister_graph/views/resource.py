@@ -16,6 +16,7 @@ from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.rdf.namespaces import (
     DCTERMS,
     OWL,
+    PROV,
     RDF,
     RDFS,
     SCHEMA,
@@ -67,6 +68,18 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One page that states the resource: its line, verbatim text and what it states."""
+
+    page: str
+    title: str
+    line: int | None
+    text: str
+    lang: str
+    stated: tuple[Row, ...] = ()
+
+
+@dataclass(frozen=True)
 class ResourceView:
     """Everything the page of one resource shows."""
 
@@ -78,6 +91,7 @@ class ResourceView:
     quote: Quote | None
     comment: str | None
     jsonld: dict = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
 
 
 def with_canonical_langs(graph: Graph) -> Graph:
@@ -227,4 +241,31 @@ def build_resource_view(graph: Graph, iri: str, *, base: str, lang: str) -> Reso
         quote=_quote(graph, node, base),
         comment=str(comment) if comment is not None else None,
         jsonld=_jsonld(graph, node, title, lang),
+        sources=_sources(graph, node, lang, base),
     )
+
+
+def _sources(graph: Graph, node: URIRef, lang: str, base: str) -> tuple[Source, ...]:
+    """Every citation of the node (prov:qualifiedDerivation), one per page, by page."""
+    sg = sg_namespace(base)
+    shown = {PROV.entity, sg.sourceLine, sg.sourceText, sg.pageForm, RDF.type}
+    found = []
+    for derivation in graph.objects(node, PROV.qualifiedDerivation):
+        page = graph.value(derivation, PROV.entity)
+        text = graph.value(derivation, sg.sourceText)
+        if page is None or text is None:
+            continue
+        line = graph.value(derivation, sg.sourceLine)
+        title = pick_literal(list(graph.objects(page, DCTERMS.title)), lang)
+        stated = [(p, o) for p, o in graph.predicate_objects(derivation) if p not in shown]
+        found.append(
+            Source(
+                page=str(page),
+                title=str(title) if title is not None else str(page),
+                line=int(line) if line is not None else None,
+                text=str(text),
+                lang=canonical_lang(text.language) if text.language else "",
+                stated=_rows(graph, stated, lang, base),
+            )
+        )
+    return tuple(sorted(found, key=lambda s: (s.page, s.line or 0)))
