@@ -111,3 +111,12 @@ def repo_config(tmp: Path, **changes: object) -> Config:
         shapes_dir=REPO / "shapes",
         **changes,
     )
+
+
+def data_totals() -> tuple[int, int]:
+    """Return (agreements, distinct partner cities) over every publisher folder in data/."""
+    from sister_graph.build.sources import read_sources
+
+    sources = read_sources(REPO / "data")
+    agreements = [a for s in sources for a in s.agreements]
+    return len(agreements), len({a.partner for a in agreements})

@@ -104,3 +104,34 @@ def test_cited_lines_and_page_forms_keep_the_pages_language(german_page: Path) -
     assert graph.value(URIRef(f"{BASE}id/city/trieste"), sg.pageForm) == Literal(
         "Triest", lang="de"
     )
+
+
+def test_module_examples_of_page_addresses_run() -> None:
+    import sister_graph.build.page_address as page_address
+
+    assert doctest.testmod(page_address).failed == 0
+
+
+def test_a_title_the_page_address_states_needs_no_title_line(german_page: Path) -> None:
+    publisher = german_page / "graz" / "publisher.csv"
+    text = publisher.read_text(encoding="utf-8")
+    publisher.write_text(
+        text.replace(
+            "https://example.org/graz", "https://example.org/ueber/staedtepartnerschaften"
+        ).replace(",page.txt,1", ",page.txt,2"),
+        encoding="utf-8",
+    )
+    (graz,) = read_sources(german_page)
+    assert graz.publisher.page_title == "Städtepartnerschaften"
+
+
+def test_a_title_neither_on_its_line_nor_in_the_address_is_named(german_page: Path) -> None:
+    publisher = german_page / "graz" / "publisher.csv"
+    text = publisher.read_text(encoding="utf-8")
+    publisher.write_text(text.replace(",page.txt,1", ",page.txt,2"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_sources(german_page)
+    assert caught.value.problems == [
+        "data/graz/publisher.csv:2: column 'source_line': "
+        "'Städtepartnerschaften' is not on page line 2"
+    ]

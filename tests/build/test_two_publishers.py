@@ -30,6 +30,9 @@ NS_CITIES = "data/novi-sad/cities.csv"
 @pytest.fixture
 def two(data_copy: Path) -> Path:
     """data/ with Banja Luka and the Novi Sad fixture (no memberships.csv, empty networks.csv)."""
+    for folder in data_copy.iterdir():
+        if folder.name != "banja-luka":
+            shutil.rmtree(folder)
     shutil.copytree(FIXTURE, data_copy / "novi-sad")
     return data_copy
 

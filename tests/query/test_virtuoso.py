@@ -14,7 +14,7 @@ import requests
 from click.testing import CliRunner
 
 from sister_graph.cli import cli
-from tests.support import LiveServer
+from tests.support import LiveServer, data_totals
 
 VIRTUOSO = shutil.which("virtuoso-t")
 VSP_ROOT = Path("/var/lib/virtuoso-opensource-7/vsp")
@@ -24,9 +24,10 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX wdt: <http://www.wikidata.org/prop/direct/>
 """
+AGREEMENTS, PARTNERS = data_totals()
 COUNTS = {
-    "agreements": ("SELECT (COUNT(?a) AS ?n) WHERE { ?a a sg:CooperationAgreement }", 15),
-    "partners": ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a sg:partner ?p }", 15),
+    "agreements": ("SELECT (COUNT(?a) AS ?n) WHERE { ?a a sg:CooperationAgreement }", AGREEMENTS),
+    "partners": ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a sg:partner ?p }", PARTNERS),
     "memberships": ("SELECT (COUNT(?m) AS ?n) WHERE { ?m a org:Membership }", 4),
     "fields": ("SELECT (COUNT(?c) AS ?n) WHERE { ?c skos:inScheme <{base}id/concept/field> }", 6),
     "priorities": (

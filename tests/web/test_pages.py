@@ -13,6 +13,8 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from tests.support import data_totals
+
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 RDF_ACCEPT = {
     "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
@@ -183,7 +185,8 @@ def test_home_page_tells_what_and_where_from(site, http):
     map_svg = re.search(r'<svg class="chart map".*?</svg>', page, re.S).group(0)
     for svg in (timeline, map_svg):
         assert (
-            len(set(re.findall(r'class="partner[^"]*" href="[^"]*" data-iri="([^"]+)"', svg))) == 15
+            len(set(re.findall(r'class="partner[^"]*" href="[^"]*" data-iri="([^"]+)"', svg)))
+            == data_totals()[1]
         )
     assert "signed together" in timeline
     assert len(re.findall(r'class="together"[^>]*><title>', map_svg)) == 2

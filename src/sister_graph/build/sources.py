@@ -20,6 +20,7 @@ from sister_graph.build.csv_rows import (
     slug,
     unique,
 )
+from sister_graph.build.page_address import title_in_address
 from sister_graph.build.page_text import read_page_lines
 from sister_graph.build.records import (
     Agreement,
@@ -145,7 +146,8 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
         lines = ()
     title = required(row, "page_title", problems)
-    cited = _citer(lines, problems)(row, title)
+    in_address = title_in_address(title, row.values["page_url"])
+    cited = _citer(lines, problems)(row, "" if in_address else title)
     return Publisher(
         city=slug(row, "city", problems),
         page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),

@@ -35,7 +35,11 @@ def read_shapes(path: Path, *, base: str) -> Graph:
 
 
 def origins(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, str]:
-    """Map each IRI the build mints to the 'file:line' of the CSV row it comes from."""
+    """Map each IRI the build mints to the 'file:line' of the CSV row it comes from.
+
+    A city, network, membership or concept that several folders describe is one node; it maps
+    to the first folder's row (folders in name order; the shared facts agree, see shared_checks).
+    """
     ids = id_namespace(base)
     found: dict[URIRef, str] = {}
     for s in sources:
@@ -47,11 +51,12 @@ def origins(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, s
         )
         for kind, records in groups:
             for r in records:
-                found[ids[f"{kind}/{r.id}"]] = f"{r.cited.csv_file}:{r.cited.csv_line}"
+                found.setdefault(ids[f"{kind}/{r.id}"], f"{r.cited.csv_file}:{r.cited.csv_line}")
         for a in s.agreements:
             found.setdefault(ids[f"signing/{a.signing}"], f"{a.cited.csv_file}:{a.cited.csv_line}")
         for c in s.concepts:
-            found[ids[f"concept/{c.scheme}/{c.id}"]] = f"{c.cited.csv_file}:{c.cited.csv_line}"
+            iri = ids[f"concept/{c.scheme}/{c.id}"]
+            found.setdefault(iri, f"{c.cited.csv_file}:{c.cited.csv_line}")
     return found
 
 
