@@ -150,3 +150,11 @@ def test_every_kept_page_is_named_by_its_own_hash() -> None:
             continue  # named before this scheme
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         assert path.stem.split("_", 1)[1] == digest, path
+
+
+def test_the_quad_dump_holds_one_named_graph_per_publishing_page(built) -> None:
+    config, _ = built
+    quads = (config.dist_dir / "sister-graph.nq").read_text(encoding="utf-8").splitlines()
+    graphs = {q.rsplit(" ", 2)[-2] for q in quads}
+    base = "https://w3id.org/sister-graph/graph/source/"
+    assert graphs == {f"<{base}{city}>" for city in ("banja-luka", "graz", "novi-sad", "villach")}
