@@ -52,7 +52,7 @@ def two_site(tmp_path_factory) -> Iterator[LiveServer]:
     from sister_graph.build.pipeline import build_dist
 
     root = tmp_path_factory.mktemp("two-site")
-    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "data" / "banja-luka", root / "data" / "banja-luka")
     shutil.copytree(REPO / "tests" / "fixtures" / "novi-sad", root / "data" / "novi-sad")
     config = repo_config(root).with_(data_dir=root / "data")
     build_dist(config)
