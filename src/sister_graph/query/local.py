@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pyoxigraph
 
 from sister_graph.dist.files import check_dist
 from sister_graph.errors import MalformedQuery
 from sister_graph.query.guard import guard_query
+from sister_graph.query.lang_function import run_query
+from sister_graph.query.results import to_answer, to_rdf
 from sister_graph.rdf.formats import NTRIPLES, RESULT_FORMATS, TURTLE, dump_name
 from sister_graph.settings import Config
 
@@ -39,11 +43,15 @@ def to_table(solutions: pyoxigraph.QuerySolutions) -> str:
 
 
 def run_local_query(config: Config, text: str, *, fmt: str = "table") -> str:
-    """Run a read-only query without SERVICE over dist/ and return the formatted results."""
+    """Run a read-only query without SERVICE over dist/ and return the formatted results.
+
+    The same engine and writers as the endpoint: LANG() and every output in BCP 47 case,
+    XML that carries CR and TAB or a NotRepresentable error.
+    """
     guard_query(text)
     store = load_store(config)
     try:
-        result = store.query(text)
+        result = run_query(store, text)
     except SyntaxError as err:
         raise MalformedQuery(str(err)) from err
     if isinstance(result, pyoxigraph.QueryBoolean):
@@ -51,8 +59,6 @@ def run_local_query(config: Config, text: str, *, fmt: str = "table") -> str:
     if isinstance(result, pyoxigraph.QuerySolutions):
         if fmt == "table":
             return to_table(result)
-        return result.serialize(
-            format=next(f for f in RESULT_FORMATS if f.name == fmt).engine
-        ).decode("utf-8")
-    data = pyoxigraph.serialize(result, format=TURTLE.engine)
-    return data.decode("utf-8")
+        media_type = next(f for f in RESULT_FORMATS if f.name == fmt).media_type
+        return to_answer(result, media_type=media_type, max_rows=sys.maxsize - 1).body.decode()
+    return to_rdf(list(result), media_type=TURTLE.media_type).decode("utf-8")

@@ -16,6 +16,7 @@ from sister_graph.query.cache import ResultsCache
 from sister_graph.query.store import QueryStore, open_store
 from sister_graph.rdf.formats import HTML, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
+from sister_graph.web.conditional import add_validators
 from sister_graph.web.context import EXTENSION, AppState
 from sister_graph.web.fast_path import FastPath
 
@@ -55,6 +56,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
     app.after_request(_common_headers)
+    app.after_request(add_validators)  # runs first: Flask calls after_request last-in first
     if cache.enabled:
         app.wsgi_app = FastPath(app.wsgi_app, memory=cache)
     return app

@@ -6,15 +6,15 @@ description, since the catalog carries the VoID statistics of the dataset.
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response
 
 from sister_graph.errors import NotFound
-from sister_graph.rdf.formats import HTML
+from sister_graph.rdf.formats import HTML, TURTLE, content_type
 from sister_graph.views.catalog import build_catalog_view
 from sister_graph.web.context import current_config
 from sister_graph.web.documents import EXTENSIONS, mark_negotiated, negotiated, rdf_response
 from sister_graph.web.downloads import published_files
-from sister_graph.web.graph_access import read_catalog
+from sister_graph.web.graph_access import read_catalog, read_catalog_turtle
 from sister_graph.web.site import current_lang, local_path, render_page
 
 bp = Blueprint("catalog", __name__)
@@ -46,6 +46,8 @@ def catalog(ext: str | None):
         response = render_page(
             "catalog.html", view=view, files=published_files(), alternates=_alternates()
         )
+    elif fmt is TURTLE:  # the published file itself, byte for byte
+        response = Response(read_catalog_turtle(), content_type=content_type(TURTLE))
     else:
         response = rdf_response(graph, fmt, base=config.base)
     if ext is None:

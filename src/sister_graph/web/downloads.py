@@ -12,11 +12,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
 from sister_graph.dist.files import CHECKSUMS, read_checksums
 from sister_graph.errors import DatasetMissing, NotFound
 from sister_graph.rdf.formats import by_media_type, content_type, file_media_type
+from sister_graph.web.conditional import none_match
 from sister_graph.web.context import current_config
 
 bp = Blueprint("downloads", __name__)
@@ -74,7 +75,7 @@ def download(name: str):
         "Cache-Control": "public, max-age=3600",
         "Content-Disposition": f'inline; filename="{name}"',
     }
-    if info.sha256 in request.if_none_match:
+    if none_match(info.sha256):
         return Response(status=304, headers=headers)
     response = Response(data, headers=headers)
     response.headers["Content-Type"] = content_type(by_media_type(info.media_type))

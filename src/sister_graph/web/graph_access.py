@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import current_app
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 
 from sister_graph.errors import DatasetMissing
 from sister_graph.query.service import dataset_graph
@@ -69,15 +70,32 @@ def _to_rdflib(triple) -> tuple:
     return term(triple.subject), term(triple.predicate), term(triple.object)
 
 
-def read_catalog() -> Graph:
-    """Return the published catalog (dist/catalog.ttl), parsed once per file version."""
+def _catalog_path() -> Path:
     path = Path(current_config().dist_dir) / CATALOG_FILE
     if not path.is_file():
         raise DatasetMissing(f"{CATALOG_FILE} is missing from the published dataset; run a build")
+    return path
+
+
+def read_catalog_turtle() -> bytes:
+    """Return dist/catalog.ttl byte for byte (what /catalog.ttl sends)."""
+    return _catalog_path().read_bytes()
+
+
+def read_catalog() -> Graph:
+    """Return the published catalog (dist/catalog.ttl), parsed once per file version.
+
+    Its blank nodes get canonical labels (RDF graph hashing, rdflib.compare), so every
+    server process serialises the same catalog to the same bytes.
+    """
+    path = _catalog_path()
     stamp = (path.stat().st_mtime_ns, path.stat().st_size)
     with _lock:
         cached = current_app.extensions.get(_CATALOG_KEY)
         if cached is None or cached[0] != stamp:
-            graph = with_canonical_langs(Graph().parse(path, format=TURTLE.rdflib))
+            parsed = with_canonical_langs(Graph().parse(path, format=TURTLE.rdflib))
+            graph = Graph(bind_namespaces="none")
+            for triple in to_canonical_graph(parsed):
+                graph.add(triple)
             cached = current_app.extensions[_CATALOG_KEY] = (stamp, graph)
     return cached[1]

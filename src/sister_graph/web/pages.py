@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 
-from flask import Blueprint, Response, redirect, request, url_for
+from flask import Blueprint, Response, redirect, url_for
 from rdflib import Graph, URIRef
 
 from sister_graph.errors import NotFound
@@ -43,6 +43,7 @@ from sister_graph.web.site import (
     href,
     local_path,
     render_page,
+    with_query_string,
 )
 
 bp = Blueprint("pages", __name__)
@@ -145,7 +146,7 @@ def thing(rest: str):
         _neighbourhood(current_config().base + "id/" + stem)
     except NotFound as err:
         return render_not_found(err)
-    target = url_for("pages.document", rest=f"{stem}.{fmt.extension}", **request.args)
+    target = with_query_string(url_for("pages.document", rest=f"{stem}.{fmt.extension}"))
     response = redirect(target, code=303)
     response.headers["Vary"] = "Accept"
     return response

@@ -53,6 +53,39 @@ class UnsafeDebug(SisterGraphError):
     code = "unsafe-debug"
 
 
+class CannotListen(SisterGraphError):
+    """The server cannot listen on the configured host and port (in use, or not this host's)."""
+
+    status = 503
+    code = "cannot-listen"
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Raise CannotListen naming host and port unless a listening socket can be bound there.
+
+    granian binds with SO_REUSEPORT, so a second server on a port one already holds would
+    start and silently share its traffic. This probe binds without SO_REUSEPORT (with
+    SO_REUSEADDR, so connections left in TIME_WAIT do not count): it fails while any server
+    listens on the port, whatever options that server used, and for a host that is not one
+    of this machine's addresses or does not resolve.
+    """
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise CannotListen(f"cannot listen on {where}: {reason}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+            probe.listen(1)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            raise CannotListen(f"cannot listen on {where}: {reason}") from None
+
+
 def _is_loopback(host: str) -> bool:
     if host in LOOPBACK_NAMES:
         return True
@@ -170,6 +203,7 @@ def make_production_server(config: Config) -> Server:
 
 def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
     """Serve until interrupted; print the URL. Debug/reload run Werkzeug's server, loopback only."""
+    check_can_listen(config.host, config.port)
     limit_malloc_arenas()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if debug or reload:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import Response, g, render_template, request
 
@@ -15,6 +15,7 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+_URI_PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -45,6 +46,19 @@ def local_path(path: str) -> str:
 def absolute(path: str) -> str:
     """Return the absolute URL of a path under the app root, as this request reached it."""
     return request.host_url.rstrip("/") + local_path(path)
+
+
+def with_query_string(path: str) -> str:
+    """Append this request's query string to a path exactly as the client sent it.
+
+    The query string is opaque here: user parameters never reach url_for (where names such
+    as `_external`, `_anchor`, `_method` or the route's own arguments would reshape the URL)
+    and repeated names keep every value. Bytes a URI cannot hold raw (non-ASCII, controls,
+    space) are percent-encoded (RFC 3986 §2.1, https://www.rfc-editor.org/rfc/rfc3986#section-2.1);
+    everything else is kept byte for byte.
+    """
+    query = quote(request.query_string, safe=_URI_PRINTABLE)
+    return f"{path}?{query}" if query else path
 
 
 def href(iri: str) -> str:

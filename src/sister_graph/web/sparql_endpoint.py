@@ -15,6 +15,7 @@ from sister_graph.query.service import (
 )
 from sister_graph.query.service_description import describe_service, serialise_description
 from sister_graph.rdf.formats import HTML
+from sister_graph.web.conditional import none_match
 from sister_graph.web.context import current_config, current_store, note_query_time, state
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html, render_query_page
@@ -47,7 +48,7 @@ def sparql():
     headers = {"Vary": "Accept", "Cache-Control": f"public, max-age={config.cache_seconds}"}
     if prepared.etag:
         headers["ETag"] = f'"{prepared.etag}"'
-        if request.method in ("GET", "HEAD") and prepared.etag in request.if_none_match:
+        if request.method in ("GET", "HEAD") and none_match(prepared.etag):
             return Response(status=304, headers=headers)
     answer, milliseconds = execute(store, prepared, cache=state().cache)
     note_query_time(milliseconds)
