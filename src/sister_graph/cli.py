@@ -254,6 +254,35 @@ def generate(
     click.echo(f"wrote {len(files)} files to {out_dir}/ ({publishers} x {per} agreements)")
 
 
+@cli.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--page",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The city's page on international cooperation, saved as UTF-8 text.",
+)
+@click.option("--url", required=True, help="Where the page was published (http or https).")
+@click.option("--language", default="sr-Latn", show_default=True, help="The page's language tag.")
+@setting_options("validate")
+@click.pass_context
+def init(ctx: click.Context, folder: Path, page: Path, url: str, language: str, **options) -> None:
+    """Create a publisher folder DIR from its page, with proposed rows to review.
+
+    The page is copied into DIR/source/ byte for byte; the CSV files get their headers and the
+    rows recognised in the page text (dates, cities already in data/, agreement types), each
+    with a 'review' cell. Check every row, fill what is empty, delete the 'review' column.
+    """
+    from sister_graph.build.scaffold import write_publisher_folder
+
+    config = _config(ctx, **options)
+    counts = write_publisher_folder(
+        folder, page=page, url=url, data_dir=config.data_dir, language=language
+    )
+    proposed = ", ".join(f"{n} in {name}" for name, n in counts.items() if n)
+    click.echo(f"wrote {folder}/: proposed rows {proposed}; review each, then delete 'review'")
+
+
 def main() -> None:
     """Entry point of the console script."""
     sys.exit(cli.main(prog_name="sister-graph", standalone_mode=True))

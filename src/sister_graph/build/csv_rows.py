@@ -68,6 +68,13 @@ def read_rows(
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
+        if "review" in header:
+            problems.add(
+                f"{label}:1",
+                "column 'review' holds rows 'sister-graph init' proposed: check each row against "
+                "the page, then delete the column",
+            )
+            return []
         missing = [c for c in columns if c not in header]
         unknown = [c for c in header if c not in columns]
         if missing or unknown:

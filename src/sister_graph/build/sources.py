@@ -34,6 +34,7 @@ from sister_graph.build.records import (
     PublisherSources,
 )
 from sister_graph.build.shared_checks import check_shared
+from sister_graph.build.transliteration import to_serbian_cyrillic
 from sister_graph.build.written_dates import written_forms
 from sister_graph.errors import SourceError
 
@@ -195,7 +196,10 @@ def _citer(lines: tuple[str, ...], problems: Problems):
 
 
 def _labels(row: Row, problems: Problems) -> Labels:
-    return Labels(*(required(row, column, problems) for column in LABELS))
+    """Read the three labels; an empty sr-Cyrl label is the sr-Latn one transliterated."""
+    latin = required(row, "label_sr_latn", problems)
+    cyrillic = row.values["label_sr_cyrl"] or to_serbian_cyrillic(latin)
+    return Labels(latin, cyrillic, required(row, "label_en", problems))
 
 
 def _native_names(row: Row, problems: Problems) -> tuple[tuple[str, str], ...]:

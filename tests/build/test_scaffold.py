@@ -1,0 +1,138 @@
+"""`sister-graph init`: a new publisher folder from its page, with proposed rows to review."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sister_graph.build.scaffold import find_dates, scaffold_publisher
+from sister_graph.build.sources import read_sources
+from sister_graph.build.transliteration import to_serbian_cyrillic
+from sister_graph.cli import cli
+from sister_graph.errors import SourceError
+from tests.support import REPO
+
+BL_PAGE = REPO / "data" / "banja-luka" / "source" / "000_425204bf4a07dccd.txt"
+NS_PAGE = REPO / "tests" / "fixtures" / "novi-sad" / "source" / "page.txt"
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_banja_luka_page_gives_its_13_signing_dates() -> None:
+    lines = BL_PAGE.read_text(encoding="utf-8").split("\n")
+    found = find_dates(lines)
+    assert [f.line for f in found] == list(range(25, 38))
+    agreements = {a.cited.source_line: a.signed for a in read_sources(REPO / "data")[0].agreements}
+    assert {f.line: f.value for f in found} == agreements
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("potpisan 5. juna 2015.", date(2015, 6, 5)),
+        ("od 24. marta 2006 godine", date(2006, 3, 24)),
+        ("dana 7. aprila 1964. godine", date(1964, 4, 7)),
+        ("Kosovska Mitrovica, 22.04.2014", date(2014, 4, 22)),
+        ("potpisano 12. listopada 2011.", date(2011, 10, 12)),
+    ],
+)
+def test_dates_in_bosnian_croatian_serbian_forms(text: str, day: date) -> None:
+    (found,) = find_dates([text])
+    assert found.value == day
+
+
+def test_no_date_where_the_text_has_none() -> None:
+    assert find_dates(["31. februara 2015.", "ima 15 gradova", "godine 2006."]) == []
+
+
+def test_a_new_citys_page_gives_its_rows_and_reuses_the_partners_agreement_id() -> None:
+    known = read_sources(REPO / "data")
+    files = scaffold_publisher(
+        "novi-sad",
+        NS_PAGE.read_text(encoding="utf-8"),
+        url="https://example.org/novi-sad/medjunarodna-saradnja",
+        source_file="source/page.txt",
+        known=known,
+    )
+    (publisher,) = _rows(files["publisher.csv"])
+    assert (publisher["city"], publisher["page_title"], publisher["source_line"]) == (
+        "novi-sad",
+        "Međunarodna saradnja",
+        "1",
+    )
+    cities = {r["id"]: r for r in _rows(files["cities.csv"])}
+    assert set(cities) == {"novi-sad", "banja-luka"}
+    assert cities["banja-luka"]["page_form"] == "Banjom Lukom"
+    assert cities["banja-luka"]["source_line"] == "5"
+    assert cities["banja-luka"]["geonames"] == "3204541"  # the facts the graph holds
+    (agreement,) = _rows(files["agreements.csv"])
+    assert agreement["id"] == "banja-luka-novi-sad-2006"  # Banja Luka's page states it already
+    assert (agreement["partner"], agreement["signed"], agreement["source_line"]) == (
+        "banja-luka",
+        "2006-03-24",
+        "5",
+    )
+    assert agreement["type"] == "cooperation-agreement"
+    assert all(r["review"] for name in files for r in _rows(files[name]))
+    assert _rows(files["networks.csv"]) == [] and files["networks.csv"].startswith("id,acronym")
+
+
+def test_init_copies_the_page_byte_for_byte_and_the_build_asks_for_review(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--data-dir",
+            str(data),
+            "init",
+            str(data / "novi-sad"),
+            "--page",
+            str(NS_PAGE),
+            "--url",
+            "https://example.org/novi-sad/medjunarodna-saradnja",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (data / "novi-sad" / "source" / "page.txt").read_bytes() == NS_PAGE.read_bytes()
+    with pytest.raises(SourceError) as caught:
+        read_sources(data)
+    assert any(
+        "novi-sad/agreements.csv:1" in p and "column 'review'" in p for p in caught.value.problems
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["init", "{tmp}/Novi Sad", "--page", str(NS_PAGE), "--url", "https://x.org/"], "DIR"),
+        (["init", "{tmp}/novi-sad", "--page", str(NS_PAGE), "--url", "ftp://x.org/"], "--url"),
+        (
+            ["init", "{tmp}/novi-sad", "--page", "{tmp}/none.txt", "--url", "https://x.org/"],
+            "--page",
+        ),
+    ],
+)
+def test_init_refuses_bad_input_in_one_line(tmp_path: Path, args, message) -> None:
+    args = [a.format(tmp=tmp_path) for a in args]
+    result = CliRunner().invoke(cli, ["--data-dir", str(REPO / "data"), *args])
+    assert result.exit_code != 0
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_empty_cyrillic_label_is_transliterated_and_an_explicit_one_wins(data_copy: Path) -> None:
+    path = data_copy / "banja-luka" / "cities.csv"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Kranj,Крањ,Kranj", "Kranj,,Kranj").replace("Bari,Бари,", "Bari,Бaри,")
+    path.write_text(text, encoding="utf-8")
+    cities = {c.id: c for c in read_sources(data_copy)[0].cities}
+    assert cities["kranj"].labels.sr_cyrl == "Крањ" == to_serbian_cyrillic("Kranj")
+    assert cities["bari"].labels.sr_cyrl == "Бaри" != to_serbian_cyrillic("Bari")  # explicit wins
