@@ -48,7 +48,7 @@ def site(built, tmp_path_factory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def two_site(tmp_path_factory) -> Iterator[LiveServer]:
-    """A live server over Banja Luka plus the Novi Sad fixture (tests/fixtures/novi-sad)."""
+    """A live server over Banja Luka's folder plus the Novi Sad fixture (tests/fixtures/novi-sad)."""
     from sister_graph.build.pipeline import build_dist
 
     root = tmp_path_factory.mktemp("two-site")

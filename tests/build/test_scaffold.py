@@ -30,7 +30,8 @@ def test_the_banja_luka_page_gives_its_13_signing_dates() -> None:
     lines = BL_PAGE.read_text(encoding="utf-8").split("\n")
     found = find_dates(lines)
     assert [f.line for f in found] == list(range(25, 38))
-    agreements = {a.cited.source_line: a.signed for a in read_sources(REPO / "data")[0].agreements}
+    (bl,) = [s for s in read_sources(REPO / "data") if s.publisher.city == "banja-luka"]
+    agreements = {a.cited.source_line: a.signed for a in bl.agreements}
     assert {f.line: f.value for f in found} == agreements
 
 
@@ -54,7 +55,7 @@ def test_no_date_where_the_text_has_none() -> None:
 
 
 def test_a_new_citys_page_gives_its_rows_and_reuses_the_partners_agreement_id() -> None:
-    known = read_sources(REPO / "data")
+    known = [s for s in read_sources(REPO / "data") if s.publisher.city == "banja-luka"]
     files = scaffold_publisher(
         "novi-sad",
         NS_PAGE.read_text(encoding="utf-8"),
@@ -87,7 +88,7 @@ def test_a_new_citys_page_gives_its_rows_and_reuses_the_partners_agreement_id() 
 
 def test_init_copies_the_page_byte_for_byte_and_the_build_asks_for_review(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
+    shutil.copytree(REPO / "data" / "banja-luka", data / "banja-luka")
     result = CliRunner().invoke(
         cli,
         [
@@ -133,6 +134,7 @@ def test_empty_cyrillic_label_is_transliterated_and_an_explicit_one_wins(data_co
     text = path.read_text(encoding="utf-8")
     text = text.replace("Kranj,Крањ,Kranj", "Kranj,,Kranj").replace("Bari,Бари,", "Bari,Бaри,")
     path.write_text(text, encoding="utf-8")
-    cities = {c.id: c for c in read_sources(data_copy)[0].cities}
+    (bl,) = [s for s in read_sources(data_copy) if s.publisher.city == "banja-luka"]
+    cities = {c.id: c for c in bl.cities}
     assert cities["kranj"].labels.sr_cyrl == "Крањ" == to_serbian_cyrillic("Kranj")
     assert cities["bari"].labels.sr_cyrl == "Бaри" != to_serbian_cyrillic("Bari")  # explicit wins

@@ -69,6 +69,7 @@ def test_add_your_city_step_by_step(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     ]
     for folder in ("data", "ontology", "shapes"):
         shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.rmtree(tmp_path / "data" / "novi-sad")  # the fixture page stands in for a new city
     monkeypatch.chdir(tmp_path)
     # 1. the page text, saved as published
     shutil.copyfile(PAGE, tmp_path / "page.txt")
