@@ -41,7 +41,8 @@ STAGES = """
 import json, resource, sys, time
 from pathlib import Path
 from sister_graph.settings import load_config
-from sister_graph.build.pipeline import build_and_validate
+from sister_graph.build.pipeline import build_and_validate, deployer
+from sister_graph.build.catalog_vocabularies import read_code_lists
 from sister_graph.build.render import render_dist
 from sister_graph.dist.files import write_dist
 marks, cpu_marks = {}, {}
@@ -58,7 +59,7 @@ done, done_cpu = time.perf_counter(), cpu()
 peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
                                                           resource.RUSAGE_CHILDREN))
 files = render_dist(built.graph, built.validation.report, base=config.base,
-                    license_iri=config.license)
+                    vocabularies=read_code_lists(config.vendor_dir), deployer=deployer(config))
 write_dist(files, config.dist_dir)
 print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - start,
                   "validate_s": done - marks["validating"],

@@ -104,13 +104,14 @@ REAL_BASE = "https://w3id.org/sister-graph/"
 
 def repo_config(tmp: Path, **changes: object) -> Config:
     """Return settings that read the repository's data, ontology and shapes and write under tmp."""
-    return Config(
-        data_dir=REPO / "data",
-        dist_dir=tmp / "dist",
-        ontology_file=REPO / "ontology" / "sister-graph.ttl",
-        shapes_dir=REPO / "shapes",
-        **changes,
-    )
+    settings: dict[str, object] = {
+        "data_dir": REPO / "data",
+        "dist_dir": tmp / "dist",
+        "ontology_file": REPO / "ontology" / "sister-graph.ttl",
+        "shapes_dir": REPO / "shapes",
+        "vendor_dir": REPO / "vendor",
+    }
+    return Config(**{**settings, **changes})
 
 
 def data_totals() -> tuple[int, int]:

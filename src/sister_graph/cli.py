@@ -100,6 +100,14 @@ def build(ctx: click.Context, **options: str | None) -> None:
     config = _config(ctx, **options)
     built = build_dist(config, _progress)
     click.echo(f"built {config.dist_dir}/: {len(built.graph)} triples, conforms to the shapes")
+    verdict = built.catalog
+    if verdict is not None:
+        click.echo(
+            f"catalog.ttl conforms to DCAT-AP 3.0.1: 0 violations, {len(verdict.warnings)} "
+            f"warning(s), {len(verdict.allowed)} publisher(s) without an EU corporate-body IRI"
+        )
+        for line in verdict.warnings:
+            click.echo(f"  warning: {line}", err=True)
 
 
 @cli.command()

@@ -36,6 +36,21 @@ def _iso_date(value: str) -> str | None:
     return None if len(value) == 10 else "is not a date (YYYY-MM-DD)"
 
 
+def _iri(value: str) -> str | None:
+    return None if value.startswith(("http://", "https://")) else "is not an http(s) IRI"
+
+
+def _iri_or_empty(value: str) -> str | None:
+    return _iri(value) if value else None
+
+
+def _email(value: str) -> str | None:
+    user, at, host = value.partition("@")
+    if not value or (at and user and "." in host and not any(c.isspace() for c in value)):
+        return None
+    return "is not an e-mail address (name@host.domain)"
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -134,7 +149,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ontology_file", Path, Path("ontology/sister-graph.ttl"), "The project's vocabulary (Turtle).", commands=("build", "validate")),  # noqa: E501
     Setting("shapes_dir", Path, Path("shapes"), "Folder of SHACL shapes (*.ttl) the graph must conform to.", commands=("build", "validate")),  # noqa: E501
     Setting("release_date", str, "", "Date of the release (YYYY-MM-DD) for dct:issued; empty: none.", check=_iso_date, commands=("build",)),  # noqa: E501
-    Setting("license", str, "http://creativecommons.org/licenses/by/4.0/", "Licence of the dumps.", commands=("build",)),  # noqa: E501
+    Setting("license", str, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", "Licence of the data and dumps: an IRI of the EU licence table (vendor/eu-vocabularies/).", check=_iri, commands=("build",)),  # noqa: E501
+    Setting("license_title", str, "Creative Commons Attribution", "Title of the licence in the catalog (CKAN's title for CC BY, so harvesters find it).", commands=("build",)),  # noqa: E501
+    Setting("license_type", str, "http://purl.org/adms/licencetype/Attribution", "ADMS licence type of the licence (dct:type in the catalog).", check=_iri, commands=("build",)),  # noqa: E501
+    Setting("publisher_name", str, "sister-graph", "Who runs this deployment: publisher of the catalog, the union dataset and the endpoint.", commands=("build",)),  # noqa: E501
+    Setting("publisher_type", str, "", "ADMS publisher type IRI of the deployer (http://purl.org/adms/publishertype/...); empty: not stated.", check=_iri_or_empty, commands=("build",)),  # noqa: E501
+    Setting("contact_email", str, "", "E-mail of the deployer's contact point in the catalog; empty: none (set it to deploy).", check=_email, commands=("build",)),  # noqa: E501
+    Setting("vendor_dir", Path, Path("vendor"), "Folder of the vendored DCAT-AP shapes and EU code lists the catalog is checked against.", commands=("build",)),  # noqa: E501
     Setting("host", str, "127.0.0.1", "Interface the server listens on."),
     Setting("port", int, 8000, "TCP port the server listens on (0: any free port).", 0, 65535),
     Setting("processes", int, 2, "HTTP server processes, pre-forked; each has its own query pool.", 1, 64),  # noqa: E501

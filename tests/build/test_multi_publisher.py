@@ -29,6 +29,7 @@ def two_publishers(tmp_path_factory) -> Config:
         dist_dir=root / "dist",
         ontology_file=REPO / "ontology" / "sister-graph.ttl",
         shapes_dir=REPO / "shapes",
+        vendor_dir=REPO / "vendor",
     )
 
 

@@ -88,7 +88,7 @@ def _cli(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's inputs (data, ontology, shapes) to run the CLI in."""
-    for folder in ("data", "ontology", "shapes"):
+    for folder in ("data", "ontology", "shapes", "vendor"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     return tmp_path
 

@@ -60,6 +60,7 @@ def test_corrupted_csv_never_crashes_and_never_touches_dist(name, corruption, po
             dist_dir=root / "dist",
             ontology_file=REPO / "ontology" / "sister-graph.ttl",
             shapes_dir=REPO / "shapes",
+            vendor_dir=REPO / "vendor",
         )
         (root / "dist").mkdir()
         (root / "dist" / "SHA256SUMS").write_text("previous good dist\n")

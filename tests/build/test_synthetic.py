@@ -21,6 +21,7 @@ def _config(data: Path, tmp: Path) -> Config:
         dist_dir=tmp / "dist",
         ontology_file=REPO / "ontology" / "sister-graph.ttl",
         shapes_dir=REPO / "shapes",
+        vendor_dir=REPO / "vendor",
     )
 
 

@@ -1,40 +1,47 @@
-"""Describe the published dumps as a DCAT-AP 3 catalog with VoID statistics (pure function).
+"""Describe the published data as a DCAT-AP 3 catalog with VoID statistics (pure function).
 
 Spec: https://semiceu.github.io/DCAT-AP/releases/3.0.1/ and https://www.w3.org/TR/void/.
-The result conforms to the official DCAT-AP 3.0.1 SHACL shapes (vendor/dcat-ap/, checked by
-tests/test_catalog.py). Choices the shapes force, so that validation works offline:
-- every code-list value (EU data-theme, language, frequency, file-type, planned availability,
-  ADMS publisher type) is stated with its type, label and `skos:inScheme`;
+The catalog lists one dcat:Dataset per publishing city (its publisher, source pages, spatial
+and temporal coverage, its own Turtle dump) and the union dataset of all of them (published
+by the deployer, with every dump). It conforms to the official DCAT-AP 3.0.1 shapes
+(vendor/dcat-ap/; `catalog_check` runs them on every build):
+- every controlled value is an IRI of the official EU code lists, copied with its label and
+  scheme from vendor/eu-vocabularies/ (`catalog_vocabularies`), never made up;
+- a dataset has one publisher (DCAT-AP: dct:publisher 0..1), whatever the number of cities;
 - the checksum algorithm is `<https://spdx.org/rdf/terms#checksumAlgorithm_sha256>` (the
-  shapes' pattern wants that prefix), `owl:sameAs` the SPDX 2 term `spdx:checksumAlgorithm_sha256`;
-- the city page the data comes from is `prov:wasDerivedFrom` (DCAT-AP reserves `dct:source`
+  shapes' pattern wants that prefix), `owl:sameAs` the SPDX 2 term;
+- the city pages the data comes from are `prov:wasDerivedFrom` (DCAT-AP reserves `dct:source`
   for source datasets); web pages are typed `foaf:Document`, standards `dct:Standard`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
-from sister_graph.build.catalog_distributions import (
-    EU,
-    FileInfo,
+from sister_graph.build.catalog_datasets import (
+    Publisher,
     add_all,
-    add_coded,
-    describe_distributions,
+    describe_dataset,
+    describe_void,
+    find_publishers,
+    label,
+    publisher_dump_name,
+    spatial,
 )
+from sister_graph.build.catalog_distributions import FileInfo, describe_distributions
+from sister_graph.build.catalog_vocabularies import ADMS_VOCABULARY, EU, CodeLists
+from sister_graph.rdf.formats import DUMP_FORMATS, dump_name
 from sister_graph.rdf.namespaces import (
     DCAT,
     DCTERMS,
     FOAF,
-    GEO,
     GSP,
     OWL,
     PROV,
     RDF,
     RDFS,
-    SCHEMA,
     SD,
     SKOS,
     SPDX,
@@ -42,79 +49,85 @@ from sister_graph.rdf.namespaces import (
     VOID,
     XSD,
     id_namespace,
-    sg_namespace,
 )
 
-ADMS_TYPES = "http://purl.org/adms/publishertype/"
-FREQUENCIES = EU + "frequency"
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
-KEYWORDS = (
-    ("twinning", "en"),
-    ("sister cities", "en"),
-    ("international cooperation", "en"),
-    ("city networks", "en"),
-    ("bratimljenje", "sr-Latn"),
-    ("gradovi partneri", "sr-Latn"),
-    ("međunarodna saradnja", "sr-Latn"),
-    ("градови партнери", "sr-Cyrl"),
+PREFIXES = (
+    ("dcat", DCAT),
+    ("dct", DCTERMS),
+    ("foaf", FOAF),
+    ("void", VOID),
+    ("spdx", SPDX),
+    ("vcard", VCARD),
+    ("skos", SKOS),
+    ("xsd", XSD),
+    ("sd", SD),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("prov", PROV),
+    ("gsp", GSP),
+    ("dcatap", "http://data.europa.eu/r5r/"),
 )
+
+__all__ = ["Deployer", "FileInfo", "dataset_iri", "describe_catalog"]
+
+
+@dataclass(frozen=True)
+class Deployer:
+    """Who runs the deployment: publisher of the catalog, the union dataset and the endpoint.
+
+    `license` is an IRI of the EU licence table, `license_type` an ADMS licence type and
+    `type` an ADMS publisher type (empty: not stated); `email` the contact point's address.
+    """
+
+    name: str = "sister-graph"
+    email: str = ""
+    type: str = ""
+    license: str = EU + "licence/CC_BY_4_0"
+    license_title: str = "Creative Commons Attribution"
+    license_type: str = ADMS_VOCABULARY + "licencetype/Attribution"
 
 
 def dataset_iri(base: str) -> URIRef:
-    """Return the IRI of the dataset the dumps distribute."""
+    """Return the IRI of the union dataset the dumps distribute."""
     return id_namespace(base)["dataset/sister-graph"]
 
 
-def _label(graph: Graph, iri: URIRef, lang: str) -> str:
-    labels = {label.language: str(label) for label in graph.objects(iri, RDFS.label)}
-    return labels.get(lang) or next(iter(labels.values()), str(iri))
-
-
-def _document(g: Graph, iri: URIRef) -> URIRef:
-    g.add((iri, RDF.type, FOAF.Document))
-    return iri
-
-
 def describe_catalog(
-    graph: Graph, *, base: str, files: dict[str, FileInfo], license_iri: str, issued: str = ""
+    graph: Graph,
+    *,
+    base: str,
+    files: dict[str, FileInfo],
+    vocabularies: Graph,
+    deployer: Deployer = Deployer(),
+    issued: str = "",
 ) -> Graph:
-    """Return the DCAT-AP catalog and VoID description of the graph and its dump files."""
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in (
-        ("dcat", DCAT),
-        ("dct", DCTERMS),
-        ("foaf", FOAF),
-        ("void", VOID),
-        ("spdx", SPDX),
-        ("vcard", VCARD),
-        ("skos", SKOS),
-        ("xsd", XSD),
-        ("sd", SD),
-        ("rdfs", RDFS),
-        ("owl", OWL),
-        ("prov", PROV),
-        ("gsp", GSP),
-        ("dcatap", "http://data.europa.eu/r5r/"),
-    ):
-        g.bind(prefix, ns)
-    sg = sg_namespace(base)
-    catalog, dataset = URIRef(base + "catalog"), dataset_iri(base)
-    service, endpoint = id_namespace(base)["service/sparql"], URIRef(base + "sparql")
-    publishers = sorted(set(graph.subjects(sg.cooperationField, None)))
-    en = ", ".join(_label(graph, p, "en") for p in publishers)
-    sr = ", ".join(_label(graph, p, "sr-Latn") for p in publishers)
-    lic = URIRef(license_iri)
-    g.add((lic, RDF.type, DCTERMS.LicenseDocument))
-    themes = add_coded(
-        g, EU + "data-theme/GOVE", (), EU + "data-theme", "Government and public sector"
-    )
-    add_coded(g, EU + "data-theme/REGI", (), EU + "data-theme", "Regions and cities")
+    """Return the DCAT-AP catalog and VoID description of the graph and its dump files.
 
+    `files` maps published file names to their size and SHA-256; `vocabularies` is the graph
+    of vendored EU code lists (`read_code_lists`). Raises SourceError when a configured
+    controlled value (licence, licence type, publisher type) is in no vendored code list.
+    """
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES:
+        g.bind(prefix, ns)
+    codes = CodeLists(vocabularies)
+    ids = id_namespace(base)
+    catalog, union, service = URIRef(base + "catalog"), dataset_iri(base), ids["service/sparql"]
+    endpoint = URIRef(base + "sparql")
+    publishers = find_publishers(graph)
+    lic = _licence(g, codes, deployer)
+    agent = _deployer(g, codes, URIRef(base + "catalog#publisher"), deployer, base)
+    homepage = URIRef(base)
+    g.add((homepage, RDF.type, FOAF.Document))
+    en = ", ".join(label(graph, p.city, "en") for p in publishers)
+    sr = ", ".join(label(graph, p.city, "sr-Latn") for p in publishers)
     add_all(
         g,
         catalog,
         (RDF.type, DCAT.Catalog),
         (DCTERMS.license, lic),
+        (DCTERMS.publisher, agent),
         (DCTERMS.title, Literal("sister-graph: international cooperation of cities", lang="en")),
         (DCTERMS.title, Literal("sister-graph: međunarodna saradnja gradova", lang="sr-Latn")),
         (
@@ -135,77 +148,60 @@ def describe_catalog(
                 lang="sr-Latn",
             ),
         ),
-        (DCAT.dataset, dataset),
+        (DCAT.dataset, union),
         (DCAT.service, service),
-        (FOAF.homepage, _document(g, URIRef(base))),
-        (DCAT.themeTaxonomy, URIRef(EU + "data-theme")),
+        (FOAF.homepage, homepage),
+        (DCAT.themeTaxonomy, codes.scheme(g, URIRef(EU + "data-theme"))),
+        (DCTERMS.language, codes.term(g, EU + "language/ENG", DCTERMS.LinguisticSystem)),
     )
-
-    add_all(
-        g,
-        dataset,
-        (RDF.type, DCAT.Dataset),
-        (RDF.type, VOID.Dataset),
-        (DCTERMS.title, Literal(f"International cooperation of {en}", lang="en")),
-        (DCTERMS.title, Literal(f"Međunarodna saradnja: {sr}", lang="sr-Latn")),
-        (
-            DCTERMS.description,
-            Literal(
-                "Agreements (type, partner city, signing date, occasion), memberships in city "
-                "networks, and the fields and priorities of international cooperation, as the "
-                "city's page states them, with Wikidata and GeoNames links and coordinates of the "
-                "partner cities.",
-                lang="en",
-            ),
-        ),
-        (
-            DCTERMS.description,
-            Literal(
-                "Sporazumi (vrsta, grad partner, datum potpisivanja, povod), članstva u mrežama "
-                "gradova, te oblasti i prioriteti međunarodne saradnje kako ih navodi stranica "
-                "grada, sa vezama na Wikidata i GeoNames i koordinatama gradova partnera.",
-                lang="sr-Latn",
-            ),
-        ),
-        (DCAT.theme, themes),
-        (DCAT.theme, URIRef(EU + "data-theme/REGI")),
-        (
-            DCTERMS.accrualPeriodicity,
-            add_coded(
-                g, EU + "frequency/IRREG", (DCTERMS.Frequency,), EU + "frequency", "irregular"
-            ),
-        ),
-        (DCAT.landingPage, _document(g, URIRef(base))),
-        (FOAF.page, URIRef(base)),
-        (DCTERMS.license, lic),
-    )
-    for word, lang in KEYWORDS:
-        g.add((dataset, DCAT.keyword, Literal(word, lang=lang)))
-    for code, name in (("SRP", "Serbian"), ("ENG", "English")):
-        language = add_coded(
-            g, EU + "language/" + code, (DCTERMS.LinguisticSystem,), EU + "language", name
-        )
-        g.add((dataset, DCTERMS.language, language))
-        g.add((catalog, DCTERMS.language, language))
     if issued:
-        for subject in (catalog, dataset):
-            g.add((subject, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
-            g.add((subject, DCTERMS.modified, Literal(issued, datatype=XSD.date)))
+        for predicate in (DCTERMS.issued, DCTERMS.modified):
+            g.add((catalog, predicate, Literal(issued, datatype=XSD.date)))
+    contact = _contact(g, URIRef(base + "catalog#contact"), deployer.name, homepage, deployer.email)
+    dumps = [dump_name(fmt) for fmt in DUMP_FORMATS]
+    context = dict(graph=graph, base=base, codes=codes, lic=lic, issued=issued)
+    describe_dataset(
+        g, union, publishers=publishers, agent=agent, contact=contact, union=True, **context
+    )
+    describe_void(g, graph, union, base=base, endpoint=endpoint)
+    describe_distributions(
+        g, union, base=base, files=files, names=dumps, codes=codes, lic=lic, slug="sister-graph"
+    )
     for publisher in publishers:
-        _describe_publisher(g, graph, publisher, (catalog, dataset, service))
-    dates = sorted(str(d) for d in graph.objects(None, sg.signingDate))
-    if dates:
-        period = BNode("temporal")
-        add_all(g, dataset, (DCTERMS.temporal, period))
-        add_all(
+        dataset = ids[f"dataset/{publisher.slug}"]
+        spatial(g, graph, catalog, publisher.city)
+        g.add((catalog, DCAT.dataset, dataset))
+        g.add((union, VOID.subset, dataset))
+        city_contact = _contact(
             g,
-            period,
-            (RDF.type, DCTERMS.PeriodOfTime),
-            (DCAT.startDate, Literal(dates[0], datatype=XSD.date)),
-            (DCAT.endDate, Literal(dates[-1], datatype=XSD.date)),
+            URIRef(f"{base}catalog#contact-{publisher.slug}"),
+            label(graph, publisher.city, "sr-Latn"),
+            publisher.pages[0],
+            "",
+            lang="sr-Latn",
         )
-    _describe_void(g, graph, dataset, base, endpoint)
-    describe_distributions(g, dataset, base=base, files=files, lic=lic)
+        describe_dataset(
+            g,
+            dataset,
+            publishers=[publisher],
+            agent=_city_agent(g, graph, codes, publisher),
+            contact=city_contact,
+            **context,
+        )
+        describe_distributions(
+            g,
+            dataset,
+            base=base,
+            files=files,
+            names=[publisher_dump_name(publisher.slug)],
+            codes=codes,
+            lic=lic,
+            slug=publisher.slug,
+        )
+        for page in publisher.pages:
+            g.add((page, RDF.type, FOAF.Document))
+            g.add((dataset, PROV.wasDerivedFrom, page))
+            g.add((union, PROV.wasDerivedFrom, page))
     add_all(
         g,
         service,
@@ -214,10 +210,13 @@ def describe_catalog(
         (DCTERMS.title, Literal("SPARQL 1.1 endpoint of sister-graph", lang="en")),
         (DCTERMS.title, Literal("SPARQL 1.1 servis za upite", lang="sr-Latn")),
         (DCAT.endpointDescription, endpoint),
-        (DCAT.servesDataset, dataset),
+        (DCAT.servesDataset, union),
         (DCTERMS.conformsTo, SPARQL_PROTOCOL),
         (DCTERMS.license, lic),
-        (DCAT.theme, themes),
+        (DCTERMS.publisher, agent),
+        (DCAT.contactPoint, contact),
+        (DCTERMS.accessRights, codes.term(g, EU + "access-right/PUBLIC", DCTERMS.RightsStatement)),
+        (DCAT.theme, codes.term(g, EU + "data-theme/GOVE")),
         (DCAT.keyword, Literal("SPARQL", lang="en")),
     )
     add_all(
@@ -229,62 +228,51 @@ def describe_catalog(
     return g
 
 
-def _describe_publisher(g: Graph, graph: Graph, publisher: URIRef, described: tuple) -> None:
-    """State the publishing city as agent, location and contact point of what the catalog lists."""
-    catalog, dataset, service = described
-    kind = add_coded(g, ADMS_TYPES + "LocalAuthority", (), ADMS_TYPES + "1.0", "Local Authority")
+def _licence(g: Graph, codes: CodeLists, deployer: Deployer) -> URIRef:
+    """The licence: an EU licence-table IRI with its ADMS type and a title CKAN knows."""
+    lic = codes.term(g, deployer.license, DCTERMS.LicenseDocument)
     add_all(
-        g, publisher, (RDF.type, FOAF.Agent), (RDF.type, FOAF.Organization), (DCTERMS.type, kind)
+        g,
+        lic,
+        (DCTERMS.type, codes.term(g, deployer.license_type)),
+        (DCTERMS.title, Literal(deployer.license_title, lang="en")),
     )
-    for name in graph.objects(publisher, RDFS.label):
-        g.add((publisher, FOAF.name, name))
-    for subject in described:
-        g.add((subject, DCTERMS.publisher, publisher))
-    for place in sorted(graph.objects(publisher, OWL.sameAs)):
-        if str(place).startswith("https://sws.geonames.org/"):
-            add_all(g, dataset, (DCTERMS.spatial, place))
-            add_all(g, place, (RDF.type, DCTERMS.Location))
-            lat, long = graph.value(publisher, GEO.lat), graph.value(publisher, GEO.long)
-            if lat is not None and long is not None:
-                point = Literal(f"POINT({long} {lat})", datatype=GSP.wktLiteral)
-                g.add((place, DCAT.centroid, point))
-    for page in sorted(graph.subjects(DCTERMS.publisher, publisher)):
-        add_all(g, dataset, (PROV.wasDerivedFrom, _document(g, page)))
-        contact = BNode(f"contact-{publisher.split('/')[-1]}")
-        for subject in (dataset, service):
-            g.add((subject, DCAT.contactPoint, contact))
-        add_all(
-            g,
-            contact,
-            (RDF.type, VCARD.Organization),
-            (RDF.type, VCARD.Kind),
-            (VCARD.fn, Literal(_label(graph, publisher, "sr-Latn"), lang="sr-Latn")),
-            (VCARD.hasURL, page),
-        )
+    return lic
 
 
-def _describe_void(g: Graph, graph: Graph, dataset: URIRef, base: str, endpoint: URIRef) -> None:
-    classes = Counter(o for _, o in graph.subject_objects(RDF.type))
-    predicates = {p for _, p, _ in graph}
-    entities = {
-        s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(base + "id/")
-    }
-    stats = (
-        (VOID.triples, len(graph)),
-        (VOID.entities, len(entities)),
-        (VOID.classes, len(classes)),
-        (VOID.properties, len(predicates)),
-        (VOID.distinctSubjects, len(set(graph.subjects()))),
-        (VOID.distinctObjects, len(set(graph.objects()))),
+def _deployer(g: Graph, codes: CodeLists, agent: URIRef, deployer: Deployer, base: str):
+    add_all(
+        g,
+        agent,
+        (RDF.type, FOAF.Agent),
+        (RDF.type, FOAF.Organization),
+        (FOAF.name, Literal(deployer.name)),
+        (FOAF.homepage, URIRef(base)),
     )
-    for predicate, value in stats:
-        g.add((dataset, predicate, Literal(value, datatype=XSD.integer)))
-    g.add((dataset, VOID.sparqlEndpoint, endpoint))
-    g.add((dataset, VOID.uriSpace, Literal(base + "id/")))
-    for vocabulary in (SCHEMA, SKOS, DCTERMS, sg_namespace(base)):
-        g.add((dataset, VOID.vocabulary, URIRef(str(vocabulary))))
-    for cls, count in sorted(classes.items()):
-        partition = BNode("class-" + "".join(ch if ch.isalnum() else "-" for ch in str(cls)))
-        g.add((dataset, VOID.classPartition, partition))
-        g.add((partition, VOID["class"], cls))
-        g.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+    if deployer.type:
+        g.add((agent, DCTERMS.type, codes.term(g, deployer.type)))
+    return agent
+
+
+def _city_agent(g: Graph, graph: Graph, codes: CodeLists, publisher: Publisher) -> URIRef:
+    """The publishing city as a DCAT agent: a local authority, named as the data names it."""
+    city = publisher.city
+    kind = codes.term(g, ADMS_VOCABULARY + "publishertype/LocalAuthority")
+    add_all(g, city, (RDF.type, FOAF.Agent), (RDF.type, FOAF.Organization), (DCTERMS.type, kind))
+    for name in graph.objects(city, RDFS.label):
+        g.add((city, FOAF.name, name))
+    return city
+
+
+def _contact(g: Graph, node: URIRef, name: str, url: URIRef, email: str, lang: str = ""):
+    add_all(
+        g,
+        node,
+        (RDF.type, VCARD.Organization),
+        (RDF.type, VCARD.Kind),
+        (VCARD.fn, Literal(name, lang=lang or None)),
+        (VCARD.hasURL, url),
+    )
+    if email:
+        g.add((node, VCARD.hasEmail, URIRef("mailto:" + email)))
+    return node

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from sister_graph.build.catalog import Deployer
+from sister_graph.build.catalog_check import CatalogCheck, check_catalog, read_dcat_ap_shapes
+from sister_graph.build.catalog_vocabularies import read_code_lists
 from sister_graph.build.gc_control import paused_gc
 from sister_graph.build.graph import build_source_graphs, read_ontology, union_graph
 from sister_graph.build.render import render_dist
@@ -27,6 +30,7 @@ class Built:
     graph: Graph
     validation: Validation
     source_graphs: dict[URIRef, Graph]
+    catalog: CatalogCheck | None = None
 
 
 def read_all_shapes(shapes_dir: Path, *, base: str) -> Graph:
@@ -68,15 +72,37 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     Config has checked release_date already (settings.SETTINGS).
     """
     built = build_and_validate(config, progress)
+    vocabularies = read_code_lists(config.vendor_dir)
+    dcat_ap = read_dcat_ap_shapes(config.vendor_dir)
     files = render_dist(
         built.graph,
         built.validation.report,
         base=config.base,
-        license_iri=config.license,
+        vocabularies=vocabularies,
+        deployer=deployer(config),
         issued=config.release_date,
         source_graphs=built.source_graphs,
         progress=progress,
     )
+    progress("checking catalog.ttl against the DCAT-AP 3.0.1 shapes")
+    verdict = check_catalog(Graph().parse(data=files["catalog.ttl"], format="turtle"), dcat_ap)
+    if not verdict.conforms:
+        raise ValidationFailed(
+            f"the catalog violates {len(verdict.violations)} DCAT-AP 3.0.1 constraint(s)",
+            problems=[f"catalog.ttl: {line}" for line in verdict.violations],
+        )
     progress(f"writing {config.dist_dir}/")
     write_dist(files, config.dist_dir)
-    return built
+    return Built(built.graph, built.validation, built.source_graphs, verdict)
+
+
+def deployer(config: Config) -> Deployer:
+    """Return the deployer the settings describe (publisher, contact, licence)."""
+    return Deployer(
+        name=config.publisher_name,
+        email=config.contact_email,
+        type=config.publisher_type,
+        license=config.license,
+        license_title=config.license_title,
+        license_type=config.license_type,
+    )

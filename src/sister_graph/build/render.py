@@ -7,7 +7,12 @@ from collections.abc import Callable
 
 from rdflib import Graph, URIRef
 
-from sister_graph.build.catalog import FileInfo, describe_catalog
+from sister_graph.build.catalog import Deployer, FileInfo, describe_catalog
+from sister_graph.build.catalog_datasets import (
+    find_publishers,
+    publisher_dump_name,
+    publisher_graph,
+)
 from sister_graph.build.round_trip import check_dumps, check_round_trip
 from sister_graph.dist.files import CHECKSUMS, sha256_hex
 from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
@@ -33,7 +38,8 @@ def render_dist(
     report: Graph,
     *,
     base: str,
-    license_iri: str,
+    vocabularies: Graph,
+    deployer: Deployer,
     issued: str = "",
     source_graphs: dict[URIRef, Graph] | None = None,
     progress: Callable[[str], None] = lambda _: None,
@@ -57,9 +63,20 @@ def render_dist(
         json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
     ).encode()
     files["validation-report.ttl"] = to_turtle(report, base=base)
+    parts = {}
+    for publisher in find_publishers(graph):
+        name = publisher_dump_name(publisher.slug)
+        progress(f"serialising {name}")
+        parts[name] = publisher_graph(graph, publisher, base=base)
+        files[name] = to_turtle(parts[name], base=base)
     infos = {name: FileInfo(name, len(data), sha256_hex(data)) for name, data in files.items()}
     catalog = describe_catalog(
-        graph, base=base, files=infos, license_iri=license_iri, issued=issued
+        graph,
+        base=base,
+        files=infos,
+        vocabularies=vocabularies,
+        deployer=deployer,
+        issued=issued,
     )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
     progress("parsing every file back")
@@ -67,6 +84,8 @@ def render_dist(
     turtle = rdf_format("turtle")
     check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
     check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)
+    for name, part in parts.items():
+        check_round_trip(name, files[name], turtle, part)
     files[CHECKSUMS] = "".join(
         f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())
     ).encode()

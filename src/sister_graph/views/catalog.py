@@ -64,7 +64,10 @@ def _distribution(graph: Graph, node, lang: str) -> DistributionView:
 def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
     """Build the catalog page model from the published catalog graph."""
     catalog = next(iter(sorted(graph.subjects(RDF.type, DCAT.Catalog))), None)
-    dataset = next(iter(sorted(graph.objects(catalog, DCAT.dataset))), None) if catalog else None
+    datasets = sorted(graph.objects(catalog, DCAT.dataset)) if catalog else []
+    # the union dataset (the one with the SPARQL endpoint) first; per-publisher ones after it
+    datasets.sort(key=lambda d: graph.value(d, VOID.sparqlEndpoint) is None)
+    dataset = datasets[0] if datasets else None
 
     def link(node) -> Value:
         return Value(label(graph, node, lang, base=base), iri=str(node))
