@@ -196,7 +196,7 @@ def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[U
     )
     if not dates:
         return
-    period = URIRef(f"{dataset}#period")
+    period = URIRef(f"{base}catalog#period-{str(dataset).rpartition('/')[2]}")
     g.add((dataset, DCTERMS.temporal, period))
     add_all(
         g,
