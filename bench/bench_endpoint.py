@@ -80,7 +80,9 @@ import sys
 from sister_graph.settings import load_config
 from sister_graph.web.server import run
 names = ("dist_dir", "port", "cache_entries", "store_dir", "processes", "threads")
-run(load_config(dict(zip(names, sys.argv[1:], strict=True))))
+settings = dict(zip(names, sys.argv[1:], strict=True))
+# wrk sends everything from 127.0.0.1: fair use (per client address) would refuse it
+run(load_config({**settings, "client_queries": 0, "client_query_seconds": 0}))
 """
 
 PEER = """

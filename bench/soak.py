@@ -189,6 +189,8 @@ def serve(args, port: int, store_dir: str) -> subprocess.Popen:
         "--threads", str(args.threads),
     ]  # fmt: skip
     env = {**os.environ, "SISTER_GRAPH_STORE_DIR": store_dir}
+    # all clients share 127.0.0.1: fair use (per client address) would refuse most of them
+    env.update(SISTER_GRAPH_CLIENT_QUERIES="0", SISTER_GRAPH_CLIENT_QUERY_SECONDS="0")
     return subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,

@@ -64,10 +64,15 @@ def write_dist(folder: Path, ntriples: str) -> Path:
 
 
 def endpoint_config(root: Path, ntriples: str, **changes: object) -> Config:
-    """Return settings serving a fixture dist written under root, on a free port."""
+    """Return settings serving a fixture dist written under root, on a free port.
+
+    Fair use is off unless `changes` set it: these tests play several clients from one
+    address (tests/web/test_fair_use.py gives each client its own).
+    """
     dist = write_dist(root / "dist", ntriples)
     settings = {"dist_dir": dist, "store_dir": str(root / "store"), "port": 0, "threads": 8}
-    return Config(**{**settings, "query_timeout": 2.0, "query_workers": 2, **changes})
+    limits = {"query_timeout": 2.0, "query_workers": 2, "client_queries": 0}
+    return Config(**{**settings, **limits, "client_query_seconds": 0.0, **changes})
 
 
 class LiveServer:

@@ -129,3 +129,15 @@ class GraphStoreError(SisterGraphError):
 
     status = 502
     code = "graph-store-error"
+
+
+class TooManyRequests(SisterGraphError):
+    """A client is over its fair-use limits (concurrent queries, query time per minute)."""
+
+    status = 429
+    code = "too-many-requests"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.headers = {"Retry-After": str(retry_after)}

@@ -162,6 +162,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("threads", int, 4, "HTTP worker threads of each server process.", 1, 256),
     Setting("query_workers", int, 2, "Query worker processes (each can be killed on timeout).", 1, 64, option="--workers", commands=("serve", "query")),  # noqa: E501
     Setting("query_timeout", float, 10.0, "Wall-clock limit of one SPARQL query, in seconds.", 0.1, 3600, option="--timeout", commands=("serve", "query")),  # noqa: E501
+    Setting("query_memory", int, 1024 * MiB, "Memory one query may take, in bytes: its worker's address space beyond its size at start (over it: the worker is ended, 400 query-too-complex); 0: no limit.", 0, None, commands=("serve", "query")),  # noqa: E501
+    Setting("client_queries", int, 1, "Queries one client may have evaluated at once per server process (more: 429 with Retry-After); 0: no limit.", 0, 1024),  # noqa: E501
+    Setting("client_query_seconds", float, 60.0, "Query time one client may use per sliding minute per server process, in seconds (more: 429 with Retry-After); 0: no limit.", 0, 86400),  # noqa: E501
+    Setting("trusted_proxies", str, "", "Addresses of reverse proxies whose X-Forwarded-For names the client (comma-separated); empty: none."),  # noqa: E501
     Setting("max_query_bytes", int, 65536, "Largest accepted SPARQL query, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_body_bytes", int, 262144, "Largest accepted request body, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_rows", int, 10000, "Most result rows returned; more are cut and the cut is reported.", 1, None, commands=("serve", "query")),  # noqa: E501

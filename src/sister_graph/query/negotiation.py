@@ -6,6 +6,7 @@ each kind of answer has, from the tables in `formats`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from werkzeug.datastructures import MIMEAccept
@@ -45,8 +46,13 @@ def by_name(key: str, offers: tuple[Format, ...]) -> Choice:
     raise NotAcceptable(f"format {key!r} is not available for this answer; choose one of {names}")
 
 
+@functools.lru_cache(maxsize=512)
 def by_accept(accept: MIMEAccept, offers: tuple[Format, ...]) -> Choice:
-    """Choose the best offer for an Accept header; no header means the first offer."""
+    """Choose the best offer for an Accept header; no header means the first offer.
+
+    Remembered per (header, offers): clients send few distinct headers, and q-value
+    ranking costs more than the rest of a small query.
+    """
     if not accept:
         return Choice(offers[0], offers[0].media_type)
     media_types = [m for fmt in offers for m in (fmt.media_type, *fmt.aliases)]

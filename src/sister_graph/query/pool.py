@@ -42,9 +42,12 @@ class _Worker:
 class QueryPool:
     """Run jobs in `size` processes that each open the on-disk store read-only."""
 
-    def __init__(self, store_path: str, *, size: int, timeout: float) -> None:
+    def __init__(
+        self, store_path: str, *, size: int, timeout: float, memory_bytes: int = 0
+    ) -> None:
         self.store_path = store_path
         self.timeout = timeout
+        self.memory_bytes = memory_bytes
         self._ctx = _context()
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -71,7 +74,10 @@ class QueryPool:
     def _launch(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=worker_main, args=(child, self.store_path), daemon=True, name="sg-query"
+            target=worker_main,
+            args=(child, self.store_path, self.memory_bytes),
+            daemon=True,
+            name="sg-query",
         )
         process.start()
         child.close()
@@ -126,6 +132,8 @@ class QueryPool:
                 raise ResultTooLarge(reply.message)
             if reply.kind == "not-representable":
                 raise NotRepresentable(reply.message)
+            if reply.kind == "memory":
+                raise QueryTooComplex(reply.message + "; simplify it")
             raise StoreError(reply.message)
         return reply
 
@@ -149,7 +157,7 @@ class QueryPool:
         self._replace(worker)
         if code is not None and code < 0 and -code in CRASH_SIGNALS:
             return QueryTooComplex(
-                "the query engine ran out of stack or memory on this query; simplify it"
+                "the query engine ran out of stack or of the memory one query may take; simplify it"
             )
         return StoreError("the query worker running this query stopped; try again")
 

@@ -17,6 +17,7 @@ from werkzeug.datastructures import MIMEAccept, MultiDict
 from sister_graph.errors import BadRequest, PayloadTooLarge, QueryRefused, UnsupportedMediaType
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.cache import ResultsCache
+from sister_graph.query.fair_use import FairUse
 from sister_graph.query.guard import QueryPlan, check_graph_iris, guard_query
 from sister_graph.query.results import Answer
 from sister_graph.query.store import QueryStore
@@ -169,11 +170,29 @@ def prepare(
     return Prepared(plan, choice, job, key, etag)
 
 
-def execute(store: QueryStore, prepared: Prepared, *, cache: ResultsCache) -> tuple[Answer, float]:
-    """Answer a prepared query from the cache or the store; return (answer, milliseconds)."""
+def execute(
+    store: QueryStore,
+    prepared: Prepared,
+    *,
+    cache: ResultsCache,
+    fair_use: FairUse | None = None,
+    client: str = "-",
+) -> tuple[Answer, float]:
+    """Answer a prepared query from the cache or the store; return (answer, milliseconds).
+
+    An evaluation (not a cache hit) is booked to `client` by `fair_use`, which raises
+    TooManyRequests (429) when the client is over its limits.
+    """
     started = time.perf_counter()
+
+    def evaluate() -> Answer:
+        if fair_use is None:
+            return store.answer(prepared.job)
+        with fair_use.evaluation(client):
+            return store.answer(prepared.job)
+
     if prepared.etag is not None and cache.enabled:
-        answer = cache.fetch(prepared.key, lambda: store.answer(prepared.job))
+        answer = cache.fetch(prepared.key, evaluate)
     else:
-        answer = store.answer(prepared.job)
+        answer = evaluate()
     return answer, (time.perf_counter() - started) * 1000

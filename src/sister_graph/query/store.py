@@ -110,7 +110,12 @@ class EmbeddedStore:
         dataset = dataset or read_dataset(Path(config.dist_dir))
         path, self.triples = load_disk_store(dataset, store_dir_for(config))
         self.checksum: str | None = dataset.checksum
-        self._pool = QueryPool(str(path), size=config.query_workers, timeout=config.query_timeout)
+        self._pool = QueryPool(
+            str(path),
+            size=config.query_workers,
+            timeout=config.query_timeout,
+            memory_bytes=config.query_memory,
+        )
 
     def answer(self, job: Job) -> Answer:
         """Run the job in a worker process."""

@@ -6,6 +6,7 @@ processes start fast.
 
 from __future__ import annotations
 
+import resource
 import threading
 from dataclasses import dataclass
 
@@ -73,6 +74,8 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
         return Failure("syntax", str(err))
     except NotRepresentable as err:
         return Failure("not-representable", err.message)
+    except MemoryError:
+        return Failure("memory", "the query needed more memory than one query may take")
     except (OSError, ValueError) as err:
         return Failure("store", str(err))
     if job.max_bytes and len(answer.body) > job.max_bytes:
@@ -84,20 +87,43 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
     return answer
 
 
-def worker_main(conn, store_path: str) -> None:
-    """Open the store read-only, report readiness, then answer jobs until the pipe closes."""
+def address_space() -> int:
+    """Return this process's virtual memory size in bytes (Linux: /proc/self/statm)."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
+def limit_memory(extra_bytes: int) -> int:
+    """Cap this process's address space at its present size plus extra_bytes; return the cap.
+
+    RLIMIT_AS (https://man7.org/linux/man-pages/man2/getrlimit.2.html): an allocation past
+    it fails, which ends the engine (it aborts on a failed allocation) or raises MemoryError.
+    """
+    cap = address_space() + extra_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    return cap
+
+
+def worker_main(conn, store_path: str, memory_bytes: int = 0) -> None:
+    """Open the store read-only, report readiness, then answer jobs until the pipe closes.
+
+    memory_bytes (0: no limit) bounds what a query may add to the worker's address space.
+    """
     try:
         store = ox.Store.read_only(store_path)
     except OSError as err:
         conn.send(Failure("store", f"cannot open the query store: {err}"))
         return
     threading.stack_size(STACK_BYTES)
-    thread = threading.Thread(target=_serve, args=(conn, store), name="sg-query")
+    thread = threading.Thread(target=_serve, args=(conn, store, memory_bytes), name="sg-query")
     thread.start()
     thread.join()
 
 
-def _serve(conn, store: ox.Store) -> None:
+def _serve(conn, store: ox.Store, memory_bytes: int) -> None:
+    run_job(store, Job(query="ASK {}", media_type="text/csv", max_rows=1))  # warm the arena
+    if memory_bytes:
+        limit_memory(memory_bytes)
     conn.send("ready")
     while True:
         try:

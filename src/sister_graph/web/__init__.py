@@ -13,12 +13,14 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
+from sister_graph.query.fair_use import FairUse, trusted_proxies
 from sister_graph.query.store import QueryStore, open_store
 from sister_graph.rdf.formats import HTML, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
 from sister_graph.web.conditional import add_validators
-from sister_graph.web.context import EXTENSION, AppState
+from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.fast_path import FastPath
+from sister_graph.web.sparql_front import ERROR, SparqlFront
 
 # Blueprint modules under sister_graph.web, each exposing `bp`; add a page area with one line.
 BLUEPRINTS: tuple[str, ...] = (
@@ -32,7 +34,6 @@ BLUEPRINTS: tuple[str, ...] = (
 
 ACCESS_LOG = logging.getLogger("sister_graph.access")
 ERROR_LOG = logging.getLogger("sister_graph.web")
-EXPOSED_HEADERS = "ETag, Link, X-Sister-Graph-Truncated"
 
 
 def import_blueprints() -> list:
@@ -48,15 +49,19 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     store = store or open_store(config)
     atexit.register(store.close)
     cache = ResultsCache(entries=config.cache_entries, max_bytes=config.cache_bytes)
-    app.extensions[EXTENSION] = AppState(config, store, cache)
+    fair_use = FairUse(concurrent=config.client_queries, seconds=config.client_query_seconds)
+    app_state = AppState(config, store, cache, fair_use, trusted_proxies(config.trusted_proxies))
+    app.extensions[EXTENSION] = app_state
     for module in import_blueprints():
         app.register_blueprint(module.bp)
     app.register_error_handler(SisterGraphError, error_response)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
+    app.before_request(_raise_front_error)
     app.after_request(_common_headers)
     app.after_request(add_validators)  # runs first: Flask calls after_request last-in first
+    app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)
     if cache.enabled:
         app.wsgi_app = FastPath(app.wsgi_app, memory=cache)
     return app
@@ -116,11 +121,17 @@ def _start_clock() -> None:
     g.started = time.perf_counter()
 
 
+def _raise_front_error() -> None:
+    """Render an error the SPARQL front found (it hands the request over, never runs it twice)."""
+    err = request.environ.pop(ERROR, None)
+    if err is not None:
+        raise err
+
+
 def _common_headers(response: Response) -> Response:
     headers = response.headers
-    headers["Access-Control-Allow-Origin"] = "*"
-    headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-    headers.setdefault("X-Content-Type-Options", "nosniff")
+    for name, value in COMMON_HEADERS:
+        headers.setdefault(name, value)
     if request.method == "OPTIONS":
         asked = request.headers.get("Access-Control-Request-Headers")
         headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"

@@ -6,6 +6,7 @@ gets the SPARQL 1.1 Protocol answer from the endpoint, unchanged.
 
 from __future__ import annotations
 
+import functools
 import json
 from urllib.parse import urlencode
 
@@ -20,7 +21,13 @@ from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS
 from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.views.examples import read_examples, with_prefixes
 from sister_graph.views.resource import compact
-from sister_graph.web.context import current_config, current_store, note_query_time, state
+from sister_graph.web.context import (
+    current_client,
+    current_config,
+    current_store,
+    note_query_time,
+    state,
+)
 from sister_graph.web.graph_access import parse_ntriples
 from sister_graph.web.site import href, render_page
 
@@ -38,6 +45,11 @@ def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
     """Tell whether the client wants the HTML page: no `format=`, and HTML ranks first."""
     if protocol.format is not None or not accept:
         return False
+    return _html_first(accept)
+
+
+@functools.lru_cache(maxsize=256)
+def _html_first(accept: MIMEAccept) -> bool:
     return accept.best_match([*_ALL_TYPES, HTML.media_type]) == HTML.media_type
 
 
@@ -108,7 +120,14 @@ def render_query_page(protocol: ProtocolRequest) -> Response:
         store = current_store()
         try:
             prepared = prepare(store, protocol, accept=PAGE_ACCEPT, config=config)
-            answer, milliseconds = execute(store, prepared, cache=state().cache)
+            app_state = state()
+            answer, milliseconds = execute(
+                store,
+                prepared,
+                cache=app_state.cache,
+                fair_use=app_state.fair_use,
+                client=current_client(),
+            )
             note_query_time(milliseconds)
             graph_result = prepared.plan.returns_graph
             context["table"] = _table(answer.body, graph_result, config.base)

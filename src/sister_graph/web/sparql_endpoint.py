@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, request
 
 from sister_graph.query import negotiation as negotiate
+from sister_graph.query.results import Answer
 from sister_graph.query.service import (
     FORM,
     QUERY,
+    Prepared,
     dataset_graph,
     execute,
     prepare,
@@ -15,8 +17,15 @@ from sister_graph.query.service import (
 )
 from sister_graph.query.service_description import describe_service, serialise_description
 from sister_graph.rdf.formats import HTML
+from sister_graph.settings import Config
 from sister_graph.web.conditional import none_match
-from sister_graph.web.context import current_config, current_store, note_query_time, state
+from sister_graph.web.context import (
+    current_client,
+    current_config,
+    current_store,
+    note_query_time,
+    state,
+)
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html, render_query_page
 
@@ -45,18 +54,31 @@ def sparql():
         return _describe(protocol.format)
     store = current_store()
     prepared = prepare(store, protocol, accept=request.accept_mimetypes, config=config)
+    conditional = prepared.etag and request.method in ("GET", "HEAD")
+    if conditional and none_match(prepared.etag):
+        return Response(status=304, headers=answer_headers(prepared, None, config))
+    app_state = state()
+    answer, milliseconds = execute(
+        store, prepared, cache=app_state.cache, fair_use=app_state.fair_use, client=current_client()
+    )
+    note_query_time(milliseconds)
+    if prepared.etag and request.method == "GET":
+        request.environ[BODY] = answer.body
+    headers = answer_headers(prepared, answer, config)
+    return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
+
+
+def answer_headers(prepared: Prepared, answer: Answer | None, config: Config) -> dict[str, str]:
+    """Return the headers of a query's answer (None: of its 304), after Content-Type/Length.
+
+    The Flask view and the WSGI front (web.sparql_front) both send exactly these.
+    """
     headers = {"Vary": "Accept", "Cache-Control": f"public, max-age={config.cache_seconds}"}
     if prepared.etag:
         headers["ETag"] = f'"{prepared.etag}"'
-        if request.method in ("GET", "HEAD") and none_match(prepared.etag):
-            return Response(status=304, headers=headers)
-    answer, milliseconds = execute(store, prepared, cache=state().cache)
-    note_query_time(milliseconds)
-    if answer.truncated:
+    if answer is not None and answer.truncated:
         headers[TRUNCATED] = "true"
-    if prepared.etag and request.method == "GET":
-        request.environ[BODY] = answer.body
-    return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
+    return headers
 
 
 def _describe(format_param: str | None) -> Response:
