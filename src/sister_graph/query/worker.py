@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from sister_graph.errors import NotRepresentable
 from sister_graph.query.lang_function import run_query
 from sister_graph.query.results import Answer, to_answer
+from sister_graph.rdf.formats import RESULTS_JSON
 
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
 # overflows a default 8 MB stack and kills the process, so queries run on a bigger one.
@@ -121,7 +122,7 @@ def worker_main(conn, store_path: str, memory_bytes: int = 0) -> None:
 
 
 def _serve(conn, store: ox.Store, memory_bytes: int) -> None:
-    run_job(store, Job(query="ASK {}", media_type="text/csv", max_rows=1))  # warm the arena
+    run_job(store, Job(query="ASK {}", media_type=RESULTS_JSON.media_type, max_rows=1))  # warm-up
     if memory_bytes:
         limit_memory(memory_bytes)
     conn.send("ready")
