@@ -15,6 +15,7 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -65,8 +66,7 @@ class QueryPlan:
         return self.form in GRAPH_FORMS
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built per token, ~3x cheaper than a frozen dataclass
     kind: str
     text: str
     at: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import queue
 import signal
 import threading
@@ -19,7 +20,7 @@ from sister_graph.errors import (
     StoreError,
 )
 from sister_graph.query.results import Answer
-from sister_graph.query.worker import Failure, Job, worker_main
+from sister_graph.query.worker import PICKLE_PROTOCOL, Failure, Job, worker_main
 
 _START_TIMEOUT = 60.0
 # A worker ending on one of these signals crashed on its query (stack or memory exhausted).
@@ -146,7 +147,7 @@ class QueryPool:
                     f"all query workers stayed busy for {self.timeout:g} s; try again later"
                 ) from None
             try:
-                worker.conn.send(job)
+                worker.conn.send_bytes(pickle.dumps(job, PICKLE_PROTOCOL))
                 return worker
             except OSError:  # it died while idle: not this query's fault, take another
                 self._replace(worker)

@@ -6,6 +6,7 @@ processes start fast.
 
 from __future__ import annotations
 
+import pickle
 import resource
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from sister_graph.rdf.formats import RESULTS_JSON
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
 # overflows a default 8 MB stack and kills the process, so queries run on a bigger one.
 STACK_BYTES = 512 << 20
+# Jobs and answers cross the pipe as plain pickles, which Connection.recv reads back:
+# pickle.dumps skips the ForkingPickler and BytesIO that Connection.send builds each time.
+PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
 @dataclass(frozen=True)
@@ -131,4 +135,4 @@ def _serve(conn, store: ox.Store, memory_bytes: int) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(run_job(store, job))
+        conn.send_bytes(pickle.dumps(run_job(store, job), PICKLE_PROTOCOL))
