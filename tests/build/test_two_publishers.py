@@ -31,7 +31,7 @@ NS_CITIES = "data/novi-sad/cities.csv"
 def two(data_copy: Path) -> Path:
     """data/ with Banja Luka and the Novi Sad fixture (no memberships.csv, empty networks.csv)."""
     for folder in data_copy.iterdir():
-        if folder.name != "banja-luka":
+        if folder.is_dir() and folder.name != "banja-luka":
             shutil.rmtree(folder)
     shutil.copytree(FIXTURE, data_copy / "novi-sad")
     return data_copy

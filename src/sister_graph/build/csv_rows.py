@@ -27,6 +27,11 @@ class Problems:
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{where}: {message}")
 
+    def add_new(self, where: str, message: str) -> None:
+        """Add a problem unless one at the same place (file:line: column) is reported already."""
+        if not any(item.startswith(f"{where}: ") for item in self.items):
+            self.add(where, message)
+
 
 @dataclass(frozen=True)
 class Row:

@@ -20,6 +20,7 @@ from sister_graph.build.csv_rows import (
     slug,
     unique,
 )
+from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.page_address import title_in_address
 from sister_graph.build.page_text import read_page_lines
 from sister_graph.build.records import (
@@ -42,34 +43,8 @@ SCHEMES = ("agreement-type", "field", "priority", "occasion")
 IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
 LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
-COLUMNS = {
-    "publisher.csv": (
-        "city",
-        "page_url",
-        "page_title",
-        "page_language",
-        "source_file",
-        "source_line",
-    ),
-    "cities.csv": (
-        "id",
-        *LABELS,
-        "native_names",
-        "page_form",
-        "country",
-        "lat",
-        "long",
-        "wikidata",
-        "geonames",
-        "identification",
-        "note",
-        "source_line",
-    ),
-    "agreements.csv": ("id", "partner", "type", "signed", "signing", "occasion", "source_line"),
-    "networks.csv": ("id", "acronym", *LABELS, "website", "source_line"),
-    "memberships.csv": ("id", "member", "network", "source_line"),
-    "concepts.csv": ("scheme", "id", *LABELS, "page_form", "source_line"),
-}
+# The columns of each file, from the CSV on the Web metadata (build/csv-metadata.json).
+COLUMNS = table_columns(read_metadata())
 # A page that names no networks, fields or priorities publishes without these files.
 OPTIONAL_FILES = frozenset({"networks.csv", "memberships.csv", "concepts.csv"})
 
@@ -86,7 +61,8 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     if not folders:
         raise SourceError(f"{data_dir}: no publisher folder (a sub-folder with publisher.csv)")
     problems = Problems()
-    result = [_read_folder(folder, data_dir, problems, today) for folder in folders]
+    metadata = read_metadata(data_dir)
+    result = [_read_folder(folder, data_dir, problems, today, metadata) for folder in folders]
     check_shared(result, problems)
     check_corroboration(result, problems)
     if problems.items:
@@ -96,11 +72,22 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     return result
 
 
-def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> PublisherSources:
+def _read_folder(
+    folder: Path, root: Path, problems: Problems, today: date, metadata: dict
+) -> PublisherSources:
+    def label(name: str) -> str:
+        return str((folder / name).relative_to(root.parent) if root.parent != root else name)
+
+    readable: list[str] = []  # files read_rows found no fault in: checked against CSVW too
+
     def rows(name: str) -> list[Row]:
-        label = str((folder / name).relative_to(root.parent) if root.parent != root else name)
-        optional = name in OPTIONAL_FILES
-        return read_rows(folder / name, COLUMNS[name], problems, label=label, optional=optional)
+        before, optional = len(problems.items), name in OPTIONAL_FILES
+        found = read_rows(
+            folder / name, COLUMNS[name], problems, label=label(name), optional=optional
+        )
+        if found and len(problems.items) == before:
+            readable.append(name)
+        return found
 
     publisher = _publisher(rows("publisher.csv"), folder, problems)
     lines = publisher.page_lines if publisher else ()
@@ -114,6 +101,7 @@ def _read_folder(folder: Path, root: Path, problems: Problems, today: date) -> P
     language = publisher.page_language if publisher else ""
     agreements = [_agreement(r, problems, cite, today, language) for r in agreement_rows]
     check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
+    check_folder(folder, readable, metadata, problems, label=label)
     return PublisherSources(
         publisher,
         tuple(cities),

@@ -1,0 +1,118 @@
+"""Check each publisher folder's CSV files against their CSV on the Web metadata.
+
+The metadata (https://www.w3.org/TR/tabular-metadata/) is `data/csv-metadata.json`, shipped
+with the data (the package carries the same file for folders without one): one table per file
+name, with each column's name, datatype, whether it is required, and what it means. Checking
+uses the csvw library (https://pypi.org/project/csvw/, the CLDF project's implementation of
+https://www.w3.org/TR/tabular-data-model/): every cell it refuses (a missing required value, a
+value not of the column's datatype or format) becomes one problem `file:line: column 'c': why`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+from sister_graph.build.csv_rows import Problems
+
+PACKAGED = Path(__file__).with_name("csv-metadata.json")
+FILE_NAME = "csv-metadata.json"
+
+
+@cache
+def _packaged() -> dict:
+    return json.loads(PACKAGED.read_text(encoding="utf-8"))
+
+
+def read_metadata(data_dir: Path | None = None) -> dict:
+    """Return the CSVW metadata of data_dir (its csv-metadata.json), else the packaged one.
+
+    Raises ValueError naming the file when it is not JSON with a 'tables' list.
+    """
+    path = Path(data_dir) / FILE_NAME if data_dir is not None else PACKAGED
+    if not path.is_file():
+        return _packaged()
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"{path}: not CSVW metadata (JSON): {err}") from None
+    if not isinstance(metadata.get("tables"), list):
+        raise ValueError(f"{path}: not CSVW metadata: no 'tables' list")
+    return metadata
+
+
+def table_columns(metadata: dict) -> dict[str, tuple[str, ...]]:
+    """Return the column names of each table, by file name.
+
+    >>> table_columns(read_metadata())["memberships.csv"]
+    ('id', 'member', 'network', 'source_line')
+    """
+    return {
+        t["url"]: tuple(c["name"] for c in t["tableSchema"]["columns"]) for t in metadata["tables"]
+    }
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def check_folder(
+    folder: Path, names: list[str], metadata: dict, problems: Problems, *, label
+) -> None:
+    """Check the named CSV files of one folder (read without fault already) against metadata.
+
+    label(name) gives the file's name in problems (e.g. 'data/graz/cities.csv').
+    """
+    from csvw import TableGroup
+
+    tables = [t for t in metadata["tables"] if t["url"] in names]
+    if not tables:
+        return
+    group = TableGroup.fromvalue({**metadata, "tables": tables})
+    group._fname = folder / FILE_NAME  # resolve each table's url against the folder
+    handler = _Collect()
+    log = logging.getLogger(f"sister_graph.csvw.{id(handler)}")
+    log.propagate, log.level = False, logging.WARNING
+    log.addHandler(handler)
+    try:
+        for table in group.tables:
+            for _ in table.iterdicts(log=log):
+                pass
+    finally:
+        log.removeHandler(handler)
+    for message in handler.messages:
+        where, _, why = message.partition(" ")
+        path, line, _column = where.rsplit(":", 2)
+        column, _, reason = why.partition(": ")
+        problems.add_new(f"{label(Path(path).name)}:{line}: column '{column}'", f"{reason} (CSVW)")
+
+
+def _datatype(column: dict) -> str:
+    datatype = column.get("datatype", "string")
+    if isinstance(datatype, str):
+        return datatype
+    bounds = [f"{k[:3]} {datatype[k]}" for k in ("minimum", "maximum") if k in datatype]
+    form = f" `{datatype['format']}`" if "format" in datatype else ""
+    return f"{datatype['base']}{form}" + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+def column_reference(metadata: dict) -> str:
+    """Return the README's column reference (Markdown), generated from the CSVW metadata."""
+    parts = []
+    for table in metadata["tables"]:
+        parts.append(f"**`{table['url']}`**: {table['dc:description']}\n")
+        parts.append("| column | datatype | required | meaning |\n|---|---|---|---|")
+        for column in table["tableSchema"]["columns"]:
+            meaning = column["dc:description"].replace("|", "\\|")
+            datatype = _datatype(column).replace("|", "\\|")
+            required = "yes" if column.get("required") else ""
+            parts.append(f"| `{column['name']}` | {datatype} | {required} | {meaning} |")
+        parts.append("")
+    return "\n".join(parts)
