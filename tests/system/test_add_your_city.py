@@ -67,7 +67,7 @@ def test_add_your_city_step_by_step(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "Check",
         "Publish",
     ]
-    for folder in ("data", "ontology", "shapes"):
+    for folder in ("data", "ontology", "shapes", "vendor"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     shutil.rmtree(tmp_path / "data" / "novi-sad")  # the fixture page stands in for a new city
     monkeypatch.chdir(tmp_path)
