@@ -5,34 +5,19 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sister_graph.web import create_app
 from sister_graph.web.context import state
+from tests.web.conftest import new_app
 
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 CYRILLIC_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?l WHERE { <https://w3id.org/sister-graph/id/city/graz> rdfs:label ?l
 FILTER(LANG(?l) = "sr-Cyrl") }"""
-
-
-def _app(config, tmp_path_factory, name: str):
-    store_dir = tmp_path_factory.mktemp(name)
-    return create_app(config.with_(store_dir=str(store_dir), query_workers=1))
-
-
-@pytest.fixture(scope="module")
-def client(built, tmp_path_factory) -> Iterator:
-    config, _ = built
-    app = _app(config, tmp_path_factory, "semantics-store")
-    yield app.test_client()
-    with app.app_context():
-        state().store.close()
 
 
 # ---- 6. redirects carry the query string as an opaque string
@@ -130,7 +115,7 @@ def test_live_catalog_is_the_published_file(client, built):
 @pytest.mark.parametrize("ext", ["jsonld", "nt", "rdf", "ttl"])
 def test_catalog_bytes_are_identical_across_server_processes(built, tmp_path_factory, ext, client):
     config, _ = built
-    other = _app(config, tmp_path_factory, f"other-store-{ext}")
+    other = new_app(config, tmp_path_factory, f"other-store-{ext}")
     try:
         body = other.test_client().get(f"/catalog.{ext}").data
     finally:

@@ -1,7 +1,16 @@
 """Choose a response format from a `format` parameter or the Accept header (RFC 9110 §12.5.1).
 
-Accept parsing and q-value ranking are werkzeug's; this module only knows which formats
-each kind of answer has, from the tables in `formats`.
+Accept parsing and q-value ranking are werkzeug's (MIMEAccept.best_match); this module only
+knows which formats each kind of answer has, from the tables in `formats`, and fixes two
+things about how they meet (https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1):
+
+- media-type parameters the client adds (`text/turtle;charset=utf-8`,
+  `application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"`) are dropped before
+  matching: werkzeug matches an offer without parameters only to a range without them, and
+  no format here depends on one (UTF-8 is the only charset; JSON-LD is sent compacted);
+- canonical media types are offered before aliases, so a wildcard (`application/*`, `*/*`)
+  picks the same format on every route, and the answer is always labelled with the
+  format's canonical media type, never with the alias or range that matched it.
 """
 
 from __future__ import annotations
@@ -12,7 +21,15 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MIMEAccept
 
 from sister_graph.errors import NotAcceptable
-from sister_graph.rdf.formats import BOOLEAN_FORMATS, HTML, RDF_FORMATS, RESULT_FORMATS, Format
+from sister_graph.rdf.formats import (
+    BOOLEAN_FORMATS,
+    HTML,
+    JSON,
+    PLAIN_TEXT,
+    RDF_FORMATS,
+    RESULT_FORMATS,
+    Format,
+)
 
 SOLUTIONS: tuple[Format, ...] = RESULT_FORMATS
 BOOLEAN: tuple[Format, ...] = BOOLEAN_FORMATS
@@ -22,7 +39,7 @@ PAGE: tuple[Format, ...] = (*RDF_FORMATS, HTML)
 
 @dataclass(frozen=True)
 class Choice:
-    """The chosen format and the media type to label the response with (may be an alias)."""
+    """The chosen format and the media type to label the response with (its canonical one)."""
 
     format: Format
     media_type: str
@@ -37,13 +54,42 @@ def by_name(key: str, offers: tuple[Format, ...]) -> Choice:
     key = key.strip().lower()
     for fmt in offers:
         if key in fmt.names():
-            media = key if key in (fmt.media_type, *fmt.aliases) else fmt.media_type
-            return Choice(fmt, media)
+            return Choice(fmt, fmt.media_type)
     for fmt in offers:  # names clients such as SPARQLWrapper send (e.g. json for JSON-LD)
         if key in fmt.keywords:
             return Choice(fmt, fmt.media_type)
     names = ", ".join(f.name for f in offers)
     raise NotAcceptable(f"format {key!r} is not available for this answer; choose one of {names}")
+
+
+def without_parameters(accept: MIMEAccept) -> MIMEAccept:
+    """Return the Accept ranges with their media-type parameters dropped (q kept, the highest
+    q of ranges that become equal).
+
+    >>> without_parameters(MIMEAccept([("text/turtle;charset=utf-8", 0.9)])).to_header()
+    'text/turtle;q=0.9'
+    """
+    quality: dict[str, float] = {}
+    for value, q in accept:
+        bare = value.partition(";")[0].strip().lower()
+        quality[bare] = max(q, quality.get(bare, 0.0))
+    return MIMEAccept(list(quality.items()))
+
+
+def best_offer(accept: MIMEAccept, offers: tuple[Format, ...]) -> Format | None:
+    """Return the offer the Accept header ranks best (ties: the earlier offer), or None.
+
+    An alias names its format only when written out (application/json on a graph answer is
+    JSON-LD); wildcards match canonical media types only, so `text/*` never selects a format
+    through an alias such as text/xml.
+    """
+    canonical = {alias: fmt.media_type for fmt in offers for alias in fmt.aliases}
+    quality: dict[str, float] = {}
+    for value, q in without_parameters(accept):
+        bare = canonical.get(value, value)
+        quality[bare] = max(q, quality.get(bare, 0.0))
+    best = MIMEAccept(list(quality.items())).best_match([fmt.media_type for fmt in offers])
+    return next((f for f in offers if f.media_type == best), None)
 
 
 @functools.lru_cache(maxsize=512)
@@ -55,13 +101,29 @@ def by_accept(accept: MIMEAccept, offers: tuple[Format, ...]) -> Choice:
     """
     if not accept:
         return Choice(offers[0], offers[0].media_type)
-    media_types = [m for fmt in offers for m in (fmt.media_type, *fmt.aliases)]
-    best = accept.best_match(media_types)
-    if best is None:
+    fmt = best_offer(accept, offers)
+    if fmt is None:
         wanted = ", ".join(f.media_type for f in offers)
         raise NotAcceptable(f"none of the accepted media types is available; offered: {wanted}")
-    fmt = next(f for f in offers if best in (f.media_type, *f.aliases))
-    return Choice(fmt, best)
+    return Choice(fmt, fmt.media_type)
+
+
+def error_format(accept: MIMEAccept) -> Format:
+    """Return the format of an error body: JSON for JSON clients, HTML for browsers, else text.
+
+    A JSON client accepts some JSON type (application/json, any +json type such as
+    application/sparql-results+json, with or without parameters) or application/*; a browser
+    ranks text/html at least as high. */* alone gets plain text.
+    """
+    ranges = without_parameters(accept)
+    json_q = max(
+        (q for v, q in ranges if v.endswith(("/json", "+json")) or v == "application/*"),
+        default=0.0,
+    )
+    html_q = max((q for v, q in ranges if v in (HTML.media_type, *HTML.aliases)), default=0.0)
+    if html_q > 0 and html_q >= json_q:
+        return HTML
+    return JSON if json_q > 0 else PLAIN_TEXT
 
 
 def choose(accept: MIMEAccept, offers: tuple[Format, ...], *, format: str | None = None) -> Choice:

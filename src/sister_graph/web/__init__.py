@@ -14,8 +14,9 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse, trusted_proxies
+from sister_graph.query.negotiation import error_format
 from sister_graph.query.store import QueryStore, open_store
-from sister_graph.rdf.formats import HTML, PLAIN_TEXT
+from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
 from sister_graph.web.conditional import add_validators
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
@@ -67,23 +68,15 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     return app
 
 
-def _error_media() -> str:
-    listed = {value: quality for value, quality in request.accept_mimetypes if quality > 0}
-    json_quality = max((q for v, q in listed.items() if v.endswith("json")), default=0)
-    if listed.get(HTML.media_type, 0) >= max(json_quality, 0.001):
-        return "html"
-    return "json" if json_quality else "text"
-
-
 def error_response(err: SisterGraphError) -> Response:
     """Turn any SisterGraphError into a response: JSON, HTML or plain text; never a traceback."""
     if err.status >= 500:
         ERROR_LOG.warning("%s %s: %s %s", request.method, request.path, err.code, err.message)
-    media = _error_media()
-    if media == "json":
+    media = error_format(request.accept_mimetypes)
+    if media is JSON:
         body = {"status": err.status, "code": err.code, "message": err.message}
         response = jsonify({"error": {**body, "problems": err.problems}})
-    elif media == "html":
+    elif media is HTML:
         items = "".join(f"<li>{escape(p)}</li>" for p in err.problems)
         title = f"{err.status} {escape(err.code)}"
         page = (

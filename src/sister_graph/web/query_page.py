@@ -38,7 +38,7 @@ DEFAULT_BODY = """SELECT ?city ?name ?date WHERE {
 ORDER BY ?date
 """
 PAGE_ACCEPT = MIMEAccept([(RESULTS_JSON.media_type, 1), (NTRIPLES.media_type, 1)])
-_ALL_TYPES = [m for f in (*RESULT_FORMATS, *RDF_FORMATS) for m in (f.media_type, *f.aliases)]
+_ANSWERS = (*RESULT_FORMATS, *RDF_FORMATS)
 
 
 def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
@@ -50,7 +50,7 @@ def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _html_first(accept: MIMEAccept) -> bool:
-    return accept.best_match([*_ALL_TYPES, HTML.media_type]) == HTML.media_type
+    return negotiate.best_offer(accept, (*_ANSWERS, HTML)) is HTML
 
 
 def _query_url(query: str, **params: str) -> str:

@@ -16,7 +16,7 @@ from sister_graph.query.service import (
     read_protocol_request,
 )
 from sister_graph.query.service_description import describe_service, serialise_description
-from sister_graph.rdf.formats import HTML
+from sister_graph.rdf.formats import HTML, content_type
 from sister_graph.settings import Config
 from sister_graph.web.conditional import none_match
 from sister_graph.web.context import (
@@ -93,4 +93,6 @@ def _describe(format_param: str | None) -> Response:
         endpoint=request.base_url, dataset_graph=dataset_graph(config.base), triples=store.triples
     )
     body = serialise_description(graph, choice.format)
-    return Response(body, mimetype=choice.media_type, headers=headers)
+    response = Response(body, headers=headers)
+    response.headers["Content-Type"] = content_type(choice.format)
+    return response
