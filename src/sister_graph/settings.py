@@ -175,6 +175,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", commands=("serve", "query")),  # noqa: E501
     Setting("store_dir", str, "", "On-disk query stores, one per dataset; empty: dist/.store.", commands=("serve", "query")),  # noqa: E501
     Setting("cache_seconds", int, 300, "Max-age of SPARQL responses in Cache-Control, in seconds.", 0, 31536000),  # noqa: E501
+    Setting("trusted_proxies", int, 0, "Reverse proxies in front of the server whose X-Forwarded-Proto/Host/Prefix are trusted; 0: absolute URLs come from base.", 0, 10),  # noqa: E501
 )
 # fmt: on
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -10,6 +10,7 @@ import time
 from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
@@ -65,6 +66,9 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)
     if cache.enabled:
         app.wsgi_app = FastPath(app.wsgi_app, memory=cache)
+    if config.trusted_proxies:  # X-Forwarded-Proto/Host/Prefix from that many proxies
+        hops = config.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
     return app
 
 

@@ -120,7 +120,8 @@ def make_server(config: Config, *, app=None):
         threads=config.threads,
         ident="sister-graph",
         max_request_body_size=config.max_body_bytes,
-        clear_untrusted_proxy_headers=True,
+        # X-Forwarded-* reach the app only when trusted_proxies says a proxy sets them
+        clear_untrusted_proxy_headers=not config.trusted_proxies,
         channel_timeout=max(120, int(config.query_timeout) + 30),
     )
 

@@ -44,8 +44,16 @@ def local_path(path: str) -> str:
 
 
 def absolute(path: str) -> str:
-    """Return the absolute URL of a path under the app root, as this request reached it."""
-    return request.host_url.rstrip("/") + local_path(path)
+    """Return the public absolute URL of a path under the app root.
+
+    By default it is under the configured base IRI (`base` + path): Host and X-Forwarded-*
+    headers, which any client can send, never choose it. With `trusted_proxies` set, the
+    request's scheme, host and prefix (as ProxyFix has read them from the proxy) are used.
+    """
+    config = current_config()
+    if config.trusted_proxies:
+        return request.host_url.rstrip("/") + local_path(path)
+    return config.base + path.lstrip("/")
 
 
 def with_query_string(path: str) -> str:

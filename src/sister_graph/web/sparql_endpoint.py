@@ -28,6 +28,7 @@ from sister_graph.web.context import (
 )
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html, render_query_page
+from sister_graph.web.site import absolute
 
 bp = Blueprint("sparql", __name__)
 
@@ -90,7 +91,7 @@ def _describe(format_param: str | None) -> Response:
         )
     store, config = current_store(), current_config()
     graph = describe_service(
-        endpoint=request.base_url, dataset_graph=dataset_graph(config.base), triples=store.triples
+        endpoint=absolute("sparql"), dataset_graph=dataset_graph(config.base), triples=store.triples
     )
     body = serialise_description(graph, choice.format)
     response = Response(body, headers=headers)
