@@ -165,7 +165,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_memory", int, 1024 * MiB, "Memory one query may take, in bytes: its worker's address space beyond its size at start (over it: the worker is ended, 400 query-too-complex); 0: no limit.", 0, None, commands=("serve", "query")),  # noqa: E501
     Setting("client_queries", int, 1, "Queries one client may have evaluated at once per server process (more: 429 with Retry-After); 0: no limit.", 0, 1024),  # noqa: E501
     Setting("client_query_seconds", float, 60.0, "Query time one client may use per sliding minute per server process, in seconds (more: 429 with Retry-After); 0: no limit.", 0, 86400),  # noqa: E501
-    Setting("trusted_proxies", str, "", "Addresses of reverse proxies whose X-Forwarded-For names the client (comma-separated); empty: none."),  # noqa: E501
+    Setting("trusted_proxies", str, "", "Addresses of reverse proxies (comma-separated) whose X-Forwarded-For names the client and whose X-Forwarded-Proto/Host/Prefix give absolute URLs; empty: none (absolute URLs come from base)."),  # noqa: E501
     Setting("max_query_bytes", int, 65536, "Largest accepted SPARQL query, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_body_bytes", int, 262144, "Largest accepted request body, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_rows", int, 10000, "Most result rows returned; more are cut and the cut is reported.", 1, None, commands=("serve", "query")),  # noqa: E501
@@ -175,7 +175,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", commands=("serve", "query")),  # noqa: E501
     Setting("store_dir", str, "", "On-disk query stores, one per dataset; empty: dist/.store.", commands=("serve", "query")),  # noqa: E501
     Setting("cache_seconds", int, 300, "Max-age of SPARQL responses in Cache-Control, in seconds.", 0, 31536000),  # noqa: E501
-    Setting("trusted_proxies", int, 0, "Reverse proxies in front of the server whose X-Forwarded-Proto/Host/Prefix are trusted; 0: absolute URLs come from base.", 0, 10),  # noqa: E501
 )
 # fmt: on
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

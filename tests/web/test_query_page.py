@@ -55,7 +55,7 @@ def test_result_iris_link_to_local_pages_and_offer_every_format(site):
         ("*/*", {}, "application/sparql-results+json"),
         ("", {}, "application/sparql-results+json"),
         (BROWSER, {"format": "xml"}, "application/sparql-results+xml"),
-        ("application/xml, text/html;q=0.5", {}, "application/xml"),
+        ("application/xml, text/html;q=0.5", {}, "application/sparql-results+xml"),
     ],
 )
 def test_non_browser_clients_keep_the_protocol_answer(site, accept, params, media):

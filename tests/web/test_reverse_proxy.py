@@ -32,7 +32,7 @@ def _http_links(text: str) -> set[str]:
 @pytest.fixture(scope="module")
 def proxied(built, tmp_path_factory) -> Iterator:
     config, _ = built
-    app = new_app(config.with_(trusted_proxies=1), tmp_path_factory, "proxied-store")
+    app = new_app(config.with_(trusted_proxies="127.0.0.1"), tmp_path_factory, "proxied-store")
     yield app.test_client()
     with app.app_context():
         state().store.close()
@@ -81,3 +81,9 @@ def test_a_trusted_proxy_sets_scheme_host_and_prefix(proxied):
     page = proxied.get("/", headers={"Accept": BROWSER, **with_prefix}).get_data(as_text=True)
     assert "https://data.example.org/lod/download/" in page
     assert 'href="/lod/' in page
+
+
+def test_the_same_headers_from_another_address_are_not_trusted(proxied):
+    headers = {"Accept": "text/turtle", **FORWARDED, "X-Forwarded-Prefix": "/lod"}
+    response = proxied.get("/sparql", headers=headers, environ_base={"REMOTE_ADDR": "10.9.9.9"})
+    assert _endpoint(response.data) == BASE + "sparql"

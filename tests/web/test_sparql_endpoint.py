@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from tests.support import city_iri
+from tests.support import BASE, city_iri
 
 CITIES = "SELECT ?city WHERE { ?city a <https://schema.org/City> } ORDER BY ?city"
 GRAPH = "CONSTRUCT WHERE { ?city a <https://schema.org/City> }"
@@ -152,7 +152,7 @@ def test_service_description_for_rdf_clients(endpoint):
     sd = "http://www.w3.org/ns/sparql-service-description#"
     answer = store.query(
         f"""PREFIX sd: <{sd}> PREFIX void: <http://rdfs.org/ns/void#>
-        SELECT ?n WHERE {{ ?s a sd:Service ; sd:endpoint <{endpoint.sparql}> ;
+        SELECT ?n WHERE {{ ?s a sd:Service ; sd:endpoint <{BASE}sparql> ;
           sd:supportedLanguage sd:SPARQL11Query ;
           sd:defaultDataset/sd:defaultGraph/void:triples ?n }}"""
     )

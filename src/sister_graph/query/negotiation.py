@@ -4,10 +4,10 @@ Accept parsing and q-value ranking are werkzeug's (MIMEAccept.best_match); this 
 knows which formats each kind of answer has, from the tables in `formats`, and fixes two
 things about how they meet (https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1):
 
-- media-type parameters the client adds (`text/turtle;charset=utf-8`,
-  `application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"`) are dropped before
-  matching: werkzeug matches an offer without parameters only to a range without them, and
-  no format here depends on one (UTF-8 is the only charset; JSON-LD is sent compacted);
+- media-type parameters the client adds (Turtle with charset=utf-8, JSON-LD with the
+  compacted profile) are dropped before matching: werkzeug matches an offer without
+  parameters only to a range without them, and no format here depends on one (UTF-8 is the
+  only charset; JSON-LD is sent compacted);
 - canonical media types are offered before aliases, so a wildcard (`application/*`, `*/*`)
   picks the same format on every route, and the answer is always labelled with the
   format's canonical media type, never with the alias or range that matched it.
@@ -66,8 +66,10 @@ def without_parameters(accept: MIMEAccept) -> MIMEAccept:
     """Return the Accept ranges with their media-type parameters dropped (q kept, the highest
     q of ranges that become equal).
 
-    >>> without_parameters(MIMEAccept([("text/turtle;charset=utf-8", 0.9)])).to_header()
-    'text/turtle;q=0.9'
+    >>> from sister_graph.rdf.formats import TURTLE
+    >>> ranges = without_parameters(MIMEAccept([(TURTLE.media_type + ";charset=utf-8", 0.9)]))
+    >>> [(value == TURTLE.media_type, q) for value, q in ranges]
+    [(True, 0.9)]
     """
     quality: dict[str, float] = {}
     for value, q in accept:
@@ -79,9 +81,9 @@ def without_parameters(accept: MIMEAccept) -> MIMEAccept:
 def best_offer(accept: MIMEAccept, offers: tuple[Format, ...]) -> Format | None:
     """Return the offer the Accept header ranks best (ties: the earlier offer), or None.
 
-    An alias names its format only when written out (application/json on a graph answer is
+    An alias names its format only when written out (generic JSON on a graph answer means
     JSON-LD); wildcards match canonical media types only, so `text/*` never selects a format
-    through an alias such as text/xml.
+    through an alias (SPARQL XML's text/ alias).
     """
     canonical = {alias: fmt.media_type for fmt in offers for alias in fmt.aliases}
     quality: dict[str, float] = {}
@@ -111,9 +113,9 @@ def by_accept(accept: MIMEAccept, offers: tuple[Format, ...]) -> Choice:
 def error_format(accept: MIMEAccept) -> Format:
     """Return the format of an error body: JSON for JSON clients, HTML for browsers, else text.
 
-    A JSON client accepts some JSON type (application/json, any +json type such as
-    application/sparql-results+json, with or without parameters) or application/*; a browser
-    ranks text/html at least as high. */* alone gets plain text.
+    A JSON client accepts some JSON type (generic JSON or any +json type such as SPARQL JSON,
+    with or without parameters) or any application type; a browser ranks HTML at least as
+    high. The any-type wildcard alone gets plain text.
     """
     ranges = without_parameters(accept)
     json_q = max(

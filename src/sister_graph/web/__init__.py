@@ -10,7 +10,6 @@ import time
 from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
@@ -22,6 +21,7 @@ from sister_graph.settings import Config, load_config
 from sister_graph.web.conditional import add_validators
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.fast_path import FastPath
+from sister_graph.web.proxy import TrustedProxyFix
 from sister_graph.web.sparql_front import ERROR, SparqlFront
 
 # Blueprint modules under sister_graph.web, each exposing `bp`; add a page area with one line.
@@ -66,9 +66,8 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)
     if cache.enabled:
         app.wsgi_app = FastPath(app.wsgi_app, memory=cache)
-    if config.trusted_proxies:  # X-Forwarded-Proto/Host/Prefix from that many proxies
-        hops = config.trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+    if app_state.trusted_proxies:  # their X-Forwarded-Proto/Host/Prefix, nobody else's
+        app.wsgi_app = TrustedProxyFix(app.wsgi_app, trusted=app_state.trusted_proxies)
     return app
 
 

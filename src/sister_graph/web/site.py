@@ -9,6 +9,7 @@ from flask import Response, g, render_template, request
 from sister_graph.rdf.formats import HTML, JSONLD
 from sister_graph.views import i18n
 from sister_graph.web.context import current_config
+from sister_graph.web.proxy import FROM_TRUSTED_PROXY
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -47,13 +48,12 @@ def absolute(path: str) -> str:
     """Return the public absolute URL of a path under the app root.
 
     By default it is under the configured base IRI (`base` + path): Host and X-Forwarded-*
-    headers, which any client can send, never choose it. With `trusted_proxies` set, the
-    request's scheme, host and prefix (as ProxyFix has read them from the proxy) are used.
+    headers, which any client can send, never choose it. On a request from one of the
+    `trusted_proxies`, the scheme, host and prefix ProxyFix read from that proxy are used.
     """
-    config = current_config()
-    if config.trusted_proxies:
+    if request.environ.get(FROM_TRUSTED_PROXY):
         return request.host_url.rstrip("/") + local_path(path)
-    return config.base + path.lstrip("/")
+    return current_config().base + path.lstrip("/")
 
 
 def with_query_string(path: str) -> str:
