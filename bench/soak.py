@@ -2,7 +2,7 @@
 
 Starts `sister-graph serve` on a free port of 127.0.0.1, runs a warm-up, then N client threads
 for D seconds, each sending the fixed mix of bench/bench_endpoint.py and, with probability H, a
-query from tests/hostile/. Bounded: it stops by itself after warm-up + D seconds. Checks:
+query from tests/query/hostile/. Bounded: it stops by itself after warm-up + D seconds. Checks:
 
 - zero 5xx on the mix; every hostile query ends with a status its file allows, or 503 when
   the query workers stayed busy with other hostile queries for the whole timeout;
@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_endpoint import QUERY_MIX, free_port, wait_until_ready  # noqa: E402
 
-HOSTILE = Path(__file__).resolve().parent.parent / "tests" / "hostile"
+HOSTILE = Path(__file__).resolve().parent.parent / "tests" / "query" / "hostile"
 
 
 def hostile_queries() -> list[tuple[str, str, set[int]]]:
@@ -51,6 +51,8 @@ def hostile_queries() -> list[tuple[str, str, set[int]]]:
         allowed = {int(s) for s in text.splitlines()[0].removeprefix("# expect: ").split()}
         allowed.add(503)  # busy: the workers ran other hostile queries for the whole timeout
         out.append((path.stem, text, allowed))
+    if not out:
+        raise SystemExit(f"no hostile queries in {HOSTILE}")
     return out
 
 
@@ -168,6 +170,7 @@ def load(port: int, *, clients: int, seconds: float, hostile_share: float, seed:
                 with lock:
                     problems.append(f"dropped: {err!r}")
         client.close()
+        local["clients done"] += 1
         with lock:
             stats.update(local)
 
@@ -237,6 +240,7 @@ def main() -> int:
         "memory flat (within 20 %)": abs(growth) <= 0.20,
         "answers identical to one client": different == [],
         "server still running": alive,
+        "every client ran to the end": stats.get("clients done", 0) == args.clients,
     }
     summary = {
         "clients": args.clients,
