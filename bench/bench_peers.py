@@ -115,8 +115,10 @@ def start_ours(args, store_dir: str):
     """Start our server as deployed (granian, pre-forked), fair use off (wrk is one client)."""
     port = free_port()
     settings = [args.dist.resolve(), port, 512, store_dir, args.processes, args.server_threads]
+    access_log = "true" if args.access_log else "false"  # Oxigraph server logs no requests
     process = subprocess.Popen(
         [sys.executable, "-c", OURS, *map(str, settings)],
+        env={**os.environ, "SISTER_GRAPH_ACCESS_LOG": access_log},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -235,6 +237,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--processes", type=int, default=2, help="our server processes")
     parser.add_argument("--server-threads", type=int, default=4, help="our threads per process")
+    parser.add_argument("--access-log", action="store_true", help="ours logs every request")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install -y wrk")
@@ -281,7 +284,8 @@ def main() -> None:
         f"medians of {args.rounds} "
         f"interleaved rounds, {os.cpu_count()} CPUs, load average (1 min) before the "
         f"measurements: min {min(loads):.1f}, median {statistics.median(loads):.1f}, "
-        f"max {max(loads):.1f}. Ours: {args.processes} processes × {args.server_threads} threads."
+        f"max {max(loads):.1f}. Ours: {args.processes} processes × {args.server_threads} threads, "
+        f"access log {'on' if args.access_log else 'off'}, fair use off (wrk is one client)."
     )
     markdown = header + "\n\n" + table(results, names)
     print("\n" + markdown)

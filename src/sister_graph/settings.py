@@ -175,6 +175,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", commands=("serve", "query")),  # noqa: E501
     Setting("store_dir", str, "", "On-disk query stores, one per dataset; empty: dist/.store.", commands=("serve", "query")),  # noqa: E501
     Setting("cache_seconds", int, 300, "Max-age of SPARQL responses in Cache-Control, in seconds.", 0, 31536000),  # noqa: E501
+    Setting("access_log", bool, True, "Log one line per request (method, path, status, milliseconds); false saves a logging call (50-100 µs) on every request."),  # noqa: E501
 )
 # fmt: on
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
