@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support import data_totals
+from tests.support import REPO, data_totals
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -71,10 +71,22 @@ def _partners(page, chart: str) -> set[str]:
     return {links.nth(i).get_attribute("data-iri") for i in range(links.count())}
 
 
-def test_home_page_shows_15_partners_on_timeline_and_map(page, site):
+def test_landing_page_lists_and_maps_every_publisher(page, site):
     page.goto(site.url)
     assert page.locator("html").get_attribute("lang") == "sr-Latn"
-    partners = data_totals()[1]
+    publishers = len(list((REPO / "data").glob("*/publisher.csv")))
+    assert page.locator("#publishers tbody tr").count() == publishers
+    assert len(_partners(page, "map")) == publishers
+    _shot(page, "landing")
+    page.locator("#publishers a", has_text="Banja Luka").first.click()
+    assert page.url.endswith("/publisher/banja-luka")
+
+
+def test_publisher_page_shows_15_partners_on_timeline_and_map(page, site):
+    page.goto(site.url + "publisher/banja-luka")
+    assert page.locator("html").get_attribute("lang") == "sr-Latn"
+    partners = 15  # Banja Luka's page: 15 partner cities, 15 agreements
+    assert page.locator("[data-count=partners]").inner_text() == "15"
     assert len(_partners(page, "timeline")) == partners
     assert len(_partners(page, "map")) == partners
     assert page.locator("svg.timeline").bounding_box()["width"] > 600
@@ -113,5 +125,7 @@ def test_switching_to_cyrillic_changes_labels(page, site):
     assert page.locator("nav a").first.inner_text() == "Почетна"
     _shot(page, "city-novi-sad-cyrillic")
     page.locator("nav a").first.click()
+    assert page.locator("#publishers a", has_text="Бања Лука").count() == 1
+    page.locator("#publishers a", has_text="Бања Лука").click()
     assert page.locator("svg.timeline", has_text="Крањ").count() == 1
     _shot(page, "home-cyrillic")

@@ -13,7 +13,7 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from tests.support import data_totals
+from tests.support import REPO
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 RDF_ACCEPT = {
@@ -178,16 +178,18 @@ def test_language_from_param_or_accept_language(site, http, headers, query, lang
     assert answer.headers["Content-Language"] == lang
 
 
-def test_home_page_tells_what_and_where_from(site, http):
-    page = http.get(site.url + "?lang=en").text
+def test_publisher_page_tells_what_and_where_from(site, http):
+    page = http.get(site.url + "publisher/banja-luka?lang=en").text
     assert "https://www.banjaluka.rs.ba/gradska-uprava/међународна-сарадња/?sr_pismo=lat" in page
     timeline = re.search(r'<svg class="chart timeline".*?</svg>', page, re.S).group(0)
     map_svg = re.search(r'<svg class="chart map".*?</svg>', page, re.S).group(0)
     for svg in (timeline, map_svg):
         assert (
             len(set(re.findall(r'class="partner[^"]*" href="[^"]*" data-iri="([^"]+)"', svg)))
-            == data_totals()[1]
+            == 15  # Banja Luka's page names 15 partner cities
         )
+    assert re.search(r'data-count="partners">15<', page)
+    assert re.search(r'data-count="agreements">15<', page)
     assert "signed together" in timeline
     assert len(re.findall(r'class="together"[^>]*><title>', map_svg)) == 2
     for section, count in (("priorities", 3), ("fields", 6), ("networks", 4)):
@@ -205,3 +207,20 @@ def test_html_pages_carry_security_headers_and_use_only_this_host(site, http):
         assert answer.headers["Referrer-Policy"] == "same-origin"
         for url in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', answer.text):
             assert url.startswith("/"), (path, url)
+
+
+def test_landing_page_counts_each_publisher_honestly(site, http):
+    from sister_graph.build.sources import read_sources
+
+    page = http.get(site.url + "?lang=en").text
+    for source in read_sources(REPO / "data"):
+        row = re.search(rf'data-publisher="{source.publisher.city}".*?</tr>', page, re.S).group(0)
+        partners = {a.partner for a in source.agreements}
+        assert f'data-count="agreements">{len(source.agreements)}<' in row
+        assert f'data-count="partners">{len(partners)}<' in row
+        assert f'href="{source.publisher.page_url}"' in row or source.publisher.page_url in row
+
+
+def test_an_unknown_publisher_is_a_404(site, http):
+    assert http.get(site.url + "publisher/atlantis").status_code == 404
+    assert http.get(site.url + "publisher/graz-1").status_code == 404

@@ -53,6 +53,25 @@ UI: dict[str, tuple[str, str, str]] = {
     "quote": ("Kako stranica kaže", "Како страница каже", "As the page says"),
     "line": ("red", "ред", "line"),
     "sources": ("Izvori", "Извори", "Sources"),
+    "publishers": ("gradova izdavača", "градова издавача", "publishing cities"),
+    "publishers_map": ("Gradovi izdavači", "Градови издавачи", "Publishing cities"),
+    "agreements_stated": (
+        "sporazuma koje navode njihove stranice",
+        "споразума које наводе њихове странице",
+        "agreements their pages state",
+    ),
+    "both_sides": ("Potvrđeno s obje strane", "Потврђено с обје стране", "Confirmed by both sides"),
+    "landing_intro": (
+        "Povezani otvoreni podaci o međunarodnoj saradnji gradova, svaki pročitan sa zvanične "
+        "stranice grada. Svaka činjenica navodi red stranice iz kojeg potiče; sporazum koji "
+        "navode obje strane je jedan, sa oba izvora.",
+        "Повезани отворени подаци о међународној сарадњи градова, сваки прочитан са званичне "
+        "странице града. Свака чињеница наводи ред странице из којег потиче; споразум који "
+        "наводе обје стране је један, са оба извора.",
+        "Linked open data on cities' international cooperation, each read from the city's own "
+        "official page. Every fact cites the line of the page it comes from; an agreement both "
+        "sides state is one agreement, with both sources.",
+    ),
     "elsewhere": ("Na drugim mjestima", "На другим мјестима", "Elsewhere"),
     "formats": ("Ovaj opis kao podaci", "Овај опис као подаци", "This description as data"),
     "not_found": ("Nije pronađeno", "Није пронађено", "Not found"),

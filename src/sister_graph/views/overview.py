@@ -1,4 +1,5 @@
-"""The home page model: the publisher, its partners and agreements, priorities, fields, networks."""
+"""A publisher's page model: the publisher, its partners and agreements, priorities, fields,
+networks (the landing page's list of publishers is views/publishers.py)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,16 @@ class Overview:
     @property
     def signings(self) -> int:
         return len({p.signing for p in self.partners})
+
+    @property
+    def partner_cities(self) -> int:
+        """Distinct partner cities (a city with two agreements counts once)."""
+        return len({p.city.iri for p in self.partners})
+
+    @property
+    def agreements(self) -> int:
+        """Distinct agreements."""
+        return len({p.agreement for p in self.partners})
 
 
 def _place(graph: Graph, node, lang: str, base: str) -> Place:

@@ -81,8 +81,10 @@ def ontology_query(*, base: str) -> str:
     )
 
 
-def overview_query(*, base: str) -> str:
-    """Return what the home page shows: agreements, partners, signings, concepts, memberships."""
+def overview_query(*, base: str, publisher: str) -> str:
+    """Return what a publisher's page shows: its agreements, partners, signings, concepts,
+    memberships and page (the agreements its page states, whichever side published first)."""
+    home = _iri(publisher)
     return (
         _prologue(base)
         + """CONSTRUCT {
@@ -97,23 +99,51 @@ def overview_query(*, base: str) -> str:
   ?m org:member ?member ; org:organization ?org . ?org rdfs:label ?orgl ; skos:notation ?orgn .
   ?page dct:publisher ?home ; dct:title ?pt .
 } WHERE {
-  { ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
+  VALUES ?home { HOME }
+  { ?statedBy dct:publisher ?home . ?a dct:source ?statedBy .
+    ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
        sg:signingDate ?date ; sg:agreementType ?type .
     ?c rdfs:label ?cl . ?type skos:prefLabel ?tl . ?ev rdfs:label ?evl .
     OPTIONAL { ?c geo:lat ?lat ; geo:long ?long }
     OPTIONAL { ?c schema:addressCountry ?cc } }
   UNION
-  { ?home sg:cooperationField|sg:cooperationPriority|^sg:city [] ; rdfs:label ?hl .
+  { ?statedBy dct:publisher ?home . ?a dct:source ?statedBy .
+    ?a a sg:CooperationAgreement ; sg:city ?c ; sg:partner ?home ; sg:signing ?ev ;
+       sg:signingDate ?date ; sg:agreementType ?type .
+    ?c rdfs:label ?cl . ?type skos:prefLabel ?tl . ?ev rdfs:label ?evl .
+    OPTIONAL { ?c geo:lat ?lat ; geo:long ?long }
+    OPTIONAL { ?c schema:addressCountry ?cc } }
+  UNION
+  { ?home rdfs:label ?hl .
     OPTIONAL { ?home geo:lat ?hlat ; geo:long ?hlong }
     OPTIONAL { ?home sg:cooperationField ?field . ?field skos:prefLabel ?fl
                OPTIONAL { ?field sg:sourceLine ?fline } }
     OPTIONAL { ?home sg:cooperationPriority ?prio . ?prio skos:prefLabel ?pl
                OPTIONAL { ?prio sg:sourceLine ?pline } } }
   UNION
-  { ?m org:member ?member ; org:organization ?org . ?org rdfs:label ?orgl .
-    OPTIONAL { ?org skos:notation ?orgn } }
+  { ?m org:member ?home ; org:organization ?org . ?org rdfs:label ?orgl .
+    BIND(?home AS ?member) OPTIONAL { ?org skos:notation ?orgn } }
   UNION
   { ?page dct:publisher ?home . OPTIONAL { ?page dct:title ?pt } }
+}""".replace("HOME", home)
+    )
+
+
+def publishers_query(*, base: str) -> str:
+    """Return what the landing page shows: each publisher, its page, place and agreements."""
+    return (
+        _prologue(base)
+        + """CONSTRUCT {
+  ?page dct:publisher ?home ; dct:title ?pt .
+  ?home rdfs:label ?hl ; geo:lat ?lat ; geo:long ?long ; schema:addressCountry ?cc .
+  ?a sg:city ?city ; sg:partner ?partner ; dct:source ?source .
+} WHERE {
+  { ?page dct:publisher ?home . ?home rdfs:label ?hl .
+    OPTIONAL { ?page dct:title ?pt }
+    OPTIONAL { ?home geo:lat ?lat ; geo:long ?long }
+    OPTIONAL { ?home schema:addressCountry ?cc } }
+  UNION
+  { ?a a sg:CooperationAgreement ; sg:city ?city ; sg:partner ?partner ; dct:source ?source }
 }"""
     )
 

@@ -29,6 +29,7 @@ BLUEPRINTS: tuple[str, ...] = (
     "health",
     "sparql_endpoint",
     "pages",
+    "landing",
     "catalog_pages",
     "downloads",
     "openapi_route",

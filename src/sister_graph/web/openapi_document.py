@@ -130,10 +130,18 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "/",
         "get",
-        "Home page: the publisher city, its partners and memberships.",
+        "Landing page: every publishing city with its counts, and a map of them.",
         {200: PAGE},
         (400, 406),
         (LANG,),
+    ),
+    Operation(
+        "/publisher/{slug}",
+        "get",
+        "A publishing city's page: its source page, partners, agreements and memberships.",
+        {200: PAGE},
+        (400, 404, 406),
+        (Param("slug", "path", "The city's slug, e.g. banja-luka.", required=True), LANG),
     ),
     Operation(
         "/id/{rest}",
@@ -284,6 +292,6 @@ def flask_path(path: str) -> str:
     """
     converters = {"rest": "path:", "filename": "path:"}
     out = path
-    for name in ("rest", "filename", "name", "ext"):
+    for name in ("rest", "filename", "name", "ext", "slug"):
         out = out.replace("{" + name + "}", f"<{converters.get(name, '')}{name}>")
     return out

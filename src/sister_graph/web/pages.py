@@ -62,13 +62,18 @@ def _alternates(stem: str) -> list[dict]:
     ]
 
 
-@bp.get("/")
-def home():
-    """Show what the dataset is, where it came from, its partners on a timeline and a map."""
+@bp.get("/publisher/<slug>")
+def publisher(slug: str):
+    """Show one publisher: its page, its partners on a timeline and a map, its memberships."""
     config, lang = current_config(), current_lang()
+    iri = f"{config.base}id/city/{slug}"
+    if not is_safe_iri(iri):
+        raise NotFound(f"no publisher {slug!r}")
     overview = build_overview(
-        read_graph(overview_query(base=config.base)), base=config.base, lang=lang
+        read_graph(overview_query(base=config.base, publisher=iri)), base=config.base, lang=lang
     )
+    if overview.page is None:
+        raise NotFound(f"no publisher {slug!r}; the publishers are listed on the home page")
     shared = i18n.text("shared", lang)
     timeline = charts.to_timeline_svg(
         overview.partners, href=href, shared_text=shared, title=i18n.text("timeline", lang)
