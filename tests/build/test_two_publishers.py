@@ -214,3 +214,39 @@ def test_the_example_query_lists_both_sides_vs_one_side(two: Path) -> None:
     }
     assert rows.pop("banja-luka-novi-sad-2006") == ("both sides", 2)
     assert set(rows.values()) == {("one side", 1)} and len(rows) == 14
+
+
+def _unlisted_agreement(two: Path, last_line: int) -> None:
+    """Novi Sad states a 2010 agreement Banja Luka's folder does not; Banja Luka has a list."""
+    _edit(two / "novi-sad" / "source" / "page.txt", "24. marta 2006", "24. marta 2010")
+    _edit(
+        two / "novi-sad" / "agreements.csv", "banja-luka-novi-sad-2006", "novi-sad-banja-luka-2010"
+    )
+    _edit(two / "novi-sad" / "agreements.csv", "2006-03-24", "2010-03-24")
+    (two / "banja-luka" / "lists.csv").write_text(
+        f"id,first_line,last_line,as_of,source_line\nbanja-luka-partner-cities,25,{last_line},2024-01-01,23\n",
+        encoding="utf-8",
+    )
+
+
+def test_an_agreement_not_on_the_partners_list_is_published_as_such(two: Path) -> None:
+    _unlisted_agreement(two, last_line=32)  # lines 25-32 do not name Novi Sad
+    _, graph = _graph(two)
+    agreement = URIRef(f"{BASE}id/agreement/novi-sad-banja-luka-2010")
+    (plist,) = graph.objects(agreement, SG.notOnPartnerList)
+    assert plist == URIRef(f"{BASE}id/list/banja-luka-partner-cities")
+    assert str(graph.value(plist, DCTERMS.date)) == "2024-01-01"
+    assert (int(graph.value(plist, SG.firstLine)), int(graph.value(plist, SG.lastLine))) == (25, 32)
+    assert (
+        list(graph.objects(URIRef(f"{BASE}id/agreement/banja-luka-graz-2006"), SG.notOnPartnerList))
+        == []
+    )
+    config = repo_config(two.parent).with_(data_dir=two)
+    assert build_dist(config).validation.conforms
+
+
+def test_a_list_that_names_the_city_needs_the_agreement_row(two: Path) -> None:
+    _unlisted_agreement(two, last_line=37)  # line 33 names "Novim Sadom"
+    (problem,) = _problems(two)
+    assert problem.startswith("data/banja-luka/lists.csv:2: the list names novi-sad")
+    assert "page line 33" in problem and "data/novi-sad/agreements.csv:2" in problem

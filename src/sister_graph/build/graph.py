@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from sister_graph.build.corroboration import Statement, disagreements, statements
+from sister_graph.build.partner_lists import add_list_triples
 from sister_graph.build.records import (
     Agreement,
     City,
@@ -56,11 +57,11 @@ def source_graph_iri(base: str, publisher: str) -> URIRef:
 def build_source_graphs(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, Graph]:
     """Build one graph per source page: the statements that page supports, and only those."""
     sources = list(sources)
-    first = {key: group[0] for key, group in statements(sources).items()}
+    grouped = statements(sources)
     graphs: dict[URIRef, Graph] = {}
     for publisher_sources in sources:
         graph = new_graph(base)
-        _Builder(graph, base, publisher_sources, first).add_all()
+        _Builder(graph, base, publisher_sources, grouped).add_all()
         graphs[source_graph_iri(base, publisher_sources.publisher.city)] = graph
     return graphs
 
@@ -90,9 +91,10 @@ class _Builder:
     """Adds one publisher's facts to the graph; each method handles one kind of record."""
 
     def __init__(
-        self, graph: Graph, base: str, sources: PublisherSources, first: dict[str, Statement]
+        self, graph: Graph, base: str, sources: PublisherSources, grouped: dict[str, list]
     ) -> None:
-        self.g, self.s, self.first = graph, sources, first
+        self.g, self.s, self.statements = graph, sources, grouped
+        self.first = {key: group[0] for key, group in grouped.items()}
         self.sg = sg_namespace(base)
         self.id: Namespace = id_namespace(base)
         self.page = URIRef(sources.publisher.page_url)
@@ -117,6 +119,16 @@ class _Builder:
             self.add_membership(membership)
         for agreement in self.s.agreements:
             self.add_agreement(agreement)
+        if self.s.lists:
+            add_list_triples(
+                self.g,
+                self.sg,
+                self.id,
+                self.s,
+                self.statements,
+                self.cite,
+                self.cities.get(self.s.publisher.city),
+            )
 
     def add_many(self, subject: URIRef, predicate: URIRef, objects: Iterable) -> None:
         for obj in objects:

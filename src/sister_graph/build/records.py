@@ -101,6 +101,17 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class PartnerList:
+    """The publisher's own list of its partner cities: page lines first..last, as of a date."""
+
+    id: str
+    first_line: int
+    last_line: int
+    as_of: date
+    cited: Cited
+
+
+@dataclass(frozen=True)
 class PublisherSources:
     """Everything one publisher's folder says."""
 
@@ -110,3 +121,4 @@ class PublisherSources:
     networks: tuple[Network, ...]
     memberships: tuple[Membership, ...]
     concepts: tuple[Concept, ...]
+    lists: tuple[PartnerList, ...] = ()

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from sister_graph.build.csv_rows import HTTP_IRI, SLUG
+from sister_graph.build.name_forms import name_pattern
 from sister_graph.build.records import City, Concept, PublisherSources
 from sister_graph.build.sources import COLUMNS, publisher_folders, read_sources
 from sister_graph.build.written_dates import month_names
@@ -41,7 +42,6 @@ _WORD_DATE = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:1[89]|20)\d\d)\b"
 )
-_SOFT = {"k": "[kc]", "g": "[gz]", "h": "[hs]"}  # sibilarisation: Luka -> Luci, Praga -> Prazi
 
 
 @dataclass(frozen=True)
@@ -75,24 +75,6 @@ def find_dates(lines: list[str]) -> list[Found]:
                 hits.append((m.start(), Found(number, m.group(0).rstrip("."), day)))
         found.extend(hit for _, hit in sorted(hits, key=lambda h: h[0]))
     return found
-
-
-def name_pattern(name: str) -> re.Pattern[str]:
-    """Return a pattern matching a (Latin-script) city name in its case forms.
-
-    >>> pattern = name_pattern("Banja Luka")
-    >>> bool(pattern.search("sa Banjom Lukom")), bool(pattern.search("u Banji Luci"))
-    (True, True)
-    >>> name_pattern("Novi Sad").search("sa Novim Sadom i Kranjem").group(0)
-    'Novim Sadom'
-    """
-    words = []
-    for word in name.split():
-        stem = word[:-1] if len(word) > 3 and word[-1].lower() in "aeiou" else word
-        last = stem[-1:].lower()
-        body = re.escape(stem[:-1]) + _SOFT[last] if last in _SOFT else re.escape(stem)
-        words.append(body + r"\w{0,4}")
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
 def find_cities(

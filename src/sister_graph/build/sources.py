@@ -23,6 +23,7 @@ from sister_graph.build.csv_rows import (
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.page_address import title_in_address
 from sister_graph.build.page_text import read_page_lines
+from sister_graph.build.partner_lists import check_lists, read_list
 from sister_graph.build.records import (
     Agreement,
     Cited,
@@ -46,7 +47,7 @@ LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 # The columns of each file, from the CSV on the Web metadata (build/csv-metadata.json).
 COLUMNS = table_columns(read_metadata())
 # A page that names no networks, fields or priorities publishes without these files.
-OPTIONAL_FILES = frozenset({"networks.csv", "memberships.csv", "concepts.csv"})
+OPTIONAL_FILES = frozenset({"networks.csv", "memberships.csv", "concepts.csv", "lists.csv"})
 
 
 def publisher_folders(data_dir: Path) -> list[Path]:
@@ -65,6 +66,7 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     result = [_read_folder(folder, data_dir, problems, today, metadata) for folder in folders]
     check_shared(result, problems)
     check_corroboration(result, problems)
+    check_lists(result, problems)
     if problems.items:
         raise SourceError(
             f"{len(problems.items)} problem(s) in the sources", problems=problems.items
@@ -100,6 +102,9 @@ def _read_folder(
     agreement_rows = _unique(rows("agreements.csv"), problems)
     language = publisher.page_language if publisher else ""
     agreements = [_agreement(r, problems, cite, today, language) for r in agreement_rows]
+    lists = [
+        read_list(r, problems, cite, lines, today) for r in _unique(rows("lists.csv"), problems)
+    ]
     check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
     check_folder(folder, readable, metadata, problems, label=label)
     return PublisherSources(
@@ -109,6 +114,7 @@ def _read_folder(
         tuple(networks),
         tuple(memberships),
         tuple(concepts),
+        tuple(lists),
     )
 
 
