@@ -63,6 +63,7 @@ def test_any_parameter_names_give_a_303_keeping_the_query_string(client, params)
 
 ROUTES = [
     "/",
+    "/publisher/banja-luka",
     "/catalog",
     "/catalog.ttl",
     "/catalog.jsonld",

@@ -16,7 +16,8 @@ from tests.web.conftest import new_app
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORWARDED = {"Host": "data.example.org", "X-Forwarded-Proto": "https"}
-PAGES = ["/", "/catalog", "/catalog.html", "/doc/city/graz.html", "/ontology", "/sparql"]
+PUBLISHER = "/publisher/banja-luka"
+PAGES = ["/", PUBLISHER, "/catalog", "/catalog.html", "/doc/city/graz.html", "/ontology", "/sparql"]
 BROWSER = "text/html"
 
 
@@ -57,8 +58,8 @@ def test_no_internal_http_links_on_any_page(client, path):
         assert not link.startswith(("http://data.example.org", "http://localhost")), link
 
 
-def test_home_downloads_are_under_the_base(client):
-    text = client.get("/", headers={"Accept": BROWSER, **FORWARDED}).get_data(as_text=True)
+def test_publisher_page_downloads_are_under_the_base(client):
+    text = client.get(PUBLISHER, headers={"Accept": BROWSER, **FORWARDED}).get_data(as_text=True)
     downloads = re.findall(r'"contentUrl": ?"([^"]+)"', text)
     assert downloads and all(url.startswith(BASE + "download/") for url in downloads)
 
@@ -78,7 +79,7 @@ def test_a_trusted_proxy_sets_scheme_host_and_prefix(proxied):
     assert _endpoint(proxied.get("/sparql", headers=with_prefix).data) == (
         "https://data.example.org/lod/sparql"
     )
-    page = proxied.get("/", headers={"Accept": BROWSER, **with_prefix}).get_data(as_text=True)
+    page = proxied.get(PUBLISHER, headers={"Accept": BROWSER, **with_prefix}).get_data(as_text=True)
     assert "https://data.example.org/lod/download/" in page
     assert 'href="/lod/' in page
 
