@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from sister_graph.errors import SisterGraphError
-from sister_graph.rdf.formats import RESULT_FORMATS
+from sister_graph.query.console import FORMAT_NAMES
 from sister_graph.settings import SETTINGS, Config, Setting, load_config
 
 EXIT_FAILED = 1
@@ -133,21 +133,52 @@ def validate(ctx: click.Context, **options: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", *(f.name for f in RESULT_FORMATS)]),
+    type=click.Choice(FORMAT_NAMES),
     default="table",
     show_default=True,
-    help="Output format of SELECT/ASK results.",
+    help="table: a text table (SELECT), true/false (ASK), Turtle (CONSTRUCT, DESCRIBE); "
+    "or a SPARQL results or RDF format, as /sparql?format= gives it.",
+)
+@click.option(
+    "--default-graph-uri",
+    "default_graphs",
+    multiple=True,
+    metavar="IRI",
+    help="A graph of the default graph, as the protocol's default-graph-uri (repeatable).",
+)
+@click.option(
+    "--named-graph-uri",
+    "named_graphs",
+    multiple=True,
+    metavar="IRI",
+    help="A named graph, as the protocol's named-graph-uri (repeatable).",
 )
 @setting_options("query")
 @click.pass_context
-def query(ctx: click.Context, query: str | None, query_file, fmt: str, **options) -> None:
-    """Run a SPARQL query over the built graph (dist/) and print the results."""
-    from sister_graph.query.local import run_local_query
+def query(
+    ctx: click.Context,
+    query: str | None,
+    query_file,
+    fmt: str,
+    default_graphs,
+    named_graphs,
+    **options,
+) -> None:
+    """Run a SPARQL query over dist/ through the same service as /sparql and print the answer."""
+    from sister_graph.query.console import run_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with --file, not both")
     text = query if query is not None else query_file.read()
-    click.echo(run_local_query(_config(ctx, **options), text, fmt=fmt), nl=False)
+    config = _config(ctx, **options)
+    answer = run_query(
+        config,
+        text,
+        fmt=fmt,
+        default_graphs=tuple(default_graphs),
+        named_graphs=tuple(named_graphs),
+    )
+    click.echo(answer, nl=False)
 
 
 @cli.command()

@@ -165,5 +165,5 @@ def test_corrupted_dist_is_detected(built, tmp_path):
     (copy / "sister-graph.nt").unlink()
     with pytest.raises(DatasetMissing, match="missing"):
         check_dist(copy)
-    with pytest.raises(DatasetMissing, match="run 'sister-graph build'"):
+    with pytest.raises(DatasetMissing, match="no dist/ here: run `sister-graph build`"):
         check_dist(tmp_path / "nowhere")

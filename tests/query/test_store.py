@@ -11,7 +11,7 @@ from sister_graph.dist import files as publish_module
 from sister_graph.dist.files import read_checksums
 from sister_graph.errors import DatasetMissing, MalformedQuery
 from sister_graph.query.remote import RemoteStore
-from sister_graph.query.store import EmbeddedStore, load_disk_store, read_dataset
+from sister_graph.query.store import EmbeddedStore, load_disk_store, read_dataset, store_key
 from sister_graph.query.worker import Job
 from sister_graph.settings import Config
 from tests.support import BASE, fixture_ntriples, write_dist
@@ -25,8 +25,11 @@ def test_read_checksums_like_sha256sum():
 
 
 def test_missing_or_corrupt_dist_is_dataset_missing(tmp_path):
-    with pytest.raises(DatasetMissing, match="SHA256SUMS missing"):
+    with pytest.raises(DatasetMissing, match="no dist/ here: run `sister-graph build`"):
         read_dataset(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DatasetMissing, match="SHA256SUMS missing"):
+        read_dataset(tmp_path / "empty")
     dist = write_dist(tmp_path / "dist", fixture_ntriples())
     assert (
         read_dataset(dist).checksum
@@ -68,7 +71,8 @@ def test_invalid_ntriples_is_dataset_missing(tmp_path):
 def test_disk_store_is_built_once_per_checksum(tmp_path):
     dataset = read_dataset(write_dist(tmp_path / "dist", fixture_ntriples()))
     path, count = load_disk_store(dataset, tmp_path / "store")
-    assert count == 22 and path.parent.name == dataset.checksum
+    assert count == 22 and path.parent.name == store_key(dataset.checksum, f"{BASE}graph")
+    assert path.parent.name.startswith(dataset.checksum)
     assert json.loads((path.parent / "meta.json").read_text()) == {"triples": 22}
     stamp = (path.parent / "meta.json").stat().st_mtime_ns
     assert load_disk_store(dataset, tmp_path / "store") == (path, 22)

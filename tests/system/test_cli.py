@@ -55,7 +55,8 @@ def test_service_is_refused_on_the_command_line_too(built):
 def test_query_without_dist_says_how_to_build(tmp_path):
     result = CliRunner().invoke(cli, ["--dist-dir", str(tmp_path / "none"), "query", "ASK {}"])
     assert result.exit_code == 1
-    assert "run 'sister-graph build' first" in result.output
+    assert result.output.startswith("error: no dist/ here: run `sister-graph build`")
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_validate_writes_nothing(tmp_path, monkeypatch):

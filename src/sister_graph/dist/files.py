@@ -83,8 +83,10 @@ def check_dist(dist: Path) -> dict[str, str]:
     A server over a partial dist/ would half work (pages fine, downloads 404), so all files count.
     """
     dist = Path(dist)
+    hint = "run `sister-graph build`"
     recover_dist(dist.absolute())
-    hint = "run 'sister-graph build' first"
+    if not dist.is_dir():
+        raise DatasetMissing(f"no dist/ here: {hint} (looked for {dist})")
     nt_dump = dump_name(rdf_format("nt"))
     for path in (dist / CHECKSUMS, dist / nt_dump):
         if not path.is_file():

@@ -110,8 +110,11 @@ def _starts_service(token: _Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def guard_query(text: str) -> QueryPlan:
+def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> QueryPlan:
     """Screen the query and return its plan, or raise MalformedQuery / QueryRefused.
+
+    predeclared: (prefix, namespace) pairs the query may use without PREFIX lines.
+    Raises QueryTooComplex when groups nest deeper than MAX_DEPTH.
 
     >>> guard_query("ASK FROM <http://example.org/g> {}").from_graphs
     ('http://example.org/g',)
@@ -120,6 +123,7 @@ def guard_query(text: str) -> QueryPlan:
     if any(_starts_service(t) for t in tokens):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
     prefixes, base, index = _prologue(tokens, text)
+    prefixes = {**dict(predeclared), **prefixes}
     keyword = tokens[index].text.upper() if index < len(tokens) else ""
     if keyword in UPDATES:
         raise QueryRefused("this SPARQL service is read-only: updates are not accepted")
@@ -191,6 +195,39 @@ def _expand(token: _Token, prefixes: dict[str, str], base: str | None, text: str
     if prefix not in prefixes:
         raise _malformed(f"undeclared prefix {prefix!r}", text, token.at)
     return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
+
+
+_ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
+LOCATE_MAX_CHARS = 4096  # the second parser is recursive and slow; long queries keep the engine's
+
+
+def locate_syntax_error(text: str, engine_message: str) -> str:
+    """Return the engine's syntax error, placed where the query stops making sense.
+
+    The engine reports the furthest point its parser tried (an error on line 3 comes back at
+    4:2); rdflib's SPARQL parser (https://www.w3.org/TR/sparql11-query/#grammar) stops at the
+    first token no rule accepts. The earlier of the two positions is reported, with that
+    token, as 'error at LINE:COLUMN: ...' (lines and columns from 1).
+
+    >>> locate_syntax_error("SELECT * {\n ?s ?p ?o ?x }", "error at 2:14: expected '}'")
+    "error at 2:11: unexpected '?x'"
+    """
+    engine = _ENGINE_AT.match(engine_message)
+    if engine is None or len(text) > LOCATE_MAX_CHARS:
+        return engine_message
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseException as err:
+        at = (err.lineno, err.col)
+        if at < (int(engine.group(1)), int(engine.group(2))):
+            token = text[err.loc :].split(None, 1)[0][:30] if text[err.loc :].strip() else ""
+            return f"error at {at[0]}:{at[1]}: unexpected {token!r}"
+    except Exception:  # noqa: BLE001 - the second parser gave up (e.g. recursion): keep ours
+        pass
+    return engine_message
 
 
 def check_graph_iris(iris: tuple[str, ...]) -> tuple[str, ...]:

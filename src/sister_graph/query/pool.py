@@ -19,6 +19,7 @@ from sister_graph.errors import (
     ResultTooLarge,
     StoreError,
 )
+from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import PICKLE_PROTOCOL, Failure, Job, worker_main
 
@@ -128,7 +129,8 @@ class QueryPool:
         self._idle.put(worker)
         if isinstance(reply, Failure):
             if reply.kind == "syntax":
-                raise MalformedQuery(f"malformed SPARQL query: {reply.message}")
+                message = locate_syntax_error(job.query, reply.message)
+                raise MalformedQuery(f"malformed SPARQL query: {message}")
             if reply.kind == "too-large":
                 raise ResultTooLarge(reply.message)
             if reply.kind == "not-representable":

@@ -19,15 +19,28 @@ from sister_graph.query.worker import Job
 from sister_graph.rdf.formats import FORM, JSON, NTRIPLES, RDF_FORMATS, RESULTS_JSON
 
 
+def declare_prefixes(query: str, predeclared: tuple[tuple[str, str], ...]) -> str:
+    """Prepend PREFIX lines for the predeclared prefixes the query text mentions.
+
+    A remote endpoint knows none of ours; a PREFIX line in the query still overrides.
+
+    >>> declare_prefixes("ASK { wd:Q1 ?p ?o }", (("wd", "http://www.wikidata.org/entity/"),))
+    'PREFIX wd: <http://www.wikidata.org/entity/>\nASK { wd:Q1 ?p ?o }'
+    """
+    lines = [f"PREFIX {name}: <{iri}>\n" for name, iri in predeclared if f"{name}:" in query]
+    return "".join(lines) + query
+
+
 def encode_request(job: Job) -> bytes:
     """Return the form body that sends the job's query and dataset to an endpoint.
 
     >>> encode_request(Job("ASK {}", RESULTS_JSON.media_type, 1, default_graphs=("http://g",)))
     b'query=ASK+%7B%7D&default-graph-uri=http%3A%2F%2Fg'
     """
-    pairs = [("query", job.query)]
+    pairs = [("query", declare_prefixes(job.query, job.predeclared))]
     if job.default_graphs is None and job.named_graphs is None and job.local_graph:
-        pairs.append(("default-graph-uri", job.local_graph))  # the published graph, by its name
+        # the published graph, by its name: as the default graph, and for GRAPH <name>
+        pairs += [("default-graph-uri", job.local_graph), ("named-graph-uri", job.local_graph)]
     pairs += [("default-graph-uri", g) for g in job.default_graphs or ()]
     pairs += [("named-graph-uri", g) for g in job.named_graphs or ()]
     return urllib.parse.urlencode(pairs).encode()

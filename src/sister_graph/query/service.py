@@ -19,12 +19,13 @@ from sister_graph.query import negotiation as negotiate
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse
 from sister_graph.query.guard import QueryPlan, check_graph_iris, guard_query
+from sister_graph.query.prefixes import predeclared_prefixes
 from sister_graph.query.results import Answer
 from sister_graph.query.store import QueryStore
 from sister_graph.query.worker import Job
 from sister_graph.rdf.formats import FORM as FORM_FORMAT
 from sister_graph.rdf.formats import SPARQL_QUERY, SPARQL_UPDATE
-from sister_graph.rdf.namespaces import prefixes_for
+from sister_graph.rdf.namespaces import dataset_graph, prefixes_for
 from sister_graph.settings import Config
 
 FORM = FORM_FORMAT.media_type
@@ -52,11 +53,6 @@ class Prepared:
     job: Job
     key: tuple
     etag: str | None
-
-
-def dataset_graph(base: str) -> str:
-    """Return the IRI that names the published graph (selects the store's default graph)."""
-    return base + "graph"
 
 
 def _check_charset(charset: str | None) -> None:
@@ -149,7 +145,8 @@ def prepare(
     """Guard the query, choose the format and build the job, its cache key and ETag."""
     if request.query is None:
         raise BadRequest("no query was given")
-    plan = guard_query(request.query)
+    predeclared = predeclared_prefixes(config.base)
+    plan = guard_query(request.query, predeclared)
     choice = negotiate.choose(accept, _offers(plan), format=request.format)
     default_graphs, named_graphs = _dataset(request, plan, config.base)
     job = Job(
@@ -162,6 +159,7 @@ def prepare(
         base_iri=config.base,
         local_graph=dataset_graph(config.base),
         prefixes=_prefixes(config.base) if choice.format.name == "turtle" else (),
+        predeclared=predeclared,
     )
     key = (store.checksum, job, choice.media_type)
     etag = None

@@ -15,7 +15,11 @@ FORMATS_NS = Namespace(W3C_FORMATS)
 
 
 def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) -> Graph:
-    """Build the sd:Service description of the endpoint and its default dataset."""
+    """Build the sd:Service description of the endpoint and its default dataset.
+
+    dataset_graph names the published graph: it is the default graph (sd:defaultGraph) and
+    the one sd:namedGraph (sd:name), so FROM, FROM NAMED and GRAPH all find it.
+    """
     graph = Graph(bind_namespaces="none")
     graph.bind("sd", SD)
     graph.bind("void", VOID)
@@ -30,6 +34,14 @@ def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) 
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default))
     graph.add((default, RDF.type, SD.Graph))
+    # the published graph is also a named graph (FROM NAMED, GRAPH, named-graph-uri), and the
+    # default graph is the union of the named graphs
+    named = BNode()
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    graph.add((dataset, SD.namedGraph, named))
+    graph.add((named, RDF.type, SD.NamedGraph))
+    graph.add((named, SD.name, default))
+    graph.add((named, SD.graph, default))
     if triples is not None:
         graph.add((default, VOID.triples, Literal(triples, datatype=XSD.integer)))
     return graph

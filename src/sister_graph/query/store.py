@@ -5,6 +5,7 @@ Both back-ends answer a `Job` (a guarded query with an explicit dataset) with an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -22,7 +23,8 @@ from sister_graph.query.remote import RemoteStore
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import Job
 from sister_graph.rdf.formats import NQUADS, NTRIPLES, dump_name, rdf_format
-from sister_graph.settings import Config
+from sister_graph.rdf.namespaces import dataset_graph
+from sister_graph.settings import DEFAULT_BASE, Config
 
 NT_DUMP = dump_name(rdf_format("nt"))
 QUADS_DUMP = dump_name(NQUADS)
@@ -64,16 +66,21 @@ def store_dir_for(config: Config) -> Path:
     return Path(config.store_dir) if config.store_dir else Path(config.dist_dir) / ".store"
 
 
-def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
-    (
-        """Bulk-load the dump once into store_dir/<checksum>/ and return (path, triple count).
+def store_key(checksum: str, graph: str) -> str:
+    """Name the folder of an on-disk store: the dump's checksum and the graph it is loaded as."""
+    return f"{checksum}-{hashlib.sha256(graph.encode('utf-8')).hexdigest()[:12]}"
 
-    The union graph (sister-graph.nt) is the default graph; the quad dump beside it, when
-    published, adds one named graph per source page (the count is the default graph's).
+
+def load_disk_store(
+    dataset: Dataset, store_dir: Path, *, graph: str = dataset_graph(DEFAULT_BASE)
+) -> tuple[Path, int]:
+    """Bulk-load the dumps once into store_dir/<checksum>-<graph>/; return (path, triple count).
+
+    The published graph (sister-graph.nt) becomes the named graph `graph`; the quad dump beside
+    it, when published, adds one named graph per source page. The count is the published
+    graph's. Raises DatasetMissing if a dump does not parse.
     """
-        ""
-    )
-    final = Path(store_dir) / dataset.checksum
+    final = Path(store_dir) / store_key(dataset.checksum, graph)
     meta = final / "meta.json"
     if not meta.is_file():
         tmp = Path(store_dir) / f".tmp-{dataset.checksum[:12]}-{os.getpid()}-{uuid.uuid4().hex}"
@@ -81,7 +88,7 @@ def load_disk_store(dataset: Dataset, store_dir: Path) -> tuple[Path, int]:
         try:
             store = ox.Store(str(tmp / "db"))
             loading, kind = dataset.path, "N-Triples"
-            store.bulk_load(path=str(loading), format=NTRIPLES.engine)
+            store.bulk_load(path=str(loading), format=NTRIPLES.engine, to_graph=ox.NamedNode(graph))
             count = len(store)
             loading, kind = dataset.path.with_name(QUADS_DUMP), "N-Quads"
             if loading.is_file():  # one named graph per source page, beside the union graph
@@ -108,7 +115,8 @@ class EmbeddedStore:
     def __init__(self, config: Config, *, dataset: Dataset | None = None) -> None:
         """Open the store; a dataset read_dataset verified already is not hashed again."""
         dataset = dataset or read_dataset(Path(config.dist_dir))
-        path, self.triples = load_disk_store(dataset, store_dir_for(config))
+        graph = dataset_graph(config.base)
+        path, self.triples = load_disk_store(dataset, store_dir_for(config), graph=graph)
         self.checksum: str | None = dataset.checksum
         self._pool = QueryPool(
             str(path),
@@ -133,6 +141,6 @@ class EmbeddedStore:
 def open_store(config: Config) -> QueryStore:
     """Open the store the settings name: a remote endpoint if `store` is set, else embedded."""
     if config.store:
-        graph = config.base + "graph"  # where `sister-graph publish` puts the dump by default
+        graph = dataset_graph(config.base)  # where a Graph Store push puts the dump by default
         return RemoteStore(config.store, timeout=config.query_timeout, graph=graph)
     return EmbeddedStore(config)

@@ -30,6 +30,9 @@ PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 class Job:
     """A query ready to run: text, explicit dataset (None: the store's), output and limits.
 
+    local_graph names the published graph; prefixes are the ones a Turtle answer binds;
+    predeclared are the prefixes the query may use undeclared (`query.prefixes`).
+
     max_bytes bounds the serialised answer (0: no bound), so one query cannot fill the
     memory of the server process that receives and caches it.
     """
@@ -43,6 +46,7 @@ class Job:
     local_graph: str | None = None
     prefixes: tuple[tuple[str, str], ...] = ()
     max_bytes: int = 0
+    predeclared: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,16 +58,23 @@ class Failure:
     message: str
 
 
-def _graph(iri: str, local_graph: str | None):
-    return ox.DefaultGraph() if iri == local_graph else ox.NamedNode(iri)
-
-
 def evaluate(store: ox.Store, job: Job) -> object:
-    """Run the query with its dataset given explicitly, so FROM never loads anything."""
-    options: dict = {}
+    """Run the query with its dataset given explicitly, so FROM never loads anything.
+
+    The store holds the published graph as the named graph `local_graph` (and one named graph
+    per source page); without a dataset, the default graph is the published graph and GRAPH
+    sees every named graph (https://www.w3.org/TR/sparql11-query/#rdfDataset); a job without
+    local_graph gets the union of the store's graphs. Raises SyntaxError, OSError or
+    ValueError (the engine's).
+    """
+    options: dict = {"prefixes": dict(job.predeclared) or None}
     if job.default_graphs is not None or job.named_graphs is not None:
-        options["default_graph"] = [_graph(g, job.local_graph) for g in job.default_graphs or ()]
+        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+    elif job.local_graph:
+        options["default_graph"] = [ox.NamedNode(job.local_graph)]
+    else:
+        options["use_default_graph_as_union"] = True
     return run_query(store, job.query, base_iri=job.base_iri, **options)
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "sg_namespace",
     "id_namespace",
     "prefixes_for",
+    "dataset_graph",
 ]
 
 
@@ -81,6 +82,15 @@ PREFIXES: dict[str, Namespace] = {
     "vcard": VCARD,
     "locn": LOCN,
 }
+
+
+def dataset_graph(base: str) -> str:
+    """Return the IRI that names the published graph, e.g. https://w3id.org/sister-graph/graph.
+
+    The query store holds the dump in this named graph (its default graph is the union of its
+    graphs); `sister-graph push` replaces this graph on a Graph Store by default.
+    """
+    return base + "graph"
 
 
 def prefixes_for(base: str) -> dict[str, Namespace]:

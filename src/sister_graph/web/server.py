@@ -34,6 +34,7 @@ from sister_graph.query.store import (
     read_dataset,
     store_dir_for,
 )
+from sister_graph.rdf.namespaces import dataset_graph
 from sister_graph.settings import Config
 from sister_graph.web import create_app, import_blueprints
 
@@ -170,7 +171,7 @@ def prepare(config: Config) -> Dataset | None:
     dataset = None
     if not config.store:
         dataset = read_dataset(config.dist_dir)
-        load_disk_store(dataset, store_dir_for(config))
+        load_disk_store(dataset, store_dir_for(config), graph=dataset_graph(config.base))
     gc.freeze()
     return dataset
 
