@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
 
-from sister_graph.query.local import load_store
+from sister_graph.dist.files import check_dist
+from sister_graph.rdf.formats import NTRIPLES, dump_name
 
 BASE = "https://w3id.org/sister-graph/"
 PREFIXES = f"""PREFIX sg: <{BASE}ontology#>
@@ -35,8 +37,12 @@ PAGE_DATES = {
 
 @pytest.fixture(scope="module")
 def store(built):
+    """The checked N-Triples dump of dist/ in an in-memory store."""
     config, _ = built
-    return load_store(config)
+    check_dist(config.dist_dir)
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(config.dist_dir / dump_name(NTRIPLES)), format=NTRIPLES.engine)
+    return store
 
 
 def rows(store, query: str) -> list[dict[str, str]]:
