@@ -1,18 +1,81 @@
-"""One error hierarchy; the CLI and the web app each translate it in exactly one place."""
+"""One error hierarchy; the CLI and the web app each translate it in exactly one place.
+
+Every error sister-graph raises on purpose is a SisterGraphError subclass defined here, with an
+HTTP status and a machine-readable code. Errors pickle whole (class, message, problems,
+headers, suggestions), which is how a query worker process hands its failure to the server.
+"""
 
 from __future__ import annotations
 
 
 class SisterGraphError(Exception):
-    """Base error: carries an HTTP status and a machine-readable code."""
+    """Base error: an HTTP status, a machine-readable code, a message and problem lines.
+
+    problems: one line per problem (file:line ...); headers: response headers the error needs
+    (e.g. Allow on a 405).
+    """
 
     status = 500
     code = "internal-error"
 
-    def __init__(self, message: str, *, problems: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        problems: list[str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.problems = problems or []
+        self.headers = headers or {}
+
+
+class HttpError(SisterGraphError):
+    """A failure the HTTP layer itself detects (405 method not allowed, ...): status and code
+    are given per instance, from the status (RFC 9110 §15)."""
+
+    def __init__(
+        self, message: str, *, status: int, code: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message, headers=headers)
+        self.status = status
+        self.code = code
+
+    def __reduce__(self):
+        return (_http_error, (self.message, self.status, self.code, self.headers))
+
+
+def _http_error(message: str, status: int, code: str, headers: dict[str, str]) -> HttpError:
+    return HttpError(message, status=status, code=code, headers=headers)
+
+
+class UnsafeDebug(SisterGraphError):
+    """Debug or reload was asked for on an interface other people can reach."""
+
+    status = 400
+    code = "unsafe-debug"
+
+
+class CannotListen(SisterGraphError):
+    """The server cannot listen on the configured host and port (in use, or not this host's)."""
+
+    status = 503
+    code = "cannot-listen"
+
+
+class BadArgument(SisterGraphError, ValueError):
+    """A command's argument is out of its range (e.g. more synthetic cities than names)."""
+
+    status = 400
+    code = "bad-argument"
+
+
+class RoundTripFailed(SisterGraphError):
+    """A file the build rendered does not parse back to the graph it was written from."""
+
+    status = 500
+    code = "round-trip-failed"
 
 
 class BadSetting(SisterGraphError, ValueError):
@@ -22,7 +85,7 @@ class BadSetting(SisterGraphError, ValueError):
     code = "bad-setting"
 
 
-class SourceError(SisterGraphError):
+class SourceError(SisterGraphError, ValueError):
     """A source CSV is unreadable or a row breaks a rule (problems name file:line)."""
 
     status = 422
@@ -111,10 +174,20 @@ class NotRepresentable(NotAcceptable):
 
 
 class NotFound(SisterGraphError):
-    """No resource or document at this path."""
+    """No resource or document at this path; suggestions: (IRI, label) pairs of near matches."""
 
     status = 404
     code = "not-found"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        problems: list[str] | None = None,
+        suggestions: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(message, problems=problems)
+        self.suggestions = suggestions or []
 
 
 class StoreError(SisterGraphError):

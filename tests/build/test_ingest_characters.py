@@ -11,9 +11,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from sister_graph.build.pipeline import build_dist
-from sister_graph.build.round_trip import RoundTripFailed, check_round_trip
+from sister_graph.build.round_trip import check_round_trip
 from sister_graph.build.sources import read_sources
-from sister_graph.errors import SourceError
+from sister_graph.errors import RoundTripFailed, SourceError
 from sister_graph.rdf.formats import rdf_format
 from tests.support import repo_config
 

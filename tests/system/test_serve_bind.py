@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from sister_graph.web.server import CannotListen, check_can_listen
+from sister_graph.errors import CannotListen
+from sister_graph.web.server import check_can_listen
 
 
 def _holder(*, reuse_port: bool) -> socket.socket:

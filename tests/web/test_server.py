@@ -15,7 +15,8 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
-from sister_graph.web.server import UnsafeDebug, mount_path, run
+from sister_graph.errors import UnsafeDebug
+from sister_graph.web.server import mount_path, run
 from tests.support import LiveServer, endpoint_config, fixture_ntriples
 
 

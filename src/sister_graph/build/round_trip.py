@@ -15,17 +15,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from sister_graph.errors import SisterGraphError
+from sister_graph.errors import RoundTripFailed
 from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, RDFXML, Format, dump_name
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-class RoundTripFailed(SisterGraphError):
-    """A file the build rendered does not parse back to the graph it was written from."""
-
-    status = 500
-    code = "round-trip-failed"
 
 
 def _ox_term(term):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sister_graph.build.sources import COLUMNS
 from sister_graph.build.written_dates import written_forms
+from sister_graph.errors import BadArgument
 
 # Triples the build makes per agreement with a new partner city, and per publisher folder
 # (publisher city, page, concepts, networks, memberships), measured on generated data.
@@ -102,7 +103,7 @@ def _city_name(index: int, order: list[str]) -> str:
     """Return a distinct name for each index below len(order)**4 (a bijection, scrambled)."""
     space = len(order) ** 4
     if index >= space:
-        raise ValueError(f"at most {space} synthetic cities")
+        raise BadArgument(f"at most {space} synthetic cities")
     code, parts = index * NAME_SCRAMBLE % space, []
     for _ in range(4):
         code, digit = divmod(code, len(order))
@@ -147,7 +148,7 @@ def build_synthetic(
     so partner cities (and the concepts and networks) recur across publishers.
     """
     if publishers < 1 or agreements < 1:
-        raise ValueError("publishers and agreements must be at least 1")
+        raise BadArgument("publishers and agreements must be at least 1")
     rng = random.Random(seed)
     order = list(SYLLABLES)
     rng.shuffle(order)

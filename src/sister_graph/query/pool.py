@@ -13,15 +13,14 @@ from dataclasses import dataclass
 
 from sister_graph.errors import (
     MalformedQuery,
-    NotRepresentable,
     QueryTimeout,
     QueryTooComplex,
-    ResultTooLarge,
+    SisterGraphError,
     StoreError,
 )
 from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.results import Answer
-from sister_graph.query.worker import PICKLE_PROTOCOL, Failure, Job, worker_main
+from sister_graph.query.worker import PICKLE_PROTOCOL, Job, worker_main
 
 _START_TIMEOUT = 60.0
 # A worker ending on one of these signals crashed on its query (stack or memory exhausted).
@@ -90,13 +89,13 @@ class QueryPool:
             arrived = worker.conn.poll(max(0.0, deadline - time.monotonic()))
             ready = worker.conn.recv() if arrived else None
         except (EOFError, OSError):
-            ready = Failure("store", "a query worker stopped while starting")
+            ready = StoreError("a query worker stopped while starting")
         if ready is None:
             self._kill(worker)
             raise StoreError("a query worker did not start in time")
-        if isinstance(ready, Failure):
+        if isinstance(ready, SisterGraphError):
             self._kill(worker)
-            raise StoreError(ready.message)
+            raise ready
         with self._lock:
             self._all.add(worker)
         return worker
@@ -115,7 +114,12 @@ class QueryPool:
             return self._starting + sum(w.process.is_alive() for w in self._all)
 
     def run(self, job: Job) -> Answer:
-        """Run one job; raise QueryTimeout if it (including the wait for a worker) overruns."""
+        """Run one job and return its answer.
+
+        Raises QueryTimeout if it (including the wait for a worker) overruns, QueryTooComplex
+        if it crashes its worker, and the error the worker sent back (MalformedQuery, located
+        at its line:column; StoreError, ResultTooLarge, NotRepresentable) as it was raised.
+        """
         deadline = time.monotonic() + self.timeout
         worker = self._checkout(deadline, job)
         try:
@@ -127,17 +131,11 @@ class QueryPool:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
         self._idle.put(worker)
-        if isinstance(reply, Failure):
-            if reply.kind == "syntax":
-                message = locate_syntax_error(job.query, reply.message)
-                raise MalformedQuery(f"malformed SPARQL query: {message}")
-            if reply.kind == "too-large":
-                raise ResultTooLarge(reply.message)
-            if reply.kind == "not-representable":
-                raise NotRepresentable(reply.message)
-            if reply.kind == "memory":
-                raise QueryTooComplex(reply.message + "; simplify it")
-            raise StoreError(reply.message)
+        if isinstance(reply, MalformedQuery):
+            message = locate_syntax_error(job.query, reply.message)
+            raise MalformedQuery(f"malformed SPARQL query: {message}")
+        if isinstance(reply, SisterGraphError):
+            raise reply
         return reply
 
     def _checkout(self, deadline: float, job: Job) -> _Worker:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from sister_graph.errors import NotRepresentable
+from sister_graph.errors import (
+    MalformedQuery,
+    NotRepresentable,
+    QueryTooComplex,
+    ResultTooLarge,
+    SisterGraphError,
+    StoreError,
+)
 from sister_graph.query.lang_function import run_query
 from sister_graph.query.results import Answer, to_answer
 from sister_graph.rdf.formats import RESULTS_JSON
@@ -49,15 +56,6 @@ class Job:
     predeclared: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Failure:
-    """A query the engine refused ('syntax'), could not evaluate ('store'), sent too much
-    ('too-large') or answered with what the chosen format cannot carry ('not-representable')."""
-
-    kind: str
-    message: str
-
-
 def evaluate(store: ox.Store, job: Job) -> object:
     """Run the query with its dataset given explicitly, so FROM never loads anything.
 
@@ -78,8 +76,12 @@ def evaluate(store: ox.Store, job: Job) -> object:
     return run_query(store, job.query, base_iri=job.base_iri, **options)
 
 
-def run_job(store: ox.Store, job: Job) -> Answer | Failure:
-    """Evaluate and serialise a job; engine errors become a Failure, never an exception."""
+def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
+    """Evaluate and serialise a job; a failure is returned as the error, never raised.
+
+    The error crosses the pipe pickled, class and all: MalformedQuery (the engine's message,
+    unlocated), StoreError, ResultTooLarge, NotRepresentable or QueryTooComplex (memory).
+    """
     try:
         result = evaluate(store, job)
         prefixes = dict(job.prefixes) or None
@@ -87,16 +89,15 @@ def run_job(store: ox.Store, job: Job) -> Answer | Failure:
             result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes
         )
     except SyntaxError as err:
-        return Failure("syntax", str(err))
+        return MalformedQuery(str(err))
     except NotRepresentable as err:
-        return Failure("not-representable", err.message)
+        return err
     except MemoryError:
-        return Failure("memory", "the query needed more memory than one query may take")
+        return QueryTooComplex("the query needed more memory than one query may take; simplify it")
     except (OSError, ValueError) as err:
-        return Failure("store", str(err))
+        return StoreError(str(err))
     if job.max_bytes and len(answer.body) > job.max_bytes:
-        return Failure(
-            "too-large",
+        return ResultTooLarge(
             f"the answer has {len(answer.body)} bytes, more than the {job.max_bytes} this "
             "service sends; add a LIMIT or select fewer or shorter values",
         )
@@ -128,7 +129,7 @@ def worker_main(conn, store_path: str, memory_bytes: int = 0) -> None:
     try:
         store = ox.Store.read_only(store_path)
     except OSError as err:
-        conn.send(Failure("store", f"cannot open the query store: {err}"))
+        conn.send(StoreError(f"cannot open the query store: {err}"))
         return
     threading.stack_size(STACK_BYTES)
     thread = threading.Thread(target=_serve, args=(conn, store, memory_bytes), name="sg-query")

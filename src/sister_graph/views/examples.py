@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import prefixes_for
 
 _PREFIXED = re.compile(r"(?<![\w<\"?])([a-z][a-z0-9]*):[A-Za-z_]", re.ASCII)
@@ -40,7 +41,7 @@ def parse_example(name: str, text: str) -> Example:
         else:
             body.append(line)
     if "title" not in meta or "description" not in meta:
-        raise ValueError(f"{name}: an example needs '# title:' and '# description:' lines")
+        raise SourceError(f"{name}: an example needs '# title:' and '# description:' lines")
     return Example(name, meta["title"], meta["description"], "\n".join(body).strip() + "\n")
 
 

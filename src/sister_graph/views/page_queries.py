@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
+from sister_graph.errors import BadRequest
 from sister_graph.rdf.namespaces import prefixes_for
 
 LABELS = "rdfs:label skos:prefLabel schema:name skos:notation"
@@ -31,7 +32,7 @@ def is_safe_iri(value: str) -> bool:
 
 def _iri(value: str) -> str:
     if not is_safe_iri(value):
-        raise ValueError(f"not an IRI usable in a query: {value!r}")
+        raise BadRequest(f"not an IRI usable in a query: {value!r}")
     return f"<{value}>"
 
 
@@ -151,7 +152,7 @@ def publishers_query(*, base: str) -> str:
 def kind_query(prefix: str, *, base: str) -> str:
     """Return the labels of every resource whose IRI starts with the prefix (one kind of thing)."""
     if not is_safe_iri(prefix):
-        raise ValueError(f"not an IRI prefix usable in a query: {prefix!r}")
+        raise BadRequest(f"not an IRI prefix usable in a query: {prefix!r}")
     return (
         _prologue(base)
         + f"""CONSTRUCT {{ ?s ?l ?v }} WHERE {{

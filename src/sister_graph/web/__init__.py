@@ -11,7 +11,7 @@ from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from sister_graph.errors import NotFound, PayloadTooLarge, SisterGraphError
+from sister_graph.errors import HttpError, NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse, trusted_proxies
 from sister_graph.query.negotiation import error_format
@@ -93,7 +93,7 @@ def error_response(err: SisterGraphError) -> Response:
         response = Response("\n".join(lines) + "\n", mimetype=PLAIN_TEXT.media_type)
     response.status_code = err.status
     response.headers["Vary"] = "Accept"
-    for name, value in getattr(err, "headers", {}).items():
+    for name, value in err.headers.items():
         response.headers[name] = value
     return response
 
@@ -103,10 +103,14 @@ def _http_error(exc: HTTPException) -> Response:
         return error_response(PayloadTooLarge("the request body is larger than allowed"))
     if exc.code == 404:
         return error_response(NotFound(f"nothing at {request.path}"))
-    err = SisterGraphError(exc.description or exc.name)
-    err.status, err.code = exc.code or 500, exc.name.lower().replace(" ", "-")
-    err.headers = {k: v for k, v in exc.get_headers() if k == "Allow"}
-    return error_response(err)
+    return error_response(
+        HttpError(
+            exc.description or exc.name,
+            status=exc.code or 500,
+            code=exc.name.lower().replace(" ", "-"),
+            headers={k: v for k, v in exc.get_headers() if k == "Allow"},
+        )
+    )
 
 
 def _unexpected_error(exc: Exception) -> Response:

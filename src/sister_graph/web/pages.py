@@ -128,18 +128,18 @@ def _not_found(iri: str) -> NotFound:
     labels = read_graph(kind_query(kind, base=config.base)) if wanted else Graph()
     known = sorted({str(s) for s in labels.subjects()})
     close = difflib.get_close_matches(iri, known, n=5, cutoff=0.6) or known[:30]
-    err = NotFound(f"the graph names nothing at {iri}", problems=close)
     lang = current_lang()
-    err.suggestions = [(s, label(labels, URIRef(s), lang, base=config.base)) for s in close]
-    return err
+    suggestions = [(s, label(labels, URIRef(s), lang, base=config.base)) for s in close]
+    return NotFound(f"the graph names nothing at {iri}", problems=close, suggestions=suggestions)
 
 
 def render_not_found(err: NotFound) -> Response:
     """Render a helpful 404 page for browsers; others get the app's JSON or plain-text error."""
     if negotiated() is not HTML:
         raise err
-    suggestions = getattr(err, "suggestions", [])
-    return render_page("not_found.html", status=404, message=err.message, suggestions=suggestions)
+    return render_page(
+        "not_found.html", status=404, message=err.message, suggestions=err.suggestions
+    )
 
 
 @bp.route("/id/<path:rest>", methods=["GET", "HEAD"])

@@ -26,7 +26,7 @@ from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import run_simple
 
-from sister_graph.errors import SisterGraphError
+from sister_graph.errors import CannotListen, UnsafeDebug
 from sister_graph.query.store import (
     Dataset,
     EmbeddedStore,
@@ -46,20 +46,6 @@ KEEP_ALIVE_SECONDS = 30
 # 2 arenas 1.1 %. M_ARENA_MAX is mallopt's parameter number in glibc's malloc.h.
 MALLOC_ARENAS = 2
 M_ARENA_MAX = -8
-
-
-class UnsafeDebug(SisterGraphError):
-    """Debug or reload was asked for on an interface other people can reach."""
-
-    status = 400
-    code = "unsafe-debug"
-
-
-class CannotListen(SisterGraphError):
-    """The server cannot listen on the configured host and port (in use, or not this host's)."""
-
-    status = 503
-    code = "cannot-listen"
 
 
 def check_can_listen(host: str, port: int) -> None:
