@@ -229,19 +229,21 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
     help="Seconds to wait for the server to take the upload.",
 )
 @click.pass_context
-def publish(ctx: click.Context, endpoint: str, graph: str | None, user, password, timeout) -> None:
-    """Upload the checked N-Triples dump of dist/ to a SPARQL 1.1 Graph Store (PUT replaces it)."""
+def push(ctx: click.Context, endpoint: str, graph: str | None, user, password, timeout) -> None:
+    """Graph Store push: PUT the checked N-Triples dump of dist/ into one graph of a SPARQL 1.1
+    Graph Store (replacing it). "Publish" is the build writing dist/; this uploads it."""
     from sister_graph.build.graph_store_push import push_graph
     from sister_graph.dist.files import check_dist
     from sister_graph.rdf.formats import NTRIPLES, dump_name
+    from sister_graph.rdf.namespaces import dataset_graph
 
     config = _config(ctx)
     check_dist(config.dist_dir)
     dump = config.dist_dir / dump_name(NTRIPLES)
-    graph = graph or config.base + "graph"
+    graph = graph or dataset_graph(config.base)
     _progress(f"uploading {dump} to <{graph}> at {endpoint}")
     pushed = push_graph(endpoint, dump, graph=graph, user=user, password=password, timeout=timeout)
-    click.echo(f"published {pushed.bytes} bytes to <{graph}> (HTTP {pushed.status})")
+    click.echo(f"pushed {pushed.bytes} bytes to <{graph}> (HTTP {pushed.status})")
 
 
 @cli.command()

@@ -1,4 +1,4 @@
-"""End to end with a real Virtuoso: publish the dump over the Graph Store Protocol, serve from it."""
+"""End to end with a real Virtuoso: push the dump over the Graph Store Protocol, serve from it."""
 
 from __future__ import annotations
 
@@ -116,8 +116,8 @@ def virtuoso(tmp_path_factory) -> Iterator[str]:
         log.close()
 
 
-def _publish(config, url: str, *extra: str):
-    args = ["--dist-dir", str(config.dist_dir), "publish", "--graph-store"]
+def _push(config, url: str, *extra: str):
+    args = ["--dist-dir", str(config.dist_dir), "push", "--graph-store"]
     return CliRunner().invoke(cli, [*args, url + "sparql-graph-crud-auth", *extra])
 
 
@@ -126,7 +126,7 @@ def published(built, virtuoso: str):
     """Publish the built Banja Luka dump to Virtuoso (twice: PUT replaces, never appends)."""
     config, _ = built
     for _ in range(2):
-        result = _publish(config, virtuoso, "--user", "dba", "--password", "dba")
+        result = _push(config, virtuoso, "--user", "dba", "--password", "dba")
         assert result.exit_code == 0, result.output
     return config
 
@@ -188,6 +188,6 @@ def test_a_city_page_is_served_from_the_remote_store(servers) -> None:
 
 def test_publish_with_a_wrong_password_names_the_http_status(built, virtuoso: str) -> None:
     config, _ = built
-    result = _publish(config, virtuoso, "--user", "dba", "--password", "not-the-password")
+    result = _push(config, virtuoso, "--user", "dba", "--password", "not-the-password")
     assert result.exit_code == 1
     assert "HTTP 401" in result.output

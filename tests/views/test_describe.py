@@ -5,7 +5,11 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from sister_graph.views.resource import build_resource_view, describe_document, with_canonical_langs
+from sister_graph.views.resource import (
+    build_resource_view,
+    concise_bounded_description,
+    with_canonical_langs,
+)
 
 BASE = "https://x.org/"
 THING, OTHER = URIRef(BASE + "id/city/a"), URIRef(BASE + "id/agreement/b")
@@ -25,7 +29,7 @@ def _graph() -> Graph:
 
 
 def test_document_is_own_triples_plus_blank_nodes_not_inbound():
-    document = describe_document(_graph(), str(THING))
+    document = concise_bounded_description(_graph(), str(THING))
     assert len(document) == 5
     assert (OTHER, None, None) not in document
 

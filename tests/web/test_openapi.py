@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from sister_graph.web.openapi_document import OPERATIONS, describe_openapi, flask_path
+from sister_graph.web.openapi_document import OPERATIONS, build_openapi, flask_path
 
 IGNORED = {"HEAD", "OPTIONS"}
 
@@ -20,7 +20,7 @@ def url_map_methods(app) -> dict[str, set[str]]:
 def documented_methods() -> dict[str, set[str]]:
     """Return {Flask rule: methods} as the OpenAPI table documents them."""
     out: dict[str, set[str]] = {}
-    for path, item in describe_openapi()["paths"].items():
+    for path, item in build_openapi()["paths"].items():
         out.setdefault(flask_path(path), set()).update(item)
     return out
 

@@ -12,7 +12,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from sister_graph.web.openapi_document import describe_openapi
+from sister_graph.web.openapi_document import build_openapi
 
 CASES_PER_OPERATION = 120
 CHECKS = [
@@ -30,7 +30,7 @@ def sparql_query_body(ctx, value) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-schema = schemathesis.openapi.from_dict(describe_openapi())
+schema = schemathesis.openapi.from_dict(build_openapi())
 
 
 @schema.parametrize()

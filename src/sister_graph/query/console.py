@@ -13,7 +13,7 @@ import json
 from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from sister_graph.query.cache import ResultsCache
-from sister_graph.query.service import execute, prepare, read_protocol_request
+from sister_graph.query.service import execute, prepare_query, read_protocol_request
 from sister_graph.query.store import open_store
 from sister_graph.rdf.formats import RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON, TURTLE
 from sister_graph.settings import Config
@@ -47,7 +47,7 @@ def run_query(
     store = open_store(config)
     try:
         accept = _TABLE_ACCEPT if fmt == TABLE else MIMEAccept()
-        prepared = prepare(store, request, accept=accept, config=config)
+        prepared = prepare_query(store, request, accept=accept, config=config)
         answer, _ = execute(store, prepared, cache=ResultsCache(entries=0, max_bytes=0))
     finally:
         store.close()

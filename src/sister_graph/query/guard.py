@@ -52,7 +52,7 @@ _TOKEN = re.compile(
 
 
 @dataclass(frozen=True)
-class QueryPlan:
+class ScreenedQuery:
     """A screened query: its text, form (SELECT, ASK, ...) and FROM / FROM NAMED IRIs."""
 
     text: str
@@ -110,7 +110,7 @@ def _starts_service(token: _Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> QueryPlan:
+def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> ScreenedQuery:
     """Screen the query and return its plan, or raise MalformedQuery / QueryRefused.
 
     predeclared: (prefix, namespace) pairs the query may use without PREFIX lines.
@@ -134,7 +134,7 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Que
         if token.kind == "pname" and token.text.partition(":")[0] not in prefixes:
             raise _malformed(f"undeclared prefix {token.text.partition(':')[0]!r}", text, token.at)
     graphs, named = _dataset_clauses(tokens, prefixes, base, text)
-    return QueryPlan(text=text, form=keyword, from_graphs=graphs, from_named=named)
+    return ScreenedQuery(text=text, form=keyword, from_graphs=graphs, from_named=named)
 
 
 def _prologue(tokens: list[_Token], text: str) -> tuple[dict[str, str], str | None, int]:

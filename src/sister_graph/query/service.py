@@ -18,7 +18,7 @@ from sister_graph.errors import BadRequest, PayloadTooLarge, QueryRefused, Unsup
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse
-from sister_graph.query.guard import QueryPlan, check_graph_iris, guard_query
+from sister_graph.query.guard import ScreenedQuery, check_graph_iris, guard_query
 from sister_graph.query.prefixes import predeclared_prefixes
 from sister_graph.query.results import Answer
 from sister_graph.query.store import QueryStore
@@ -45,10 +45,10 @@ class ProtocolRequest:
 
 
 @dataclass(frozen=True)
-class Prepared:
+class PreparedQuery:
     """A guarded query with its chosen format, the job to run, its cache key and ETag."""
 
-    plan: QueryPlan
+    plan: ScreenedQuery
     choice: negotiate.Choice
     job: Job
     key: tuple
@@ -116,13 +116,13 @@ def read_protocol_request(
     )
 
 
-def _offers(plan: QueryPlan) -> tuple:
+def _offers(plan: ScreenedQuery) -> tuple:
     if plan.returns_graph:
         return negotiate.GRAPH
     return negotiate.BOOLEAN if plan.form == "ASK" else negotiate.SOLUTIONS
 
 
-def _dataset(request: ProtocolRequest, plan: QueryPlan, base: str):
+def _dataset(request: ProtocolRequest, plan: ScreenedQuery, base: str):
     if request.default_graphs or request.named_graphs:
         return request.default_graphs, request.named_graphs
     if plan.from_graphs or plan.from_named:
@@ -139,9 +139,9 @@ def _prefixes(base: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((name, str(ns)) for name, ns in prefixes_for(base).items()))
 
 
-def prepare(
+def prepare_query(
     store: QueryStore, request: ProtocolRequest, *, accept: MIMEAccept, config: Config
-) -> Prepared:
+) -> PreparedQuery:
     """Guard the query, choose the format and build the job, its cache key and ETag."""
     if request.query is None:
         raise BadRequest("no query was given")
@@ -165,12 +165,12 @@ def prepare(
     etag = None
     if store.checksum is not None:
         etag = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
-    return Prepared(plan, choice, job, key, etag)
+    return PreparedQuery(plan, choice, job, key, etag)
 
 
 def execute(
     store: QueryStore,
-    prepared: Prepared,
+    prepared: PreparedQuery,
     *,
     cache: ResultsCache,
     fair_use: FairUse | None = None,

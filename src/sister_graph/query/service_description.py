@@ -14,7 +14,7 @@ from sister_graph.rdf.namespaces import SD
 FORMATS_NS = Namespace(W3C_FORMATS)
 
 
-def describe_service(*, endpoint: str, dataset_graph: str, triples: int | None) -> Graph:
+def build_service_description(*, endpoint: str, dataset_graph: str, triples: int | None) -> Graph:
     """Build the sd:Service description of the endpoint and its default dataset.
 
     dataset_graph names the published graph: it is the default graph (sd:defaultGraph) and

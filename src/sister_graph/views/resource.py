@@ -104,7 +104,7 @@ def with_canonical_langs(graph: Graph) -> Graph:
     return out
 
 
-def describe_document(graph: Graph, iri: str) -> Graph:
+def concise_bounded_description(graph: Graph, iri: str) -> Graph:
     """Return the thing's own triples and those of the blank nodes they reach."""
     out = Graph(bind_namespaces="none")
     todo, seen = [URIRef(iri)], set()

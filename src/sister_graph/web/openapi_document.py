@@ -266,7 +266,7 @@ def _operation(op: Operation) -> dict:
     return out
 
 
-def describe_openapi(*, server_url: str = "/", version: str = "0.1.0") -> dict:
+def build_openapi(*, server_url: str = "/", version: str = "0.1.0") -> dict:
     """Return the OpenAPI 3.1 document of the whole HTTP API as a JSON-ready dict."""
     paths: dict[str, dict] = {}
     for op in OPERATIONS:

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 from flask import Blueprint, jsonify, request
 
-from sister_graph.web.openapi_document import describe_openapi
+from sister_graph.web.openapi_document import build_openapi
 
 bp = Blueprint("openapi", __name__)
 
@@ -15,6 +15,6 @@ bp = Blueprint("openapi", __name__)
 def openapi():
     """Describe every route, with the server URL this request came through."""
     server = request.script_root + "/" if request.script_root else "/"
-    response = jsonify(describe_openapi(server_url=server, version=version("sister-graph")))
+    response = jsonify(build_openapi(server_url=server, version=version("sister-graph")))
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

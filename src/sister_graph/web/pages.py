@@ -25,7 +25,7 @@ from sister_graph.views.page_queries import (
     overview_query,
     resource_query,
 )
-from sister_graph.views.resource import build_resource_view, describe_document, label
+from sister_graph.views.resource import build_resource_view, concise_bounded_description, label
 from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
@@ -177,7 +177,7 @@ def document(rest: str):
 def _render(graph: Graph, iri: str, fmt: Format, *, doc_stem: str) -> Response:
     config = current_config()
     if fmt is not HTML:
-        return rdf_response(describe_document(graph, iri), fmt, base=config.base)
+        return rdf_response(concise_bounded_description(graph, iri), fmt, base=config.base)
     view = build_resource_view(graph, iri, base=config.base, lang=current_lang())
     return render_page(
         "resource.html", view=view, jsonld=view.jsonld, alternates=_alternates(doc_stem)

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MIMEAccept
 
 from sister_graph.errors import SisterGraphError
 from sister_graph.query import negotiation as negotiate
-from sister_graph.query.service import ProtocolRequest, execute, prepare
+from sister_graph.query.service import ProtocolRequest, execute, prepare_query
 from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON
 from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.views.examples import read_examples, with_prefixes
@@ -119,7 +119,7 @@ def render_query_page(protocol: ProtocolRequest) -> Response:
     else:
         store = current_store()
         try:
-            prepared = prepare(store, protocol, accept=PAGE_ACCEPT, config=config)
+            prepared = prepare_query(store, protocol, accept=PAGE_ACCEPT, config=config)
             app_state = state()
             answer, milliseconds = execute(
                 store,

@@ -144,7 +144,7 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     return bool(glibc) and ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas) == 1
 
 
-def prepare(config: Config) -> Dataset | None:
+def preload_dataset(config: Config) -> Dataset | None:
     """Import the app, verify and load the store once, before worker processes fork.
 
     Return the verified dataset (None for a remote store): each worker opens it unhashed.
@@ -226,7 +226,7 @@ def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
         return
     if config.port == 0:
         config = config.with_(port=_free_port(config.host))
-    dataset = prepare(config)
+    dataset = preload_dataset(config)
     server = make_production_server(config)
     host = f"[{config.host}]" if ":" in config.host else config.host
     url = f"http://{host}:{config.port}/"

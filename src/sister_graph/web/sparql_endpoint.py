@@ -9,13 +9,13 @@ from sister_graph.query.results import Answer
 from sister_graph.query.service import (
     FORM,
     QUERY,
-    Prepared,
+    PreparedQuery,
     dataset_graph,
     execute,
-    prepare,
+    prepare_query,
     read_protocol_request,
 )
-from sister_graph.query.service_description import describe_service, serialise_description
+from sister_graph.query.service_description import build_service_description, serialise_description
 from sister_graph.rdf.formats import HTML, content_type
 from sister_graph.settings import Config
 from sister_graph.web.conditional import none_match
@@ -54,7 +54,7 @@ def sparql():
     if protocol.query is None:
         return _describe(protocol.format)
     store = current_store()
-    prepared = prepare(store, protocol, accept=request.accept_mimetypes, config=config)
+    prepared = prepare_query(store, protocol, accept=request.accept_mimetypes, config=config)
     conditional = prepared.etag and request.method in ("GET", "HEAD")
     if conditional and none_match(prepared.etag):
         return Response(status=304, headers=answer_headers(prepared, None, config))
@@ -69,7 +69,9 @@ def sparql():
     return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
 
 
-def answer_headers(prepared: Prepared, answer: Answer | None, config: Config) -> dict[str, str]:
+def answer_headers(
+    prepared: PreparedQuery, answer: Answer | None, config: Config
+) -> dict[str, str]:
     """Return the headers of a query's answer (None: of its 304), after Content-Type/Length.
 
     The Flask view and the WSGI front (web.sparql_front) both send exactly these.
@@ -90,7 +92,7 @@ def _describe(format_param: str | None) -> Response:
             render_template("sparql_page.html"), mimetype=HTML.media_type, headers=headers
         )
     store, config = current_store(), current_config()
-    graph = describe_service(
+    graph = build_service_description(
         endpoint=absolute("sparql"), dataset_graph=dataset_graph(config.base), triples=store.triples
     )
     body = serialise_description(graph, choice.format)

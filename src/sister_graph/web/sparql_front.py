@@ -3,7 +3,7 @@
 A plain WSGI layer (https://peps.python.org/pep-3333/) in front of the Flask app. For a query
 request it reads the protocol parameters (https://www.w3.org/TR/sparql11-protocol/#query-
 operation) with the same parsers Flask uses, then calls the same query service as the
-`/sparql` view (prepare, fair use, execute) and sends the same headers
+`/sparql` view (prepare_query, fair use, execute) and sends the same headers
 (`sparql_endpoint.answer_headers` plus the app's common ones). Everything else goes to Flask
 unchanged: other paths, HEAD and OPTIONS, conditional requests, the HTML query page and the
 service description. An error is handed to Flask too, already raised: the app's one error
@@ -29,7 +29,7 @@ from sister_graph.query.service import (
     QUERY,
     ProtocolRequest,
     execute,
-    prepare,
+    prepare_query,
     read_protocol_request,
 )
 from sister_graph.web.context import COMMON_HEADERS, AppState
@@ -132,7 +132,7 @@ class SparqlFront:
         if protocol.query is None or prefers_html(accept, protocol):
             return None
         store = self.state.store
-        prepared = prepare(store, protocol, accept=accept, config=config)
+        prepared = prepare_query(store, protocol, accept=accept, config=config)
         if prepared.etag is None:  # a remote store's answer: Flask tags it by its body
             return None
         client = client_address(
