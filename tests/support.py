@@ -9,7 +9,7 @@ from pathlib import Path
 from sister_graph.settings import Config
 from sister_graph.web import create_app
 from sister_graph.web.context import state
-from sister_graph.web.server import make_server, server_url
+from sister_graph.web.server import mount
 
 BASE = "https://w3id.org/sister-graph/"
 WDT_P190 = "http://www.wikidata.org/prop/direct/P190"
@@ -73,6 +73,32 @@ def endpoint_config(root: Path, ntriples: str, **changes: object) -> Config:
     settings = {"dist_dir": dist, "store_dir": str(root / "store"), "port": 0, "threads": 8}
     limits = {"query_timeout": 2.0, "query_workers": 2, "client_queries": 0}
     return Config(**{**settings, **limits, "client_query_seconds": 0.0, **changes})
+
+
+def make_server(config: Config, *, app=None):
+    """Create (not start) a one-process waitress server; port 0 picks a free port (tests only:
+    production serves with granian)."""
+    from waitress.server import create_server
+
+    app = app or create_app(config)
+    return create_server(
+        mount(app, config.base),
+        host=config.host,
+        port=config.port,
+        threads=config.threads,
+        ident="sister-graph",
+        max_request_body_size=config.max_body_bytes,
+        # X-Forwarded-* reach the app only when trusted_proxies says a proxy sets them
+        clear_untrusted_proxy_headers=not config.trusted_proxies,
+        channel_timeout=max(120, int(config.query_timeout) + 30),
+    )
+
+
+def server_url(server) -> str:
+    """Return the http:// URL a created waitress server listens on."""
+    host = server.effective_host
+    host = f"[{host}]" if ":" in str(host) else host
+    return f"http://{host}:{server.effective_port}/"
 
 
 class LiveServer:

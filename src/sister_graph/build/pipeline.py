@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from sister_graph.build import bundled
 from sister_graph.build.catalog import Deployer
 from sister_graph.build.catalog_check import CatalogCheck, check_catalog, read_dcat_ap_shapes
 from sister_graph.build.catalog_vocabularies import read_code_lists
@@ -48,15 +49,16 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
     """Read and check the sources, build the graph, validate it; raise on any problem."""
     progress(f"reading sources in {config.data_dir}/")
     sources = read_sources(config.data_dir)
-    if not config.ontology_file.is_file():
-        raise SourceError(f"{config.ontology_file}: ontology file is missing")
-    ontology = read_ontology(config.ontology_file, base=config.base)
+    ontology_path, shapes_path = bundled.ontology_file(config), bundled.shapes_dir(config)
+    if not ontology_path.is_file():
+        raise SourceError(f"{ontology_path}: ontology file is missing")
+    ontology = read_ontology(ontology_path, base=config.base)
     progress("building the graph")
     with paused_gc():
         source_graphs = build_source_graphs(sources, base=config.base)
         graph = union_graph(source_graphs, base=config.base, ontology=ontology)
-    progress(f"validating {len(graph)} triples against {config.shapes_dir}/")
-    shapes = read_all_shapes(config.shapes_dir, base=config.base)
+    progress(f"validating {len(graph)} triples against {shapes_path}/")
+    shapes = read_all_shapes(shapes_path, base=config.base)
     validation = validate_graph(graph, shapes, where=origins(sources, base=config.base))
     if not validation.conforms:
         raise ValidationFailed(
@@ -72,8 +74,9 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     Config has checked release_date already (settings.SETTINGS).
     """
     built = build_and_validate(config, progress)
-    vocabularies = read_code_lists(config.vendor_dir)
-    dcat_ap = read_dcat_ap_shapes(config.vendor_dir)
+    vendor = bundled.vendor_dir(config)
+    vocabularies = read_code_lists(vendor)
+    dcat_ap = read_dcat_ap_shapes(vendor)
     files = render_dist(
         built.graph,
         built.validation.report,

@@ -1,11 +1,11 @@
-"""Serve the web app: pre-forked granian processes in production, waitress in one process.
+"""Serve the web app: pre-forked granian processes in production, Werkzeug's server to debug.
 
 Mounting: thing IRIs are {base}id/..., so the app must answer on the base IRI's path
 (https://w3id.org/sister-graph/ → /sister-graph/) as well as at the root, where the
 conventional paths /sparql, /catalog, /openapi.json, /health and /download/... live.
 `mount` puts the SAME Flask app at both with werkzeug's DispatcherMiddleware, which sets
 SCRIPT_NAME, so url_for builds links under whichever prefix the request came in on.
-Every server here (granian, waitress, Werkzeug's debug server) serves the mounted app.
+Every server (granian; Werkzeug's debug server; the tests' waitress) serves the mounted app.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from granian.constants import HTTPModes, Interfaces
 from granian.http import HTTP1Settings
 from granian.server import Server
-from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import run_simple
 
@@ -96,29 +95,6 @@ def mount(app, base: str):
     """Serve the app at "/" and also at the base IRI's path (when that path is not "/")."""
     prefix = mount_path(base)
     return DispatcherMiddleware(app, {prefix: app}) if prefix else app
-
-
-def make_server(config: Config, *, app=None):
-    """Create (not start) a one-process waitress server; port 0 picks a free port."""
-    app = app or create_app(config)
-    return create_server(
-        mount(app, config.base),
-        host=config.host,
-        port=config.port,
-        threads=config.threads,
-        ident="sister-graph",
-        max_request_body_size=config.max_body_bytes,
-        # X-Forwarded-* reach the app only when trusted_proxies says a proxy sets them
-        clear_untrusted_proxy_headers=not config.trusted_proxies,
-        channel_timeout=max(120, int(config.query_timeout) + 30),
-    )
-
-
-def server_url(server) -> str:
-    """Return the http:// URL a created waitress server listens on."""
-    host = server.effective_host
-    host = f"[{host}]" if ":" in str(host) else host
-    return f"http://{host}:{server.effective_port}/"
 
 
 def _free_port(host: str) -> int:
