@@ -30,6 +30,7 @@ from sister_graph.build.name_forms import name_pattern
 from sister_graph.build.records import City, Concept, PublisherSources
 from sister_graph.build.sources import COLUMNS, publisher_folders, read_sources
 from sister_graph.build.written_dates import month_names
+from sister_graph.errors import BadArgument
 
 REVIEW = "review"
 _LANGS = ("sr-Latn", "hr", "sl")
@@ -236,23 +237,24 @@ def write_publisher_folder(
 ) -> dict[str, int]:
     """Create `folder` with the page copied in byte for byte and the proposed CSVs.
 
-    Raises ValueError naming the parameter for a folder that is not new and empty or whose
-    name is not a slug, a URL that is not http(s), or a page that is not UTF-8 text; raises
-    SourceError when data/ itself has problems. Returns the number of proposed rows by file.
+    Raises BadArgument (a ValueError) naming the parameter for a folder that is not new and
+    empty or whose name is not a slug, a URL that is not http(s), or a page that is not UTF-8
+    text; raises SourceError when data/ itself has problems. Returns the number of proposed
+    rows by file.
     """
     if not SLUG.match(folder.name):
-        raise ValueError(
+        raise BadArgument(
             f"DIR: {folder.name!r} is not a slug (a-z, 0-9, single '-'), e.g. novi-sad"
         )
     if folder.exists() and any(folder.iterdir()):
-        raise ValueError(f"DIR: {folder} is not empty; give a new or empty folder")
+        raise BadArgument(f"DIR: {folder} is not empty; give a new or empty folder")
     if not re.fullmatch(HTTP_IRI, url):
-        raise ValueError(f"--url: {url!r} is not an http(s) URL")
+        raise BadArgument(f"--url: {url!r} is not an http(s) URL")
     raw = page.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(f"--page: {page} is not UTF-8 text (byte {err.start})") from None
+        raise BadArgument(f"--page: {page} is not UTF-8 text (byte {err.start})") from None
     known = read_sources(data_dir) if publisher_folders(data_dir) else []
     source_file = f"source/{page.name}"
     files = scaffold_publisher(
