@@ -30,6 +30,17 @@ class SisterGraphError(Exception):
         self.problems = problems or []
         self.headers = headers or {}
 
+    def __reduce__(self):
+        # pickle every subclass whole, whatever its constructor takes (attributes as state)
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[SisterGraphError], message: str, state: dict) -> SisterGraphError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
 
 class HttpError(SisterGraphError):
     """A failure the HTTP layer itself detects (405 method not allowed, ...): status and code
@@ -41,13 +52,6 @@ class HttpError(SisterGraphError):
         super().__init__(message, headers=headers)
         self.status = status
         self.code = code
-
-    def __reduce__(self):
-        return (_http_error, (self.message, self.status, self.code, self.headers))
-
-
-def _http_error(message: str, status: int, code: str, headers: dict[str, str]) -> HttpError:
-    return HttpError(message, status=status, code=code, headers=headers)
 
 
 class UnsafeDebug(SisterGraphError):

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from sister_graph.build.csv_rows import Problems
+from sister_graph.errors import SourceError
 
 PACKAGED = Path(__file__).with_name("csv-metadata.json")
 FILE_NAME = "csv-metadata.json"
@@ -29,7 +30,7 @@ def _packaged() -> dict:
 def read_metadata(data_dir: Path | None = None) -> dict:
     """Return the CSVW metadata of data_dir (its csv-metadata.json), else the packaged one.
 
-    Raises ValueError naming the file when it is not JSON with a 'tables' list.
+    Raises SourceError (a ValueError) naming the file when it is not JSON with a 'tables' list.
     """
     path = Path(data_dir) / FILE_NAME if data_dir is not None else PACKAGED
     if not path.is_file():
@@ -37,9 +38,9 @@ def read_metadata(data_dir: Path | None = None) -> dict:
     try:
         metadata = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ValueError(f"{path}: not CSVW metadata (JSON): {err}") from None
+        raise SourceError(f"{path}: not CSVW metadata (JSON): {err}") from None
     if not isinstance(metadata.get("tables"), list):
-        raise ValueError(f"{path}: not CSVW metadata: no 'tables' list")
+        raise SourceError(f"{path}: not CSVW metadata: no 'tables' list")
     return metadata
 
 
