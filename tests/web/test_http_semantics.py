@@ -10,8 +10,11 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rdflib import Graph
 
+from sister_graph.build.pipeline import build_dist
 from sister_graph.web.context import state
+from tests.support import repo_config
 from tests.web.conftest import new_app
 
 SRX = "{http://www.w3.org/2005/sparql-results#}"
@@ -189,3 +192,32 @@ def test_results_say_sr_cyrl_in_every_format(client, accept):
 def test_documents_say_sr_cyrl(client, ext):
     body = client.get(f"/doc/city/graz.{ext}").data
     assert b"sr-Cyrl" in body and b"sr-cyrl" not in body
+
+
+def test_documents_in_rdfxml_keep_cr_and_tab(data_copy, tmp_path_factory):
+    note = "first line\r\nsecond\tline"
+    cities = data_copy / "banja-luka" / "cities.csv"
+    text = cities.read_text(encoding="utf-8")
+    old = "Wikidata Q170287 was seen in one dataset only and is not confirmed; left empty."
+    cities.write_text(text.replace(old, f'"{note}"'), encoding="utf-8", newline="")
+    config = repo_config(tmp_path_factory.mktemp("cr-dist")).with_(data_dir=data_copy)
+    build_dist(config)
+    app = new_app(config, tmp_path_factory, "cr-store")
+    try:
+        client = app.test_client()
+        for path, accept in (
+            ("/doc/city/subotica.rdf", None),
+            ("/doc/city/subotica", "application/rdf+xml"),
+            (
+                "/sparql?query=DESCRIBE%20%3Chttps://w3id.org/sister-graph/id/city/subotica%3E",
+                "application/rdf+xml",
+            ),
+        ):
+            response = client.get(path, headers={"Accept": accept} if accept else {})
+            assert response.status_code == 200, (path, response.data[:200])
+            assert b"\r" not in response.data and b"&#13;" in response.data
+            graph = Graph().parse(data=response.data, format="xml")
+            assert note in {str(o) for o in graph.objects()}, path
+    finally:
+        with app.app_context():
+            state().store.close()
