@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pyoxigraph
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 
 from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from sister_graph.rdf.langtags import recase_serialised
@@ -13,6 +14,8 @@ from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
 from sister_graph.rdf.xml_chars import fix_rdfxml
 
 NOT_XML = "Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld)"
+# A prefixed name pyoxigraph wrote with a backslash escape in its local part (id:city\/graz).
+_ESCAPED_NAME = re.compile(rb"(?<![\w<\"])([A-Za-z][\w.-]*):[^\s\"<>]*\\")
 
 
 def sorted_copy(graph: Graph, *, base: str) -> Graph:
@@ -51,8 +54,30 @@ def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
 
 
 def to_turtle(graph: Graph, *, base: str) -> bytes:
-    """Serialise as Turtle with the project's prefixes (rdflib sorts subjects and predicates)."""
-    return sorted_copy(graph, base=base).serialize(format=TURTLE.rdflib, encoding="utf-8")
+    """Serialise as Turtle (https://www.w3.org/TR/turtle/) with the project's prefixes.
+
+    A graph without blank nodes goes through pyoxigraph's writer, fed the sorted N-Triples
+    lines: 5-10x faster than rdflib's, and the same triples give the same bytes (the prefix
+    lines are written here, sorted; a prefix whose local names would need escapes is left
+    out, so every name stays plain). Blank nodes get fresh labels on every parse, so a graph
+    with any (a SHACL report) goes to rdflib's writer, which nests them as `[ ... ]`.
+    """
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        return sorted_copy(graph, base=base).serialize(format=TURTLE.rdflib, encoding="utf-8")
+    lines = to_ntriples(graph)
+    prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
+    while True:
+        data = pyoxigraph.serialize(
+            pyoxigraph.parse(lines, format=NTRIPLES.engine), format=TURTLE.engine, prefixes=prefixes
+        )
+        escaped = {m.group(1).decode() for m in _ESCAPED_NAME.finditer(data)}
+        if not escaped:
+            break
+        prefixes = {p: ns for p, ns in prefixes.items() if p not in escaped}
+    lines_out = data.splitlines(keepends=True)
+    body = b"".join(line for line in lines_out if not line.startswith(b"@prefix "))
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode()
+    return recase_serialised(header + b"\n" + body, TURTLE)
 
 
 def to_rdfxml(graph: Graph, *, base: str) -> bytes:
