@@ -192,3 +192,31 @@ def test_bad_language_tag_is_a_source_error(data_copy):
     _edit(data_copy / "banja-luka" / "publisher.csv", ",sr-Latn,", ",sr-La;tn,")
     problems = _problems(data_copy)
     assert any("publisher.csv:2: column 'page_language'" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("folder", "old", "new", "where"),
+    [
+        ("banja-luka", "2015-06-05", "2015-06-31", "banja-luka/agreements.csv:2: column 'signed'"),
+        (
+            "banja-luka",
+            "2015-06-05",
+            "5. juna 2015",
+            "banja-luka/agreements.csv:2: column 'signed'",
+        ),
+        ("banja-luka", "2015-06-05", "", "banja-luka/agreements.csv:2: column 'signed'"),
+        ("novi-sad", "1964-04-07", "1964-04-31", "novi-sad/agreements.csv:2: column 'signed'"),
+    ],
+)
+def test_one_bad_date_gives_one_message(data_copy, folder, old, new, where):
+    """An unreadable date is reported once: not again as a date missing from its page line."""
+    _edit(data_copy / folder / "agreements.csv", old, new)
+    problems = _problems(data_copy)
+    assert len(problems) == 1, problems
+    assert where in problems[0]
+
+
+def test_a_readable_date_missing_from_its_line_is_still_reported(data_copy):
+    _edit(data_copy / "banja-luka" / "agreements.csv", "2015-06-05", "2015-06-04")
+    problems = _problems(data_copy)
+    assert any("is not on page line 25" in p for p in problems), problems

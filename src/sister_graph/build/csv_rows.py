@@ -27,9 +27,13 @@ class Problems:
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{where}: {message}")
 
+    def reported(self, place: str) -> bool:
+        """Whether a problem at this place (file:line, or file:line: column '...') is reported."""
+        return any(item.startswith(f"{place}: ") for item in self.items)
+
     def add_new(self, where: str, message: str) -> None:
         """Add a problem unless one at the same place (file:line: column) is reported already."""
-        if not any(item.startswith(f"{where}: ") for item in self.items):
+        if not self.reported(where):
             self.add(where, message)
 
 

@@ -175,7 +175,9 @@ def _citer(lines: tuple[str, ...], problems: Problems):
         if number_ and lines:
             if not 1 <= number_ <= len(lines) or not lines[number_ - 1].strip():
                 problems.add(row.where("source_line"), f"line {number_} of the page has no text")
-            else:
+            elif not problems.reported(row.where()):
+                # a row with a problem already (e.g. an unreadable date) is not checked against
+                # its line as well: one problem, one message
                 text = lines[number_ - 1]
                 for words in filter(None, must_contain):
                     options = (words,) if isinstance(words, str) else words
