@@ -78,7 +78,12 @@ def read_protocol_request(
     body: bytes = b"",
     max_query_bytes: int,
 ) -> ProtocolRequest:
-    """Collect query, dataset and format from URL, form or body, enforcing the protocol's rules."""
+    """Collect query, dataset and format from URL, form or body, enforcing the protocol's rules.
+
+    Raises BadRequest (two queries, a query in URL and body, none on POST, a graph IRI that is
+    not absolute, a body not UTF-8), QueryRefused (an update), UnsupportedMediaType (another
+    Content-Type or charset) or PayloadTooLarge (a query over max_query_bytes).
+    """
     params = MultiDict(args)
     queries = params.getlist("query")
     if method == "POST":
@@ -142,7 +147,13 @@ def _prefixes(base: str) -> tuple[tuple[str, str], ...]:
 def prepare_query(
     store: QueryStore, request: ProtocolRequest, *, accept: MIMEAccept, config: Config
 ) -> PreparedQuery:
-    """Guard the query, choose the format and build the job, its cache key and ETag."""
+    """Guard the query, choose the format and build the job, its cache key and ETag.
+
+    The query may use the predeclared prefixes (`query.prefixes`); FROM / FROM NAMED become
+    the job's explicit dataset unless the protocol's graph parameters give one. Raises
+    BadRequest (no query), MalformedQuery, QueryRefused or QueryTooComplex (the guard) and
+    NotAcceptable (no format for this kind of answer).
+    """
     if request.query is None:
         raise BadRequest("no query was given")
     predeclared = predeclared_prefixes(config.base)
