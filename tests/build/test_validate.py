@@ -23,6 +23,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX org: <http://www.w3.org/ns/org#
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 """
 GRAZ = f"<{ID}city/graz>"
+GRAZ_ADDRESS = f"<{ID}city/graz#address>"
 AGREEMENT = f"<{ID}agreement/banja-luka-graz-2006>"
 SIGNING = f"<{ID}signing/banja-luka-2006-06-21>"
 
@@ -86,9 +87,20 @@ BREAKS = [
     ("no longitude", f"DELETE WHERE {{ {GRAZ} geo:long ?v }}", "City-long"),
     (
         "country not a code",
-        f"DELETE WHERE {{ {GRAZ} schema:addressCountry ?c }}; "
-        f'INSERT DATA {{ {GRAZ} schema:addressCountry "Austria" }}',
+        f"DELETE WHERE {{ {GRAZ_ADDRESS} schema:addressCountry ?c }}; "
+        f'INSERT DATA {{ {GRAZ_ADDRESS} schema:addressCountry "Austria" }}',
         "City-country",
+    ),
+    (
+        "country not a Wikidata item",
+        f'DELETE WHERE {{ {GRAZ} wdt:P17 ?c }}; INSERT DATA {{ {GRAZ} wdt:P17 "AT" }}',
+        "City-countryItem",
+    ),
+    (
+        "uncertain city asserted identical",
+        "INSERT DATA { <https://w3id.org/sister-graph/id/city/kosovska-mitrovica> "
+        "owl:sameAs <https://sws.geonames.org/789225/> }",
+        "UncertainCity",
     ),
     (
         "sameAs outside Wikidata/GeoNames",

@@ -192,7 +192,7 @@ def test_publisher_page_tells_what_and_where_from(site, http):
     assert re.search(r'data-count="agreements">15<', page)
     assert "signed together" in timeline
     assert len(re.findall(r'class="together"[^>]*><title>', map_svg)) == 2
-    for section, count in (("priorities", 3), ("fields", 6), ("networks", 4)):
+    for section, count in (("priorities", 3), ("fields", 4), ("networks", 4)):
         block = re.search(rf'id="{section}".*?</section>', page, re.S).group(0)
         assert block.count("<li>") == count, section
     for target in ("download/sister-graph.ttl", "catalog", "sparql", "openapi.json"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -19,13 +18,12 @@ from sister_graph.build.records import (
     Network,
     PublisherSources,
 )
+from sister_graph.build.registry_facts import add_registry_facts
 from sister_graph.rdf.formats import TURTLE
 from sister_graph.rdf.namespaces import (
     DCTERMS,
     FOAF,
-    GEO,
     ORG,
-    OWL,
     PROV,
     RDF,
     RDFS,
@@ -150,11 +148,12 @@ class _Builder:
         self.g.add((subject, PROV.qualifiedDerivation, derivation))
         self.g.add((derivation, RDF.type, PROV.Derivation))
         self.g.add((derivation, PROV.entity, self.page))
+        form = Literal(page_form, lang=self.s.publisher.page_language) if page_form else None
         for subject_or_derivation in (subject, derivation):
             self.g.add((subject_or_derivation, self.sg.sourceLine, number))
             self.g.add((subject_or_derivation, self.sg.sourceText, text))
-            if page_form:
-                form = Literal(page_form, lang=self.s.publisher.page_language)
+            # SKOS S13: a hidden label (sg:pageForm) is never also a preferred label
+            if form is not None and (subject_or_derivation, SKOS.prefLabel, form) not in self.g:
                 self.g.add((subject_or_derivation, self.sg.pageForm, form))
         return derivation
 
@@ -167,7 +166,11 @@ class _Builder:
         self.g.add((self.page, DCTERMS.publisher, self.publisher))
         self.g.add((self.page, SCHEMA.about, self.publisher))
         for concept in self.s.concepts:
-            predicate = {"priority": "cooperationPriority", "field": "cooperationField"}
+            predicate = {
+                "priority": "cooperationPriority",
+                "field": "cooperationField",
+                "aim": "cooperationAim",
+            }
             if concept.scheme in predicate:
                 self.g.add(
                     (
@@ -184,16 +187,7 @@ class _Builder:
         self.add_many(iri, SCHEMA.name, _labels(city.labels))
         for lang, name in city.native_names:
             self.g.add((iri, self.sg.nativeName, Literal(name, lang=lang)))
-        self.g.add((iri, SCHEMA.addressCountry, Literal(city.country)))
-        lat, long = Decimal(str(city.lat)), Decimal(str(city.long))
-        self.g.add((iri, GEO.lat, Literal(lat, datatype=XSD.decimal)))
-        self.g.add((iri, GEO.long, Literal(long, datatype=XSD.decimal)))
-        self.g.add((iri, WDT.P625, Literal(f"Point({long} {lat})", datatype=WKT)))
-        if city.wikidata:
-            self.g.add((iri, OWL.sameAs, WD[city.wikidata]))
-        if city.geonames:
-            self.g.add((iri, OWL.sameAs, URIRef(GEONAMES.format(city.geonames))))
-            self.g.add((iri, WDT.P1566, Literal(city.geonames)))
+        add_registry_facts(self.g, iri, city, ids=self.id, sg=self.sg)
         status = self.concept_iri("identification", city.identification)
         self.g.add((iri, self.sg.identificationStatus, status))
         if city.note:
@@ -254,6 +248,10 @@ class _Builder:
         signing = self.id[f"signing/{agreement.signing}"]
         day = Literal(agreement.signed.isoformat(), datatype=XSD.date)
         self.g.add((self.publisher, WDT.P190, partner))
+        home = self.cities[self.s.publisher.city]
+        if home.wikidata and home.identification == "confirmed":
+            # Wikidata's own subject, so queries written for Wikidata find the partners
+            self.g.add((WD[home.wikidata], WDT.P190, partner))
         derivation = self.cite(iri, agreement.cited.source_line)
         kind = self.concept_iri("agreement-type", agreement.type)
         self.g.add((derivation, self.sg.statedDate, day))

@@ -40,7 +40,7 @@ from sister_graph.build.transliteration import to_serbian_cyrillic
 from sister_graph.build.written_dates import written_forms
 from sister_graph.errors import SourceError
 
-SCHEMES = ("agreement-type", "field", "priority", "occasion")
+SCHEMES = ("agreement-type", "field", "aim", "priority", "occasion")
 IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
 LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")

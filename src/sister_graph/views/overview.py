@@ -95,7 +95,7 @@ def build_overview(graph: Graph, *, base: str, lang: str) -> Overview:
         partners.append(
             Partner(
                 city=_place(graph, city, lang, base),
-                country=str(graph.value(city, SCHEMA.addressCountry) or ""),
+                country=_country(graph, city),
                 agreement=str(agreement),
                 agreement_type=label(
                     graph, graph.value(agreement, sg.agreementType), lang, base=base
@@ -147,3 +147,10 @@ def to_schema_dataset(
         for url, media in downloads
     ]
     return data
+
+
+def _country(graph: Graph, city) -> str:
+    """Return the two-letter code on the city's schema:PostalAddress ('' when none)."""
+    address = graph.value(city, SCHEMA.address)
+    code = graph.value(address, SCHEMA.addressCountry) if address is not None else None
+    return str(code or "")

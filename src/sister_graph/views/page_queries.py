@@ -55,11 +55,13 @@ def resource_query(iri: str, *, base: str) -> str:
         + f"""CONSTRUCT {{
   {node} ?p ?o . ?o ?ol ?olv . ?s ?ip {node} . ?s ?sl ?slv .
   ?p rdfs:label ?pl . ?ip rdfs:label ?ipl .
-  ?d ?dp ?dv . ?dv ?dvl ?dvlv . ?dv dct:title ?title .
+  ?d ?dp ?dv . ?dv ?dvl ?dvlv . ?dv dct:title ?title . ?h ?hq ?hv .
 }} WHERE {{
   {{ {node} ?p ?o .
      OPTIONAL {{ ?o ?ol ?olv . VALUES ?ol {{ {LABELS} }} }}
      OPTIONAL {{ ?p rdfs:label ?pl }} }}
+  UNION
+  {{ {node} ?hp ?h . ?h ?hq ?hv . FILTER(STRSTARTS(STR(?h), "{iri}#")) }}
   UNION
   {{ {node} prov:qualifiedDerivation ?d . ?d ?dp ?dv .
      OPTIONAL {{ ?dv ?dvl ?dvlv . VALUES ?dvl {{ {LABELS} }} }}
@@ -91,7 +93,7 @@ def overview_query(*, base: str, publisher: str) -> str:
         + """CONSTRUCT {
   ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
      sg:signingDate ?date ; sg:agreementType ?type .
-  ?c rdfs:label ?cl ; geo:lat ?lat ; geo:long ?long ; schema:addressCountry ?cc .
+  ?c rdfs:label ?cl ; geo:lat ?lat ; geo:long ?long ; schema:address/schema:addressCountry ?cc .
   ?home rdfs:label ?hl ; geo:lat ?hlat ; geo:long ?hlong ; sg:cooperationField ?field ;
      sg:cooperationPriority ?prio .
   ?type skos:prefLabel ?tl . ?field skos:prefLabel ?fl ; sg:sourceLine ?fline .
@@ -106,7 +108,7 @@ def overview_query(*, base: str, publisher: str) -> str:
        sg:signingDate ?date ; sg:agreementType ?type .
     ?c rdfs:label ?cl . ?type skos:prefLabel ?tl . ?ev rdfs:label ?evl .
     OPTIONAL { ?c geo:lat ?lat ; geo:long ?long }
-    OPTIONAL { ?c schema:addressCountry ?cc } }
+    OPTIONAL { ?c schema:address/schema:addressCountry ?cc } }
   UNION
   { ?statedBy dct:publisher ?home . ?a dct:source ?statedBy .
     ?a a sg:CooperationAgreement ; sg:city ?c ; sg:partner ?home ; sg:signing ?ev ;

@@ -15,12 +15,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from sister_graph.rdf.langtags import canonical_lang
 from sister_graph.rdf.namespaces import (
     DCTERMS,
+    FOAF,
     OWL,
     PROV,
     RDF,
     RDFS,
     SCHEMA,
     SKOS,
+    VOID,
     prefixes_for,
     sg_namespace,
 )
@@ -117,6 +119,34 @@ def concise_bounded_description(graph: Graph, iri: str) -> Graph:
             out.add((node, p, o))
             if isinstance(o, BNode):
                 todo.append(o)
+    return out
+
+
+def document_description(
+    graph: Graph, iri: str, *, document: str = "", dataset: str = "", license: str = ""
+) -> Graph:
+    """Return the RDF description of a thing, as its /doc/ document serves it.
+
+    Its concise bounded description, the `#` nodes it reaches (e.g. `…#address`) and the
+    incoming links (triples naming the thing, e.g. the agreements naming a city); with
+    `document`, the document itself: `foaf:primaryTopic` the thing, `dct:license` and
+    `void:inDataset` (https://www.w3.org/TR/void/#void-indataset).
+    """
+    out = concise_bounded_description(graph, iri)
+    thing = URIRef(iri)
+    for node in {o for o in out.objects(thing) if str(o).startswith(iri + "#")}:
+        out += concise_bounded_description(graph, str(node))
+    for subject, predicate, _ in graph.triples((None, None, thing)):
+        if isinstance(subject, URIRef) and subject != thing:
+            out.add((subject, predicate, thing))
+    if document:
+        doc = URIRef(document)
+        out.add((doc, RDF.type, FOAF.Document))
+        out.add((doc, FOAF.primaryTopic, thing))
+        if license:
+            out.add((doc, DCTERMS.license, URIRef(license)))
+        if dataset:
+            out.add((doc, VOID.inDataset, URIRef(dataset)))
     return out
 
 
@@ -217,7 +247,8 @@ def _jsonld(graph: Graph, node: URIRef, view_title: str, lang: str) -> dict:
     )
     if lat is not None and long is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": float(lat), "longitude": float(long)}
-    country = graph.value(node, SCHEMA.addressCountry)
+    address = graph.value(node, SCHEMA.address)
+    country = graph.value(address, SCHEMA.addressCountry) if address is not None else None
     if country is not None:
         data["address"] = {"@type": "PostalAddress", "addressCountry": str(country)}
     return data

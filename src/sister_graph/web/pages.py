@@ -14,6 +14,7 @@ import difflib
 from flask import Blueprint, Response, redirect, url_for
 from rdflib import Graph, URIRef
 
+from sister_graph.build.catalog import dataset_iri
 from sister_graph.errors import NotFound
 from sister_graph.rdf.formats import HTML, RDF_FORMATS, TURTLE, Format
 from sister_graph.views import charts, i18n
@@ -25,7 +26,7 @@ from sister_graph.views.page_queries import (
     overview_query,
     resource_query,
 )
-from sister_graph.views.resource import build_resource_view, concise_bounded_description, label
+from sister_graph.views.resource import build_resource_view, document_description, label
 from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
@@ -177,7 +178,14 @@ def document(rest: str):
 def _render(graph: Graph, iri: str, fmt: Format, *, doc_stem: str) -> Response:
     config = current_config()
     if fmt is not HTML:
-        return rdf_response(concise_bounded_description(graph, iri), fmt, base=config.base)
+        document = document_description(
+            graph,
+            iri,
+            document=config.base + doc_stem,
+            dataset=str(dataset_iri(config.base)),
+            license=config.license,
+        )
+        return rdf_response(document, fmt, base=config.base)
     view = build_resource_view(graph, iri, base=config.base, lang=current_lang())
     return render_page(
         "resource.html", view=view, jsonld=view.jsonld, alternates=_alternates(doc_stem)
