@@ -25,7 +25,7 @@ def test_real_data_reads_all_facts_of_the_page():
     assert {n.acronym for n in bl.networks} == {"BALCINET", "EUROCITIES", "PHILIA", "NALAS"}
     assert len(bl.memberships) == 4
     schemes = [c.scheme for c in bl.concepts]
-    assert (schemes.count("field"), schemes.count("priority")) == (6, 3)
+    assert (schemes.count("field"), schemes.count("aim"), schemes.count("priority")) == (4, 2, 3)
     assert schemes.count("agreement-type") == 8
 
 

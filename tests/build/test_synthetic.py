@@ -76,7 +76,7 @@ def test_sized_by_triples_builds_about_that_many_and_conforms(tmp_path: Path, tr
 
 
 def test_sizing_is_about_linear_in_agreements() -> None:
-    assert agreements_for_triples(1_000_000, publishers=1) == pytest.approx(17_234, rel=0.01)
+    assert agreements_for_triples(1_000_000, publishers=1) == pytest.approx(14_487, rel=0.01)
     assert agreements_for_triples(1_000_000, publishers=4) < 6_000
 
 

@@ -29,7 +29,7 @@ COUNTS = {
     "agreements": ("SELECT (COUNT(?a) AS ?n) WHERE { ?a a sg:CooperationAgreement }", AGREEMENTS),
     "partners": ("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a sg:partner ?p }", PARTNERS),
     "memberships": ("SELECT (COUNT(?m) AS ?n) WHERE { ?m a org:Membership }", 4),
-    "fields": ("SELECT (COUNT(?c) AS ?n) WHERE { ?c skos:inScheme <{base}id/concept/field> }", 6),
+    "fields": ("SELECT (COUNT(?c) AS ?n) WHERE { ?c skos:inScheme <{base}id/concept/field> }", 4),
     "priorities": (
         "SELECT (COUNT(?c) AS ?n) WHERE { ?c skos:inScheme <{base}id/concept/priority> }",
         3,

@@ -93,7 +93,8 @@ def overview_query(*, base: str, publisher: str) -> str:
         + """CONSTRUCT {
   ?a a sg:CooperationAgreement ; sg:partner ?c ; sg:city ?home ; sg:signing ?ev ;
      sg:signingDate ?date ; sg:agreementType ?type .
-  ?c rdfs:label ?cl ; geo:lat ?lat ; geo:long ?long ; schema:address/schema:addressCountry ?cc .
+  ?c rdfs:label ?cl ; geo:lat ?lat ; geo:long ?long ; schema:address ?addr .
+  ?addr schema:addressCountry ?cc .
   ?home rdfs:label ?hl ; geo:lat ?hlat ; geo:long ?hlong ; sg:cooperationField ?field ;
      sg:cooperationPriority ?prio .
   ?type skos:prefLabel ?tl . ?field skos:prefLabel ?fl ; sg:sourceLine ?fline .
@@ -108,7 +109,7 @@ def overview_query(*, base: str, publisher: str) -> str:
        sg:signingDate ?date ; sg:agreementType ?type .
     ?c rdfs:label ?cl . ?type skos:prefLabel ?tl . ?ev rdfs:label ?evl .
     OPTIONAL { ?c geo:lat ?lat ; geo:long ?long }
-    OPTIONAL { ?c schema:address/schema:addressCountry ?cc } }
+    OPTIONAL { ?c schema:address ?addr . ?addr schema:addressCountry ?cc } }
   UNION
   { ?statedBy dct:publisher ?home . ?a dct:source ?statedBy .
     ?a a sg:CooperationAgreement ; sg:city ?c ; sg:partner ?home ; sg:signing ?ev ;
