@@ -186,14 +186,17 @@ def spatial(g: Graph, graph: Graph, subject: URIRef, city: URIRef) -> None:
 
 
 def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[URIRef]) -> None:
-    """The period from the first to the last signing date of the publishers' agreements."""
+    """The period from the first to the last signing date of the agreements the publishers'
+    pages state (whichever side published first, or a partner's source that confirms one)."""
     sg = sg_namespace(base)
-    dates = sorted(
-        str(day)
+    stated = {
+        agreement
         for city in cities
-        for agreement in graph.subjects(sg.city, city)
-        for day in graph.objects(agreement, sg.signingDate)
-    )
+        for page in graph.subjects(DCTERMS.publisher, city)
+        for agreement in graph.subjects(DCTERMS.source, page)
+        if (agreement, RDF.type, sg.CooperationAgreement) in graph
+    }
+    dates = sorted(str(day) for a in stated for day in graph.objects(a, sg.signingDate))
     if not dates:
         return
     period = URIRef(f"{base}catalog#period-{str(dataset).rpartition('/')[2]}")

@@ -12,6 +12,7 @@ from sister_graph.build import bundled
 from sister_graph.build.catalog import Deployer
 from sister_graph.build.catalog_check import CatalogCheck, check_catalog, read_dcat_ap_shapes
 from sister_graph.build.catalog_vocabularies import read_code_lists
+from sister_graph.build.evidence import agreements_by_id, evidence_graphs, read_partner_evidence
 from sister_graph.build.gc_control import paused_gc
 from sister_graph.build.graph import build_source_graphs, read_ontology, union_graph
 from sister_graph.build.render import render_dist
@@ -49,6 +50,7 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
     """Read and check the sources, build the graph, validate it; raise on any problem."""
     progress(f"reading sources in {config.data_dir}/")
     sources = read_sources(config.data_dir)
+    evidence = read_partner_evidence(config.data_dir, sources)
     ontology_path, shapes_path = bundled.ontology_file(config), bundled.shapes_dir(config)
     if not ontology_path.is_file():
         raise SourceError(f"{ontology_path}: ontology file is missing")
@@ -56,6 +58,7 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
     progress("building the graph")
     with paused_gc():
         source_graphs = build_source_graphs(sources, base=config.base)
+        source_graphs.update(evidence_graphs(evidence, agreements_by_id(sources), base=config.base))
         graph = union_graph(source_graphs, base=config.base, ontology=ontology)
     progress(f"validating {len(graph)} triples against {shapes_path}/")
     shapes = read_all_shapes(shapes_path, base=config.base)

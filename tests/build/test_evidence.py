@@ -1,0 +1,88 @@
+"""Partner-side evidence (evidence.csv): a partner's official source states a publisher's agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from sister_graph.build.evidence import agrees, read_partner_evidence
+from sister_graph.build.pipeline import build_and_validate
+from sister_graph.build.sources import read_sources
+from sister_graph.errors import SourceError
+from sister_graph.rdf.namespaces import DCTERMS, PROV, XSD, sg_namespace
+from tests.support import BASE, repo_config
+
+SG = sg_namespace(BASE)
+
+
+def _agreement(slug: str) -> URIRef:
+    return URIRef(f"{BASE}id/agreement/{slug}")
+
+
+def test_partner_sources_corroborate_banja_lukas_agreements(built) -> None:
+    _, result = built
+    graph = result.graph
+    for slug, partner in (
+        ("banja-luka-kaiserslautern-2003", "kaiserslautern"),
+        ("banja-luka-kumanovo-2012", "kumanovo"),
+    ):
+        agreement = _agreement(slug)
+        publishers = {
+            graph.value(page, DCTERMS.publisher)
+            for page in graph.objects(agreement, DCTERMS.source)
+        }
+        assert publishers == {
+            URIRef(f"{BASE}id/city/banja-luka"),
+            URIRef(f"{BASE}id/city/{partner}"),
+        }
+        assert list(graph.objects(agreement, SG.sourcesDisagreeOn)) == []
+    stated = {
+        graph.value(d, SG.statedDate).datatype
+        for d in graph.objects(_agreement("banja-luka-kumanovo-2012"), PROV.qualifiedDerivation)
+    }
+    assert stated == {XSD.date, XSD.gMonthDay}
+
+
+def test_a_partial_date_that_contradicts_is_flagged(data_copy: Path) -> None:
+    path = data_copy / "kumanovo" / "evidence.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("--11-11", "--11-12"), encoding="utf-8"
+    )
+    built = build_and_validate(repo_config(data_copy.parent).with_(data_dir=data_copy))
+    agreement = _agreement("banja-luka-kumanovo-2012")
+    assert list(built.graph.objects(agreement, SG.sourcesDisagreeOn)) == [SG.signingDate]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "rule"),
+    [
+        (
+            "banja-luka-kaiserslautern-2003",
+            "banja-luka-kaiserslautern-2004",
+            "column 'agreement'",
+            "is no agreement",
+        ),
+        (",2003,", ",2004,", "column 'source_line'", "the year 2004 is not on page line 8"),
+        (",kaiserslautern,", ",graz,", "column 'city'", "neither city"),
+        (",2003,", ",3.10.2003,", "column 'signed'", "is not YYYY"),
+    ],
+)
+def test_a_bad_evidence_row_is_named_by_file_line_and_column(
+    data_copy, old, new, where, rule
+) -> None:
+    path = data_copy / "kaiserslautern" / "evidence.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_partner_evidence(data_copy, read_sources(data_copy))
+    assert any(
+        p.startswith("data/kaiserslautern/evidence.csv:2") and where in p and rule in p
+        for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_agrees_compares_what_the_source_states() -> None:
+    from datetime import date
+
+    assert agrees("2012-11", date(2012, 11, 11)) and not agrees("2012-12", date(2012, 11, 11))
