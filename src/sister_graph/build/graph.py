@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from sister_graph.build.claims import add_claim
 from sister_graph.build.corroboration import Statement, disagreements, statements
 from sister_graph.build.partner_lists import add_list_triples
 from sister_graph.build.records import (
@@ -117,6 +118,8 @@ class _Builder:
             self.add_membership(membership)
         for agreement in self.s.agreements:
             self.add_agreement(agreement)
+        for claim in self.s.claims:
+            add_claim(self, claim)
         if self.s.lists:
             add_list_triples(
                 self.g,

@@ -112,6 +112,16 @@ class PartnerList:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A number the publisher's page states about its own data (claims.csv), and where."""
+
+    id: str
+    claim: str
+    value: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
 class PublisherSources:
     """Everything one publisher's folder says."""
 
@@ -122,3 +132,4 @@ class PublisherSources:
     memberships: tuple[Membership, ...]
     concepts: tuple[Concept, ...]
     lists: tuple[PartnerList, ...] = ()
+    claims: tuple[Claim, ...] = ()

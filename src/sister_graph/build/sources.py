@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from sister_graph.build.claims import check_claims, parse_claims
 from sister_graph.build.corroboration import check_corroboration
 from sister_graph.build.cross_checks import check_references
 from sister_graph.build.csv_rows import (
@@ -47,7 +48,9 @@ LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 # The columns of each file, from the CSV on the Web metadata (build/csv-metadata.json).
 COLUMNS = table_columns(read_metadata())
 # A page that names no networks, fields or priorities publishes without these files.
-OPTIONAL_FILES = frozenset({"networks.csv", "memberships.csv", "concepts.csv", "lists.csv"})
+OPTIONAL_FILES = frozenset(
+    {"networks.csv", "memberships.csv", "concepts.csv", "lists.csv", "claims.csv"}
+)
 
 
 def publisher_folders(data_dir: Path) -> list[Path]:
@@ -106,6 +109,8 @@ def _read_folder(
         read_list(r, problems, cite, lines, today) for r in _unique(rows("lists.csv"), problems)
     ]
     check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
+    claims = parse_claims(_unique(rows("claims.csv"), problems), problems, cite)
+    check_claims(claims, agreements, problems)
     check_folder(folder, readable, metadata, problems, label=label)
     return PublisherSources(
         publisher,
@@ -115,6 +120,7 @@ def _read_folder(
         tuple(memberships),
         tuple(concepts),
         tuple(lists),
+        claims=tuple(claims),
     )
 
 
