@@ -9,6 +9,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from sister_graph.build.claims import add_claim
 from sister_graph.build.corroboration import Statement, disagreements, statements
+from sister_graph.build.identification import add_identification
 from sister_graph.build.partner_lists import add_list_triples
 from sister_graph.build.records import (
     Agreement,
@@ -120,6 +121,8 @@ class _Builder:
             self.add_agreement(agreement)
         for claim in self.s.claims:
             add_claim(self, claim)
+        for source in self.s.identifications:
+            add_identification(self, source)
         if self.s.lists:
             add_list_triples(
                 self.g,

@@ -122,6 +122,19 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class IdentificationSource:
+    """A source other than the page that identifies a city (identifications.csv), and its row."""
+
+    id: str
+    city: str
+    citation: str
+    title: str
+    quote: str
+    quote_language: str
+    row: str
+
+
+@dataclass(frozen=True)
 class PublisherSources:
     """Everything one publisher's folder says."""
 
@@ -133,3 +146,4 @@ class PublisherSources:
     concepts: tuple[Concept, ...]
     lists: tuple[PartnerList, ...] = ()
     claims: tuple[Claim, ...] = ()
+    identifications: tuple[IdentificationSource, ...] = ()

@@ -22,6 +22,7 @@ from sister_graph.build.csv_rows import (
     unique,
 )
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
+from sister_graph.build.identification import parse_identifications
 from sister_graph.build.page_address import title_in_address
 from sister_graph.build.page_text import read_page_lines
 from sister_graph.build.partner_lists import check_lists, read_list
@@ -49,7 +50,14 @@ LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 COLUMNS = table_columns(read_metadata())
 # A page that names no networks, fields or priorities publishes without these files.
 OPTIONAL_FILES = frozenset(
-    {"networks.csv", "memberships.csv", "concepts.csv", "lists.csv", "claims.csv"}
+    {
+        "networks.csv",
+        "memberships.csv",
+        "concepts.csv",
+        "lists.csv",
+        "claims.csv",
+        "identifications.csv",
+    }
 )
 
 
@@ -111,6 +119,8 @@ def _read_folder(
     check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
     claims = parse_claims(_unique(rows("claims.csv"), problems), problems, cite)
     check_claims(claims, agreements, problems)
+    evidence_rows = _unique(rows("identifications.csv"), problems)
+    identifications = parse_identifications(evidence_rows, problems, {c.id for c in cities})
     check_folder(folder, readable, metadata, problems, label=label)
     return PublisherSources(
         publisher,
@@ -121,6 +131,7 @@ def _read_folder(
         tuple(concepts),
         tuple(lists),
         claims=tuple(claims),
+        identifications=tuple(identifications),
     )
 
 
