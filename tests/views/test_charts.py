@@ -40,7 +40,9 @@ def test_map_places_partners_by_coordinates_and_links_shared_signings():
     points = {
         m[0]: (float(m[1]), float(m[2]))
         for m in re.findall(
-            r'data-iri="([^"]+)">(?:<line[^>]*/>)?<circle cx="([\d.]+)" cy="([\d.]+)"', svg
+            r'data-iri="([^"]+)">(?:<line[^>]*/>|<circle class="true"[^>]*/>)*'
+            r'<circle cx="([\d.]+)" cy="([\d.]+)"',
+            svg,
         )
     }
     assert points["urn:city:moscow"][0] > points["urn:city:graz"][0]

@@ -7,43 +7,16 @@ makes is recorded: none may go to a host other than the test server.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.support import REPO, data_totals
+from tests.web.conftest import SHOTS, shot
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-
-sync_api = pytest.importorskip(
+pytest.importorskip(
     "playwright.sync_api", reason="pip package 'playwright' is not installed (CI installs it)"
 )
-if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
-    pytest.skip(
-        "Debian package 'chromium' is not installed (CI installs it)", allow_module_level=True
-    )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -61,11 +34,6 @@ def page(browser, site):
     assert foreign == [], "the page asked another host"
 
 
-def _shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
 def _partners(page, chart: str) -> set[str]:
     links = page.locator(f"svg.{chart} a.partner")
     return {links.nth(i).get_attribute("data-iri") for i in range(links.count())}
@@ -81,8 +49,8 @@ def test_landing_page_lists_and_maps_every_publisher(page, site):
     }
     publishers = len(folders)  # every city whose own page states an agreement
     assert page.locator("#publishers tbody tr").count() == publishers
-    assert len(_partners(page, "map")) == publishers
-    _shot(page, "landing")
+    assert len(_partners(page, "map.wide")) == publishers
+    shot(page, "landing")
     page.locator("#publishers tr[data-publisher='banja-luka'] a").first.click()
     assert page.url.endswith("/publisher/banja-luka")
 
@@ -92,13 +60,13 @@ def test_publisher_page_shows_15_partners_on_timeline_and_map(page, site):
     assert page.locator("html").get_attribute("lang") == "sr-Latn"
     partners = 15  # Banja Luka's page: 15 partner cities, 15 agreements
     assert page.locator("[data-count=partners]").inner_text() == "15"
-    assert len(_partners(page, "timeline")) == partners
-    assert len(_partners(page, "map")) == partners
-    assert page.locator("svg.timeline").bounding_box()["width"] > 600
-    assert page.locator("svg.map").is_visible()
-    _shot(page, "home")
-    page.locator("svg.timeline").screenshot(path=str(SHOTS / "timeline.png"))
-    page.locator("svg.map").screenshot(path=str(SHOTS / "map.png"))
+    assert len(_partners(page, "timeline.wide")) == partners
+    assert len(_partners(page, "map.wide")) == partners
+    assert page.locator("svg.timeline.wide").bounding_box()["width"] > 600
+    assert page.locator("svg.map.wide").is_visible()
+    shot(page, "home")
+    page.locator("svg.timeline.wide").screenshot(path=str(SHOTS / "timeline.png"))
+    page.locator("svg.map.wide").screenshot(path=str(SHOTS / "map.png"))
 
 
 def test_city_page_shows_its_agreement(page, site):
@@ -106,10 +74,10 @@ def test_city_page_shows_its_agreement(page, site):
     assert page.url.endswith("/doc/city/graz.html")
     assert page.locator("h1").inner_text() == "Grac"
     assert page.locator("#incoming a", has_text="Ugovor o saradnji").count() >= 1
-    _shot(page, "city-graz")
+    shot(page, "city-graz")
     page.locator("#incoming a", has_text="Ugovor o saradnji").first.click()
     assert "/doc/agreement/banja-luka-graz-2006.html" in page.url
-    _shot(page, "agreement-graz")
+    shot(page, "agreement-graz")
 
 
 def test_clicking_an_example_query_shows_result_rows(page, site):
@@ -118,7 +86,7 @@ def test_clicking_an_example_query_shows_result_rows(page, site):
     page.wait_for_selector("table.result-table")
     assert page.locator("table.result-table tbody tr").count() == data_totals()[0]
     assert "query=" in page.url
-    _shot(page, "sparql")
+    shot(page, "sparql")
 
 
 def test_switching_to_cyrillic_changes_labels(page, site):
@@ -128,10 +96,10 @@ def test_switching_to_cyrillic_changes_labels(page, site):
     assert page.locator("html").get_attribute("lang") == "sr-Cyrl"
     assert page.locator("h1").inner_text() == "Нови Сад"
     assert page.locator("nav a").first.inner_text() == "Почетна"
-    _shot(page, "city-novi-sad-cyrillic")
+    shot(page, "city-novi-sad-cyrillic")
     page.locator("nav a").first.click()
     row = page.locator("#publishers tr[data-publisher='banja-luka'] a").first
     assert row.inner_text() == "Бања Лука"
     row.click()
-    assert page.locator("svg.timeline", has_text="Крањ").count() == 1
-    _shot(page, "home-cyrillic")
+    assert page.locator("svg.timeline.wide", has_text="Крањ").count() == 1
+    shot(page, "home-cyrillic")

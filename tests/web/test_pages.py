@@ -203,8 +203,8 @@ def test_language_from_param_or_accept_language(site, http, headers, query, lang
 def test_publisher_page_tells_what_and_where_from(site, http):
     page = http.get(site.url + "publisher/banja-luka?lang=en").text
     assert "https://www.banjaluka.rs.ba/gradska-uprava/међународна-сарадња/?sr_pismo=lat" in page
-    timeline = re.search(r'<svg class="chart timeline".*?</svg>', page, re.S).group(0)
-    map_svg = re.search(r'<svg class="chart map".*?</svg>', page, re.S).group(0)
+    timeline = re.search(r'<svg class="chart timeline wide".*?</svg>', page, re.S).group(0)
+    map_svg = re.search(r'<svg class="chart map wide".*?</svg>', page, re.S).group(0)
     for svg in (timeline, map_svg):
         assert (
             len(set(re.findall(r'class="partner[^"]*" href="[^"]*" data-iri="([^"]+)"', svg)))

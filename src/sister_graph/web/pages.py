@@ -76,15 +76,29 @@ def publisher(slug: str):
     if overview.page is None:
         raise NotFound(f"no publisher {slug!r}; the publishers are listed on the home page")
     shared = i18n.text("shared", lang)
+    charts_kw = {"href": href, "shared_text": shared}
     timeline = charts.to_timeline_svg(
-        overview.partners, href=href, shared_text=shared, title=i18n.text("timeline", lang)
+        overview.partners, title=i18n.text("timeline", lang), css_class="wide", **charts_kw
     )
+    timeline_narrow = charts.to_timeline_svg(
+        overview.partners,
+        title=i18n.text("timeline", lang),
+        vertical=True,
+        css_class="narrow",
+        **charts_kw,
+    )
+    map_title = i18n.text("map", lang)
     map_svg = charts.to_map_svg(
+        overview.home, overview.partners, title=map_title, css_class="wide", **charts_kw
+    )
+    map_narrow = charts.to_map_svg(
         overview.home,
         overview.partners,
-        href=href,
-        shared_text=shared,
-        title=i18n.text("map", lang),
+        title=map_title,
+        width=360.0,
+        font=13.0,
+        css_class="narrow",
+        **charts_kw,
     )
     files = published_files()
     jsonld = to_schema_dataset(
@@ -98,7 +112,9 @@ def publisher(slug: str):
         jsonld=jsonld,
         overview=overview,
         timeline=timeline,
+        timeline_narrow=timeline_narrow,
         map_svg=map_svg,
+        map_narrow=map_narrow,
         triples=current_store().triples,
         files=files,
         alternates=[
