@@ -23,9 +23,41 @@ DATE_FONT = 10.0
 LINE = 16.0
 
 
-def _x_of_date(day: date, start: date, end: date, left: float, right: float) -> float:
-    span = (end - start).days or 1
-    return left + (right - left) * (day - start).days / span
+class _Axis:
+    """A date axis that cuts out long empty stretches: runs of years, a fixed gap between runs.
+
+    A run holds the years with signings, joined when fewer than `join` empty years lie between;
+    each year of a run gets the same width.
+    """
+
+    def __init__(self, years: list[int], left: float, right: float, *, gap: float = 34) -> None:
+        runs: list[list[int]] = []
+        for year in sorted(set(years)):
+            if runs and year - runs[-1][1] <= 3:
+                runs[-1][1] = year
+            else:
+                runs.append([year, year])
+        self.runs = [(a, b + 1) for a, b in runs]
+        total = sum(b - a for a, b in self.runs)
+        self.unit = (right - left - gap * (len(self.runs) - 1)) / total
+        self.starts, x = [], left
+        for a, b in self.runs:
+            self.starts.append(x)
+            x += (b - a) * self.unit + gap
+        self.gap = gap
+
+    def x(self, day: date) -> float:
+        """Return the position of a day that lies in one of the runs."""
+        for (a, b), x0 in zip(self.runs, self.starts, strict=True):
+            if a <= day.year < b or (day.year == b and day.month == 1 and day.day == 1):
+                span = (date(b, 1, 1) - date(a, 1, 1)).days
+                return x0 + (b - a) * self.unit * (day - date(a, 1, 1)).days / span
+        raise ValueError(f"{day} is outside the axis")
+
+    def segments(self) -> list[tuple[float, float]]:
+        """Return the drawn stretches of the axis (one per run)."""
+        pairs = zip(self.runs, self.starts, strict=True)
+        return [(x0, x0 + (b - a) * self.unit) for (a, b), x0 in pairs]
 
 
 def _signings(partners: Sequence[Partner]) -> list[list[Partner]]:
@@ -64,7 +96,7 @@ def _stack(
             covered = [j for j in range(len(xs)) if j not in placed and j != i]
             covered = [j for j in covered if x0 - 4 <= xs[j] <= x0 + w + 4]
             floor = 18 + max((sizes[j][1] + 10 for j in covered), default=0)
-            for level in range(200):
+            for level in range(400):
                 bottom = -floor - 6 * level
                 box = (x0, bottom - h, x0 + w, bottom)
                 stem = (x - 1, box[1] - 2, x + 1, 0.0)
@@ -130,26 +162,34 @@ def to_timeline_svg(
     if not partners:
         return Markup("")
     signings = _signings(partners)
-    days = [date.fromisoformat(p.date) for p in partners]
-    start, end = date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
     sizes = [_block_size(g, shared_text) for g in signings]
     if vertical:
         return _vertical(signings, sizes, href, title, shared_text, css_class)
     width, left, right = 960.0, 30.0, 880.0
-    xs = [_x_of_date(date.fromisoformat(g[0].date), start, end, left, right) for g in signings]
+    scale = _Axis([int(g[0].date[:4]) for g in signings], left, right)
+    xs = [scale.x(date.fromisoformat(g[0].date)) for g in signings]
     blocks = _stack(xs, sizes, width - 4)
     height = -min(box[1] for box, _ in blocks) + 12 + 40
     axis = height - 40
-    out = [
-        _svg_open("timeline", width, height, title, css_class),
-        f'<line class="axis" x1="{left}" y1="{axis}" x2="{right}" y2="{axis}"/>',
-    ]
-    for year in range(start.year, end.year + 1):
-        x = _x_of_date(date(year, 1, 1), start, end, left, right)
-        out.append(f'<line class="tick" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 6}"/>')
-        if year < end.year:
-            mid = _x_of_date(date(year, 7, 1), start, end, left, right)
-            out.append(f'<text class="year" x="{mid:.1f}" y="{axis + 22}">{year}</text>')
+    out = [_svg_open("timeline", width, height, title, css_class)]
+    for x0, x1 in scale.segments():
+        out.append(f'<line class="axis" x1="{x0:.1f}" y1="{axis}" x2="{x1:.1f}" y2="{axis}"/>')
+    for x1, x0 in zip([x for _, x in scale.segments()], scale.starts[1:], strict=False):
+        mid = (x1 + x0) / 2
+        out.append(
+            f'<path class="break" d="M{mid - 6:.1f} {axis + 6}l6 -12M{mid:.1f} {axis + 6}l6 -12"/>'
+        )
+    last_label = -1e9
+    for a, b in scale.runs:
+        for year in range(a, b + 1):
+            x = scale.x(date(year, 1, 1))
+            out.append(
+                f'<line class="tick" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 6}"/>'
+            )
+            mid = x + scale.unit / 2
+            if year < b and mid - last_label >= 36:
+                last_label = mid
+                out.append(f'<text class="year" x="{mid:.1f}" y="{axis + 22}">{year}</text>')
     for group, x, (box, flip) in zip(signings, xs, blocks, strict=True):
         shared = " shared" if len(group) > 1 else ""
         moved = (box[0], box[1] + axis, box[2], box[3] + axis)
