@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import Graph
 
@@ -35,3 +37,25 @@ def test_every_example_answers_on_the_built_graph(built):
             assert answer.askAnswer is True, example.name
         else:
             assert len(answer) > 0, example.name
+
+
+def test_every_example_has_title_and_description_in_every_language():
+    from sister_graph.views.i18n import LANGS
+
+    for example in read_examples():
+        for lang in LANGS:
+            assert example.titles.get(lang), (example.name, "title", lang)
+            assert example.descriptions.get(lang), (example.name, "description", lang)
+        cyrillic = example.title_in("sr-Cyrl") + example.description_in("sr-Cyrl")
+        assert not re.search(
+            r"\b(?!wdt|ASK|CONSTRUCT|GeoNames|Wikidata)[A-Za-z]{3,}\b", cyrillic
+        ), example.name
+
+
+def test_a_translated_example_is_parsed_per_language():
+    example = parse_example(
+        "x.rq",
+        "# title: T\n# title@sr-Cyrl: Т\n# description: D\n# description@sr-Latn: O\nASK {}\n",
+    )
+    assert (example.title_in("sr-Cyrl"), example.title_in("sr-Latn")) == ("Т", "T")
+    assert example.description_in("sr-Latn") == "O"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import Literal
 
@@ -34,3 +36,50 @@ def test_pick_literal_matches_lowercased_tags_and_falls_back():
 def test_canonical_lang_and_every_ui_string_in_three_languages():
     assert canonical_lang("SR-LATN-ba") == "sr-Latn-BA"
     assert all(len(texts) == len(LANGS) and all(texts) for texts in UI.values())
+
+
+# Names and codes that stay in Latin script on a Cyrillic page (brands, standards, query words).
+LATIN_OK = {"SPARQL", "Wikidata", "GeoNames", "ID", "LIMIT", "DCAT", "VoID", "P190", "P463"}
+LATIN_OK |= {"P625", "P1566", "P571", "P856", "English", "sister", "graph", "dct", "source"}
+LATIN_OK |= {"prov", "entity"}
+
+
+def _latin_words(text: str) -> set[str]:
+    text = re.sub(r"\{\w+\}|\b[a-z]+:[A-Za-z]+\b", "", text)  # placeholders, prefixed names
+    return set(re.findall(r"[A-Za-z][A-Za-z0-9]+", text)) - LATIN_OK
+
+
+def test_every_ui_string_exists_in_every_language_and_script():
+    from sister_graph.views.error_text import ERRORS
+    from sister_graph.views.i18n import LANG_NAMES, TERMS, UI
+
+    tables = {"UI": UI, "TERMS": TERMS}
+    tables["ERRORS"] = {f"{k}.{i}": v[i] for k, v in ERRORS.items() for i in (0, 1)}
+    for table_name, table in tables.items():
+        for key, values in table.items():
+            assert len(values) == 3 and all(v.strip() for v in values), (table_name, key)
+            latin, cyrillic, english = values
+            assert not re.search("[\u0400-\u04ff]", latin + english), (table_name, key)
+            assert not _latin_words(cyrillic), (table_name, key, cyrillic)
+    assert set(LANG_NAMES) == {"sr-Latn", "sr-Cyrl", "en"}
+
+
+def test_a_missing_language_is_caught():
+    assert _latin_words("Споразуми") == set() and _latin_words("Sporazumi") == {"Sporazumi"}
+
+
+def test_every_ontology_label_and_comment_is_in_three_languages():
+    from rdflib import RDFS, SKOS, Graph
+
+    from tests.support import REPO
+
+    graph = Graph().parse(REPO / "ontology" / "sister-graph.ttl")
+    checked = 0
+    for predicate in (RDFS.label, RDFS.comment, SKOS.prefLabel):
+        for subject in set(graph.subjects(predicate, None)):
+            langs = {(o.language or "").lower() for o in graph.objects(subject, predicate)}
+            assert {"en", "sr-latn", "sr-cyrl"} <= langs, (subject, predicate, langs)
+            cyrillic = [o for o in graph.objects(subject, predicate) if o.language == "sr-Cyrl"]
+            assert all(not _latin_words(str(o)) for o in cyrillic), (subject, cyrillic)
+            checked += 1
+    assert checked > 40

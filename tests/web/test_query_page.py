@@ -25,7 +25,12 @@ def test_page_has_editor_with_prefixes_and_at_least_eight_examples(site):
     examples = read_examples()
     assert len(examples) >= 8 and len(_example_urls(page)) == len(examples)
     for example in examples:
-        assert example.description in html.unescape(page)
+        assert example.description_in("sr-Latn") in html.unescape(page)
+    english = requests.get(site.url + "sparql?lang=en", headers={"Accept": BROWSER}).text
+    cyrillic = requests.get(site.url + "sparql?lang=sr-Cyrl", headers={"Accept": BROWSER}).text
+    for example in examples:
+        assert example.description in html.unescape(english)
+        assert example.title_in("sr-Cyrl") in html.unescape(cyrillic)
 
 
 def test_every_example_runs_with_one_click_and_shows_results(site):

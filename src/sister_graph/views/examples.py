@@ -1,14 +1,15 @@
 """The example SPARQL queries (queries/*.rq): title, description and runnable text.
 
-Each file starts with `# title: ...` and `# description: ...` lines; the body uses the
-project's prefixes (sg:, rdfs:, ...) without declaring them, and `with_prefixes` adds the
-PREFIX lines it needs for the configured base IRI.
+Each file starts with `# title: ...` and `# description: ...` lines in English, and their
+translations as `# title@sr-Latn: ...`, `# title@sr-Cyrl: ...` (likewise for descriptions).
+The body uses the project's prefixes (sg:, rdfs:, ...) without declaring them;
+`with_prefixes` adds the PREFIX lines it needs for the configured base IRI.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from sister_graph.errors import SourceError
@@ -19,12 +20,22 @@ _PREFIXED = re.compile(r"(?<![\w<\"?])([a-z][a-z0-9]*):[A-Za-z_]", re.ASCII)
 
 @dataclass(frozen=True)
 class Example:
-    """One example query."""
+    """One example query: English title and description, and their translations by language."""
 
     name: str
     title: str
     description: str
     body: str
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        """Return the title in the language (English where no translation is given)."""
+        return self.titles.get(lang, self.title)
+
+    def description_in(self, lang: str) -> str:
+        """Return the description in the language (English where no translation is given)."""
+        return self.descriptions.get(lang, self.description)
 
 
 def parse_example(name: str, text: str) -> Example:
@@ -33,16 +44,24 @@ def parse_example(name: str, text: str) -> Example:
     >>> parse_example("x", "# title: T\\n# description: D\\nASK {}\\n").title
     'T'
     """
-    meta, body = {}, []
+    meta: dict[tuple[str, str], str] = {}
+    body: list[str] = []
     for line in text.splitlines():
-        found = re.match(r"#\s*(title|description):\s*(.*)", line)
+        found = re.match(r"#\s*(title|description)(?:@([A-Za-z-]+))?:\s*(.*)", line)
         if found and not body:
-            meta[found.group(1)] = found.group(2).strip()
+            meta[(found.group(1), found.group(2) or "en")] = found.group(3).strip()
         else:
             body.append(line)
-    if "title" not in meta or "description" not in meta:
+    if ("title", "en") not in meta or ("description", "en") not in meta:
         raise SourceError(f"{name}: an example needs '# title:' and '# description:' lines")
-    return Example(name, meta["title"], meta["description"], "\n".join(body).strip() + "\n")
+    return Example(
+        name,
+        meta[("title", "en")],
+        meta[("description", "en")],
+        "\n".join(body).strip() + "\n",
+        titles={lang: v for (key, lang), v in meta.items() if key == "title"},
+        descriptions={lang: v for (key, lang), v in meta.items() if key == "description"},
+    )
 
 
 def with_prefixes(body: str, *, base: str) -> str:

@@ -35,6 +35,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "triples": ("trojki", "тројки", "triples"),
     "partners": ("gradova partnera", "градова партнера", "partner cities"),
     "agreements": ("sporazuma", "споразума", "agreements"),
+    "agreements_heading": ("Sporazumi", "Споразуми", "Agreements"),
     "signings": ("potpisivanja", "потписивања", "signings"),
     "memberships": (
         "Članstva u mrežama gradova",
@@ -81,6 +82,17 @@ UI: dict[str, tuple[str, str, str]] = {
         "The graph names nothing at this address.",
     ),
     "maybe": ("Možda ste tražili", "Можда сте тражили", "Perhaps you meant"),
+    "nothing_at": (
+        "Graf ne imenuje ništa na adresi {iri}.",
+        "Граф не именује ништа на адреси {iri}.",
+        "The graph names nothing at {iri}.",
+    ),
+    "no_match": (
+        "Nijedan naziv nije dovoljno sličan traženom.",
+        "Ниједан назив није довољно сличан траженом.",
+        "No name is close enough to what was asked for.",
+    ),
+    "detail": ("Tehnički detalj", "Технички детаљ", "Technical detail"),
     "classes": ("Klase", "Класе", "Classes"),
     "props": ("Svojstva", "Својства", "Properties"),
     "domain": ("domen", "домен", "domain"),

@@ -20,6 +20,7 @@ from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
 from sister_graph.web.conditional import add_validators
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
+from sister_graph.web.error_pages import render_error
 from sister_graph.web.fast_path import FastPath
 from sister_graph.web.proxy import TrustedProxyFix
 from sister_graph.web.sparql_front import ERROR, SparqlFront
@@ -81,13 +82,7 @@ def error_response(err: SisterGraphError) -> Response:
         body = {"status": err.status, "code": err.code, "message": err.message}
         response = jsonify({"error": {**body, "problems": err.problems}})
     elif media is HTML:
-        items = "".join(f"<li>{escape(p)}</li>" for p in err.problems)
-        title = f"{err.status} {escape(err.code)}"
-        page = (
-            f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
-            f"<body><h1>{title}</h1><p>{escape(err.message)}</p><ul>{items}</ul></body></html>"
-        )
-        response = Response(page, mimetype=HTML.media_type)
+        response = _html_error(err)
     else:
         lines = [f"{err.status} {err.code}: {err.message}", *err.problems]
         response = Response("\n".join(lines) + "\n", mimetype=PLAIN_TEXT.media_type)
@@ -96,6 +91,22 @@ def error_response(err: SisterGraphError) -> Response:
     for name, value in err.headers.items():
         response.headers[name] = value
     return response
+
+
+def _html_error(err: SisterGraphError) -> Response:
+    """The styled page in the user's language; a bare page only if that page itself fails."""
+    try:
+        return render_error(err)
+    except Exception:  # the error page must not hide the error it reports
+        ERROR_LOG.exception("error page failed for %s %s", request.method, request.path)
+        items = "".join(f"<li>{escape(p)}</li>" for p in err.problems)
+        title = f"{err.status} {escape(err.code)}"
+        page = (
+            f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+            f"</head><body><h1>{title}</h1><p>{escape(err.message)}</p><ul>{items}</ul>"
+            "</body></html>"
+        )
+        return Response(page, mimetype=HTML.media_type)
 
 
 def _http_error(exc: HTTPException) -> Response:

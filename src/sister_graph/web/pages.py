@@ -9,8 +9,6 @@ URI scheme (W3C "Cool URIs for the Semantic Web", §4.3 303 URIs forwarding to d
 
 from __future__ import annotations
 
-import difflib
-
 from flask import Blueprint, Response, redirect, url_for
 from rdflib import Graph, URIRef
 
@@ -21,12 +19,11 @@ from sister_graph.views import charts, i18n
 from sister_graph.views.overview import build_overview, to_schema_dataset
 from sister_graph.views.page_queries import (
     is_safe_iri,
-    kind_query,
     ontology_query,
     overview_query,
     resource_query,
 )
-from sister_graph.views.resource import build_resource_view, document_description, label
+from sister_graph.views.resource import build_resource_view, document_description
 from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
@@ -36,6 +33,7 @@ from sister_graph.web.documents import (
     split_extension,
 )
 from sister_graph.web.downloads import published_files
+from sister_graph.web.error_pages import graph_suggestions, render_error
 from sister_graph.web.graph_access import read_catalog, read_graph
 from sister_graph.web.site import (
     absolute,
@@ -138,25 +136,22 @@ def _neighbourhood(iri: str) -> Graph:
 
 
 def _not_found(iri: str) -> NotFound:
-    """Build a 404 that names the IRI and suggests neighbours of the same kind."""
-    config = current_config()
-    kind = iri.rpartition("/")[0] + "/"
-    wanted = kind.startswith(config.base) and is_safe_iri(kind)
-    labels = read_graph(kind_query(kind, base=config.base)) if wanted else Graph()
-    known = sorted({str(s) for s in labels.subjects()})
-    close = difflib.get_close_matches(iri, known, n=5, cutoff=0.6) or known[:30]
-    lang = current_lang()
-    suggestions = [(s, label(labels, URIRef(s), lang, base=config.base)) for s in close]
-    return NotFound(f"the graph names nothing at {iri}", problems=close, suggestions=suggestions)
+    """Build a 404 that names the IRI and suggests the things named closest to it."""
+    suggestions = graph_suggestions(iri)
+    err = NotFound(
+        f"the graph names nothing at {iri}",
+        problems=[s for s, _ in suggestions],
+        suggestions=suggestions,
+    )
+    err.iri = iri
+    return err
 
 
 def render_not_found(err: NotFound) -> Response:
-    """Render a helpful 404 page for browsers; others get the app's JSON or plain-text error."""
+    """Render the styled 404 page for browsers; others get the app's JSON or plain-text error."""
     if negotiated() is not HTML:
         raise err
-    return render_page(
-        "not_found.html", status=404, message=err.message, suggestions=err.suggestions
-    )
+    return render_error(err)
 
 
 @bp.route("/id/<path:rest>", methods=["GET", "HEAD"])

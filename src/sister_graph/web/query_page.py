@@ -29,7 +29,7 @@ from sister_graph.web.context import (
     state,
 )
 from sister_graph.web.graph_access import parse_ntriples
-from sister_graph.web.site import href, render_page
+from sister_graph.web.site import current_lang, href, render_page
 
 DEFAULT_BODY = """SELECT ?city ?name ?date WHERE {
   ?agreement sg:partner ?city ; sg:signingDate ?date .
@@ -102,11 +102,11 @@ def _json_term(term) -> dict:
 
 def render_query_page(protocol: ProtocolRequest) -> Response:
     """Render the editor, the examples and, when a query was given, its results."""
-    config = current_config()
+    config, lang = current_config(), current_lang()
     examples = [
         {
-            "title": e.title,
-            "description": e.description,
+            "title": e.title_in(lang),
+            "description": e.description_in(lang),
             "name": e.name,
             "url": _query_url(with_prefixes(e.body, base=config.base)),
         }
