@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 
 from sister_graph.rdf.namespaces import DCAT, DCTERMS, RDF, SPDX, VOID
-from sister_graph.views.i18n import pick_literal
+from sister_graph.views.i18n import pick_literal, term_label
 from sister_graph.views.resource import Value, label
 
 
@@ -33,8 +33,8 @@ class CatalogView:
     dataset_title: str
     dataset_description: str
     keywords: tuple[str, ...]
-    facts: tuple[tuple[str, Value], ...]
-    stats: tuple[tuple[str, int], ...]
+    facts: tuple[tuple[str, Value], ...]  # (UI string key, value)
+    stats: tuple[tuple[str, int], ...]  # (UI string key, count)
     distributions: tuple[DistributionView, ...]
     services: tuple[tuple[str, str], ...]
 
@@ -70,7 +70,8 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
     dataset = datasets[0] if datasets else None
 
     def link(node) -> Value:
-        return Value(label(graph, node, lang, base=base), iri=str(node))
+        name = term_label(str(node), lang) or label(graph, node, lang, base=base)
+        return Value(name, iri=str(node))
 
     facts = []
     if dataset is not None:
@@ -79,7 +80,7 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
             ("licence", DCTERMS.license),
             ("theme", DCAT.theme),
             ("spatial", DCTERMS.spatial),
-            ("language", DCTERMS.language),
+            ("data_language", DCTERMS.language),
         ):
             facts += [(key, link(o)) for o in sorted(graph.objects(dataset, predicate))]
         for period in graph.objects(dataset, DCTERMS.temporal):
@@ -90,8 +91,8 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
         for name, predicate in (
             ("triples", VOID.triples),
             ("entities", VOID.entities),
-            ("classes", VOID.classes),
-            ("properties", VOID.properties),
+            ("classes_n", VOID.classes),
+            ("properties_n", VOID.properties),
         )
         if dataset is not None and (value := graph.value(dataset, predicate)) is not None
     )

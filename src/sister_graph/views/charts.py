@@ -121,7 +121,7 @@ def _stack(
 def _svg_open(kind: str, width: float, height: float, title: str, css_class: str) -> str:
     classes = " ".join(c for c in ("chart", kind, css_class) if c)
     return (
-        f'<svg class="{classes}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'<svg class="{classes}" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>"
     )

@@ -118,6 +118,18 @@ UI: dict[str, tuple[str, str, str]] = {
     "yes": ("da", "да", "yes"),
     "no": ("ne", "не", "no"),
     "editor": ("Upit", "Упит", "Query"),
+    "publisher": ("Izdavač", "Издавач", "Publisher"),
+    "theme": ("Tema", "Тема", "Theme"),
+    "spatial": ("Područje", "Подручје", "Place"),
+    "data_language": ("Jezik podataka", "Језик података", "Language of the data"),
+    "temporal": ("Razdoblje", "Раздобље", "Period"),
+    "keywords": ("Ključne riječi", "Кључне ријечи", "Keywords"),
+    "media_type": ("Vrsta medija", "Врста медија", "Media type"),
+    "entities": ("entiteta", "ентитета", "entities"),
+    "classes_n": ("klasa", "класа", "classes"),
+    "properties_n": ("svojstava", "својстава", "properties"),
+    "stats": ("Statistika (VoID)", "Статистика (VoID)", "Statistics (VoID)"),
+    "term": ("pojam", "појам", "term"),
 }
 
 # Labels of standard predicates and classes the graph itself does not label.
@@ -196,6 +208,36 @@ TERMS: dict[str, tuple[str, str, str]] = {
     "http://www.w3.org/ns/dcat#DataService": ("servis podataka", "сервис података", "data service"),
     "http://www.w3.org/ns/dcat#Catalog": ("katalog", "каталог", "catalog"),
     "http://www.w3.org/2002/07/owl#Ontology": ("ontologija", "онтологија", "ontology"),
+    "http://creativecommons.org/licenses/by/4.0/": (
+        "Creative Commons Imenovanje 4.0 (CC BY 4.0)",
+        "Creative Commons Именовање 4.0 (CC BY 4.0)",
+        "Creative Commons Attribution 4.0 (CC BY 4.0)",
+    ),
+    "http://publications.europa.eu/resource/authority/data-theme/GOVE": (
+        "Vlada i javni sektor",
+        "Влада и јавни сектор",
+        "Government and public sector",
+    ),
+    "http://publications.europa.eu/resource/authority/data-theme/REGI": (
+        "Regioni i gradovi",
+        "Региони и градови",
+        "Regions and cities",
+    ),
+    "http://publications.europa.eu/resource/authority/language/SRP": (
+        "srpski",
+        "српски",
+        "Serbian",
+    ),
+    "http://publications.europa.eu/resource/authority/language/ENG": (
+        "engleski",
+        "енглески",
+        "English",
+    ),
+    "http://publications.europa.eu/resource/authority/language/DEU": (
+        "njemački",
+        "њемачки",
+        "German",
+    ),
     "http://www.w3.org/2002/07/owl#Class": ("klasa", "класа", "class"),
     "http://www.w3.org/2002/07/owl#ObjectProperty": ("svojstvo", "својство", "object property"),
     "http://www.w3.org/2002/07/owl#DatatypeProperty": (

@@ -76,7 +76,7 @@ def draw_map(
     xy = spread(true_xy, 2 * DOT + 3)
     classes = " ".join(c for c in ("chart map", css_class) if c)
     out = [
-        f'<svg class="{classes}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'<svg class="{classes}" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>",
         '<rect class="sea" x="0" y="0" width="100%" height="100%"/>',

@@ -7,14 +7,16 @@ description, since the catalog carries the VoID statistics of the dataset.
 from __future__ import annotations
 
 from flask import Blueprint, Response
+from rdflib import Graph, URIRef
 
 from sister_graph.errors import NotFound
 from sister_graph.rdf.formats import HTML, TURTLE, content_type
 from sister_graph.views.catalog import build_catalog_view
+from sister_graph.views.page_queries import is_safe_iri, resource_query
 from sister_graph.web.context import current_config
 from sister_graph.web.documents import EXTENSIONS, mark_negotiated, negotiated, rdf_response
 from sister_graph.web.downloads import published_files
-from sister_graph.web.graph_access import read_catalog, read_catalog_turtle
+from sister_graph.web.graph_access import read_catalog, read_catalog_turtle, read_graph
 from sister_graph.web.site import current_lang, local_path, render_page
 
 bp = Blueprint("catalog", __name__)
@@ -33,6 +35,18 @@ def _alternates() -> list[dict]:
     ]
 
 
+def _with_labels(catalog: Graph) -> Graph:
+    """Add the graph's own labels of the things the catalog names (publisher, places)."""
+    config = current_config()
+    named = {o for o in catalog.objects() if isinstance(o, URIRef)}
+    named = [o for o in named if str(o).startswith(config.base + "id/") and is_safe_iri(str(o))]
+    merged = Graph()
+    merged += catalog
+    for node in sorted(named):
+        merged += read_graph(resource_query(str(node), base=config.base))
+    return merged
+
+
 @bp.get("/catalog", defaults={"ext": None})
 @bp.get("/catalog.<ext>")
 def catalog(ext: str | None):
@@ -42,7 +56,7 @@ def catalog(ext: str | None):
     fmt = EXTENSIONS[ext] if ext else negotiated()
     config, graph = current_config(), read_catalog()
     if fmt is HTML:
-        view = build_catalog_view(graph, base=config.base, lang=current_lang())
+        view = build_catalog_view(_with_labels(graph), base=config.base, lang=current_lang())
         response = render_page(
             "catalog.html", view=view, files=published_files(), alternates=_alternates()
         )
