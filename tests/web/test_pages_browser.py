@@ -104,9 +104,9 @@ def test_query_page_works_from_the_keyboard(browser, site):
     context, page, _ = _visit(browser, site, "sparql", WIDTHS["desktop"])
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "query":
+        if page.evaluate("document.activeElement.id") == "query-editor":
             break
-    assert page.evaluate("document.activeElement.id") == "query", "Tab never reaches the editor"
+    assert page.evaluate("document.activeElement.id") == "query-editor", "Tab never reaches it"
     page.keyboard.press("Control+A")
     page.keyboard.type(
         "SELECT ?city WHERE { [] <https://w3id.org/sister-graph/ontology#partner> ?city } LIMIT 3"

@@ -130,6 +130,10 @@ UI: dict[str, tuple[str, str, str]] = {
     "properties_n": ("svojstava", "својстава", "properties"),
     "stats": ("Statistika (VoID)", "Статистика (VoID)", "Statistics (VoID)"),
     "term": ("pojam", "појам", "term"),
+    "previous": ("Prethodna", "Претходна", "Previous"),
+    "next": ("Sljedeća", "Сљедећа", "Next"),
+    "result_map": ("Rezultat na karti", "Резултат на карти", "The result on a map"),
+    "result_timeline": ("Rezultat kroz vrijeme", "Резултат кроз вријеме", "The result over time"),
 }
 
 # Labels of standard predicates and classes the graph itself does not label.

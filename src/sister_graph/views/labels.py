@@ -46,14 +46,31 @@ def overlaps(a: Box, b: Box, pad: float = 0.0) -> bool:
 
 
 def _crosses(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
-    """Tell whether the segment p–q passes through the box (sampled every 2 units)."""
-    steps = max(2, int(math.dist(p, q) / 2))
-    for i in range(1, steps):
-        x = p[0] + (q[0] - p[0]) * i / steps
-        y = p[1] + (q[1] - p[1]) * i / steps
-        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
-            return True
-    return False
+    """Tell whether the segment p–q passes through the box (Liang–Barsky clipping).
+
+    >>> _crosses((0, 5), (10, 5), (4, 4, 6, 6)), _crosses((0, 0), (10, 0), (4, 4, 6, 6))
+    (True, False)
+    """
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    low, high = 0.0, 1.0
+    for edge, delta in (
+        (p[0] - box[0], -dx),
+        (box[2] - p[0], dx),
+        (p[1] - box[1], -dy),
+        (box[3] - p[1], dy),
+    ):
+        if delta == 0:
+            if edge < 0:
+                return False
+            continue
+        t = edge / delta
+        if delta < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,8 @@ def place_labels(
                 )
                 hits = sum(overlaps(box, p.box, gap) for p in placed.values())
                 hits += sum(overlaps(box, d, gap) for d in dots)
+                if best is not None and (0 if inside else 1, hits) > best[0][:2]:
+                    continue
                 end = _nearest(box, px, py)
                 crossing = sum(_crosses((px, py), end, p.box) for p in placed.values()) + sum(
                     _crosses((px, py), end, d) for j, d in enumerate(dots) if j != i

@@ -19,8 +19,10 @@ from sister_graph.query import negotiation as negotiate
 from sister_graph.query.service import ProtocolRequest, execute, prepare_query
 from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON
 from sister_graph.rdf.langtags import canonical_lang
+from sister_graph.views import i18n
 from sister_graph.views.examples import read_examples, with_prefixes
 from sister_graph.views.resource import compact
+from sister_graph.views.result_views import result_map, result_timeline
 from sister_graph.web.context import (
     current_client,
     current_config,
@@ -100,6 +102,22 @@ def _json_term(term) -> dict:
     return {"type": "bnode", "value": str(term)}
 
 
+def _views(table: dict, lang: str) -> list:
+    """The map and timeline views of a result, where it holds coordinates or dates."""
+    head, rows = table["head"], table["rows"]
+    views = [
+        result_map(head, rows, href=href, title=i18n.text("result_map", lang)),
+        result_timeline(
+            head,
+            rows,
+            href=href,
+            title=i18n.text("result_timeline", lang),
+            together=i18n.text("shared", lang),
+        ),
+    ]
+    return [v for v in views if v]
+
+
 def render_query_page(protocol: ProtocolRequest) -> Response:
     """Render the editor, the examples and, when a query was given, its results."""
     config, lang = current_config(), current_lang()
@@ -130,7 +148,10 @@ def render_query_page(protocol: ProtocolRequest) -> Response:
             )
             note_query_time(milliseconds)
             graph_result = prepared.plan.returns_graph
-            context["table"] = _table(answer.body, graph_result, config.base)
+            table = _table(answer.body, graph_result, config.base)
+            context["table"] = table
+            if not graph_result and table["head"]:
+                context["views"] = _views(table, lang)
             context["truncated"] = answer.truncated
             offers = (
                 negotiate.GRAPH
