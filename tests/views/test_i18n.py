@@ -41,7 +41,7 @@ def test_canonical_lang_and_every_ui_string_in_three_languages():
 # Names and codes that stay in Latin script on a Cyrillic page (brands, standards, query words).
 LATIN_OK = {"SPARQL", "Wikidata", "GeoNames", "ID", "LIMIT", "DCAT", "VoID", "P190", "P463"}
 LATIN_OK |= {"P625", "P1566", "P571", "P856", "English", "sister", "graph", "dct", "source"}
-LATIN_OK |= {"prov", "entity"}
+LATIN_OK |= {"prov", "entity", "Creative", "Commons", "CC", "BY"}
 
 
 def _latin_words(text: str) -> set[str]:
