@@ -24,7 +24,8 @@ axe_sync = pytest.importorskip(
 
 QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 30"
 PAGE_KINDS = {
-    "home": "",
+    "landing": "",
+    "publisher": "publisher/banja-luka",
     "city": "doc/city/graz.html",
     "agreement": "doc/agreement/banja-luka-graz-2006.html",
     "signing": "doc/signing/banja-luka-2007-04-21.html",

@@ -23,17 +23,18 @@ def landing():
     publishers = build_publishers(
         read_graph(publishers_query(base=config.base)), base=config.base, lang=lang
     )
+    points, title = publisher_points(publishers), i18n.text("publishers_map", lang)
     map_svg = charts.to_map_svg(
-        None,
-        publisher_points(publishers),
-        href=href,
-        shared_text="",
-        title=i18n.text("publishers_map", lang),
+        None, points, href=href, shared_text="", title=title, css_class="wide"
+    )
+    map_narrow = charts.to_map_svg(
+        None, points, href=href, shared_text="", title=title, width=360.0, css_class="narrow"
     )
     return render_page(
         "landing.html",
         publishers=publishers,
         map_svg=map_svg,
+        map_narrow=map_narrow,
         triples=current_store().triples,
         files=published_files(),
         alternates=[
