@@ -47,12 +47,13 @@ class _Axis:
         self.gap = gap
 
     def x(self, day: date) -> float:
-        """Return the position of a day that lies in one of the runs."""
+        """Return the position of a day (a day before or after every run sits at an end)."""
         for (a, b), x0 in zip(self.runs, self.starts, strict=True):
             if a <= day.year < b or (day.year == b and day.month == 1 and day.day == 1):
                 span = (date(b, 1, 1) - date(a, 1, 1)).days
                 return x0 + (b - a) * self.unit * (day - date(a, 1, 1)).days / span
-        raise ValueError(f"{day} is outside the axis")
+        first, last = self.segments()[0][0], self.segments()[-1][1]
+        return first if day.year < self.runs[0][0] else last
 
     def segments(self) -> list[tuple[float, float]]:
         """Return the drawn stretches of the axis (one per run)."""
