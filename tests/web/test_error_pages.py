@@ -70,3 +70,11 @@ def test_home_heading_is_nominative_plural():
 
     assert text("agreements_heading", "sr-Latn") == "Sporazumi"
     assert text("agreements_heading", "sr-Cyrl") == "Споразуми"
+
+
+def test_text_in_another_language_carries_its_lang(site, http):
+    """WCAG 2.2 SC 3.1.2: a native name or an English label on a Cyrillic page is marked."""
+    page = http.get(site.url + "doc/city/graz.html?lang=sr-Cyrl", headers={"Accept": BROWSER}).text
+    assert '<html lang="sr-Cyrl">' in page
+    assert re.search(r'<span class="literal" lang="(en|de)">Graz</span>', page)
+    assert not re.search(r'<span class="literal" lang="sr-Cyrl">', page)
