@@ -24,9 +24,10 @@ def _agreement(slug: str) -> URIRef:
 def test_partner_sources_corroborate_banja_lukas_agreements(built) -> None:
     _, result = built
     graph = result.graph
-    for slug, partner in (
-        ("banja-luka-kaiserslautern-2003", "kaiserslautern"),
-        ("banja-luka-kumanovo-2012", "kumanovo"),
+    for slug, publisher, partner, differs in (
+        ("banja-luka-kaiserslautern-2003", "banja-luka", "kaiserslautern", [SG.agreementType]),
+        ("banja-luka-kumanovo-2012", "banja-luka", "kumanovo", []),
+        ("villach-kranj-2008", "villach", "kranj", []),
     ):
         agreement = _agreement(slug)
         publishers = {
@@ -34,10 +35,10 @@ def test_partner_sources_corroborate_banja_lukas_agreements(built) -> None:
             for page in graph.objects(agreement, DCTERMS.source)
         }
         assert publishers == {
-            URIRef(f"{BASE}id/city/banja-luka"),
+            URIRef(f"{BASE}id/city/{publisher}"),
             URIRef(f"{BASE}id/city/{partner}"),
         }
-        assert list(graph.objects(agreement, SG.sourcesDisagreeOn)) == []
+        assert list(graph.objects(agreement, SG.sourcesDisagreeOn)) == differs
     stated = {
         graph.value(d, SG.statedDate).datatype
         for d in graph.objects(_agreement("banja-luka-kumanovo-2012"), PROV.qualifiedDerivation)
@@ -86,3 +87,51 @@ def test_agrees_compares_what_the_source_states() -> None:
     from datetime import date
 
     assert agrees("2012-11", date(2012, 11, 11)) and not agrees("2012-12", date(2012, 11, 11))
+
+
+def _break(data_copy: Path, folder: str, old: str, new: str) -> list[str]:
+    path = data_copy / folder / "evidence.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_partner_evidence(data_copy, read_sources(data_copy))
+    return caught.value.problems
+
+
+def test_a_type_must_be_a_defined_agreement_type_with_the_source_s_words(data_copy) -> None:
+    problems = _break(data_copy, "kaiserslautern", ",town-partnership,", ",twin-town,")
+    assert any(
+        p.startswith("data/kaiserslautern/evidence.csv:2: column 'type'")
+        and "'twin-town' is no agreement-type" in p
+        for p in problems
+    ), problems
+    problems = _break(data_copy, "kumanovo", ",меморандум,", ",,")
+    assert any(
+        p.startswith("data/kumanovo/evidence.csv:2: column 'type'") and "type_form" in p
+        for p in problems
+    ), problems
+
+
+def test_a_type_the_agreement_has_is_agreement(data_copy: Path) -> None:
+    path = data_copy / "kaiserslautern" / "evidence.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",town-partnership,", ",partnership-charter,"),
+        encoding="utf-8",
+    )
+    built = build_and_validate(repo_config(data_copy.parent).with_(data_dir=data_copy))
+    agreement = _agreement("banja-luka-kaiserslautern-2003")
+    assert list(built.graph.objects(agreement, SG.sourcesDisagreeOn)) == []
+
+
+def test_a_source_stating_no_date_and_no_type_is_compared_on_nothing(built) -> None:
+    _, result = built
+    graph = result.graph
+    agreement = _agreement("villach-kranj-2008")
+    (kranj,) = [
+        d
+        for d in graph.objects(agreement, PROV.qualifiedDerivation)
+        if "kranj.si" in str(graph.value(d, PROV.entity))
+    ]
+    assert int(graph.value(kranj, SG.sourceLine)) == 6
+    assert "V pobratenem mestu Beljak" in str(graph.value(kranj, SG.sourceText))
+    for stated in (SG.statedDate, SG.statedType, SG.statedTypeForm):
+        assert graph.value(kranj, stated) is None

@@ -217,6 +217,20 @@ BREAKS = [
         "comes from the priority scheme",
     ),
     (
+        "stated date that is no date, year, year-month or day-month",
+        "DELETE { ?d sg:statedDate ?any } INSERT { ?d sg:statedDate 'around 2003' } WHERE { "
+        f"<{ID}agreement/banja-luka-kaiserslautern-2003> prov:qualifiedDerivation ?d . "
+        "?d sg:statedDate ?any FILTER(datatype(?any) = xsd:gYear) }",
+        "Derivation-statedDate",
+    ),
+    (
+        "two stated dates on one citation",
+        "INSERT { ?d sg:statedDate '2004'^^xsd:gYear } WHERE { "
+        f"<{ID}agreement/banja-luka-kaiserslautern-2003> prov:qualifiedDerivation ?d "
+        "FILTER EXISTS { ?d sg:statedDate ?any FILTER(datatype(?any) = xsd:gYear) } }",
+        "Derivation-statedDate",
+    ),
+    (
         "source page without title",
         "DELETE WHERE { ?page a foaf:Document ; dct:title ?t }",
         "needs a title",

@@ -5,11 +5,14 @@ A folder's evidence.csv (the folder needs no publisher.csv) has one row per stat
 agreement (its id), whose source it is (`city`: one of the agreement's two cities), the page
 (URL, title, language, the kept text file) and what the cited line says: the signing date as
 precise as the source is (`2003`, `2012-11`, `2003-10-03`, or `--11-11` for a day and month
-without a year) and the agreement's type as the source words it (verbatim, optional). The
-agreement then cites that page too (dct:source, a prov:qualifiedDerivation with line, text,
-sg:statedDate and sg:statedTypeForm); a stated date that contradicts the agreement's date flags
-it with sg:sourcesDisagreeOn sg:signingDate. Dates follow XML Schema's partial types
-(https://www.w3.org/TR/xmlschema11-2/#gYear and siblings).
+without a year; empty when the source gives no date) and the agreement's type as the source
+words it (verbatim, optional) with, optionally, the agreement-type concept those words name.
+The agreement then cites that page too (dct:source, a prov:qualifiedDerivation with line, text,
+sg:statedDate, sg:statedTypeForm, sg:statedType). Sources are compared by what they state: a
+stated date that contradicts the agreement's date flags it with sg:sourcesDisagreeOn
+sg:signingDate, a stated type other than the agreement's with sg:sourcesDisagreeOn
+sg:agreementType; a date or type the source does not state is no disagreement. Dates follow
+XML Schema's partial types (https://www.w3.org/TR/xmlschema11-2/#gYear and siblings).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class Evidence:
     source_file: str
     signed: str
     type_form: str
+    type: str
     line: int
     text: str
     where: str
@@ -83,8 +87,17 @@ def agrees(signed: str, day: date) -> bool:
     return day.isoformat().startswith(signed)
 
 
-def read_evidence(data_dir: Path, agreements: dict[str, tuple[str, Agreement]], problems: Problems):
-    """Read every */evidence.csv; agreements maps id -> (publisher, agreement) of the graph."""
+def read_evidence(
+    data_dir: Path,
+    agreements: dict[str, tuple[str, Agreement]],
+    problems: Problems,
+    types: frozenset[str] = frozenset(),
+):
+    """Read every */evidence.csv; agreements maps id -> (publisher, agreement) of the graph.
+
+    `types` are the agreement-type ids the publishers' concepts.csv define (a row's `type` must
+    be one of them).
+    """
     found = []
     for path in sorted(Path(data_dir).glob("*/evidence.csv")):
         label = str(path.relative_to(Path(data_dir).parent))
@@ -107,7 +120,7 @@ def read_evidence(data_dir: Path, agreements: dict[str, tuple[str, Agreement]], 
             publisher, agreement = agreements.get(agreement_id, ("", None))
             if agreement and city not in (publisher, agreement.partner):
                 problems.add(row.where("city"), f"{city!r} is neither city of {agreement_id!r}")
-            signed = required(row, "signed", problems)
+            signed = row.values["signed"]  # empty: the source states no date
             if signed and _datatype(signed) is None:
                 problems.add(
                     row.where("signed"), f"{signed!r} is not YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"
@@ -132,6 +145,13 @@ def read_evidence(data_dir: Path, agreements: dict[str, tuple[str, Agreement]], 
                 problems.add(
                     row.where("source_line"), f"{type_form!r} is not on page line {number}"
                 )
+            kind = row.values["type"] and slug(row, "type", problems)
+            if kind and not type_form:
+                problems.add(row.where("type"), "a type needs the source's words (type_form)")
+            elif kind and kind not in types:
+                problems.add(
+                    row.where("type"), f"{kind!r} is no agreement-type of a concepts.csv in data/"
+                )
             year = signed[:4] if signed and not signed.startswith("--") else ""
             if year and year not in text:
                 problems.add(
@@ -148,6 +168,7 @@ def read_evidence(data_dir: Path, agreements: dict[str, tuple[str, Agreement]], 
                     source_file,
                     signed,
                     type_form,
+                    kind,
                     int(number),
                     text.strip(" •\t"),
                     row.where(),
@@ -182,12 +203,17 @@ def evidence_graphs(
         g.add((agreement, PROV.qualifiedDerivation, derivation))
         g.add((derivation, RDF.type, PROV.Derivation))
         g.add((derivation, PROV.entity, page))
-        g.add((derivation, sg.statedDate, Literal(e.signed, datatype=_datatype(e.signed))))
+        if e.signed:
+            g.add((derivation, sg.statedDate, Literal(e.signed, datatype=_datatype(e.signed))))
         if e.type_form:
             g.add((derivation, sg.statedTypeForm, Literal(e.type_form, lang=e.page_language)))
+        if e.type:
+            g.add((derivation, sg.statedType, ids[f"concept/agreement-type/{e.type}"]))
         _, stated = agreements[e.agreement]
-        if not agrees(e.signed, stated.signed):
+        if e.signed and not agrees(e.signed, stated.signed):
             g.add((agreement, sg.sourcesDisagreeOn, sg.signingDate))
+        if e.type and e.type != stated.type:
+            g.add((agreement, sg.sourcesDisagreeOn, sg.agreementType))
     return graphs
 
 
@@ -195,8 +221,9 @@ def read_partner_evidence(data_dir: Path, sources) -> tuple[Evidence, ...]:
     """Read every evidence.csv against the publishers' agreements; raise SourceError on problems."""
     first = {key: group[0] for key, group in statements(sources).items()}
     agreements = {key: (st.publisher, st.agreement) for key, st in first.items()}
+    types = frozenset(c.id for s in sources for c in s.concepts if c.scheme == "agreement-type")
     problems = Problems()
-    evidence = read_evidence(data_dir, agreements, problems)
+    evidence = read_evidence(data_dir, agreements, problems, types)
     if problems.items:
         raise SourceError(
             f"{len(problems.items)} problem(s) in the evidence", problems=problems.items

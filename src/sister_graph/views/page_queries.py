@@ -47,7 +47,8 @@ def _prologue(base: str) -> str:
 def resource_query(iri: str, *, base: str) -> str:
     """Return the resource's own triples, the triples pointing at it, and labels of both ends.
 
-    Also each citation (prov:qualifiedDerivation) with its page's title, for the sources block.
+    Also each citation (prov:qualifiedDerivation) with its page's title and the labels of what
+    it states (sg:statedDate, sg:statedType, ...), for the sources block.
     """
     node = _iri(iri)
     return (
@@ -55,7 +56,7 @@ def resource_query(iri: str, *, base: str) -> str:
         + f"""CONSTRUCT {{
   {node} ?p ?o . ?o ?ol ?olv . ?s ?ip {node} . ?s ?sl ?slv .
   ?p rdfs:label ?pl . ?ip rdfs:label ?ipl .
-  ?d ?dp ?dv . ?dv ?dvl ?dvlv . ?dv dct:title ?title . ?h ?hq ?hv .
+  ?d ?dp ?dv . ?dv ?dvl ?dvlv . ?dv dct:title ?title . ?dp rdfs:label ?dpl . ?h ?hq ?hv .
 }} WHERE {{
   {{ {node} ?p ?o .
      OPTIONAL {{ ?o ?ol ?olv . VALUES ?ol {{ {LABELS} }} }}
@@ -65,7 +66,8 @@ def resource_query(iri: str, *, base: str) -> str:
   UNION
   {{ {node} prov:qualifiedDerivation ?d . ?d ?dp ?dv .
      OPTIONAL {{ ?dv ?dvl ?dvlv . VALUES ?dvl {{ {LABELS} }} }}
-     OPTIONAL {{ ?dv dct:title ?title }} }}
+     OPTIONAL {{ ?dv dct:title ?title }}
+     OPTIONAL {{ ?dp rdfs:label ?dpl }} }}
   UNION
   {{ ?s ?ip {node} .
      OPTIONAL {{ ?s ?sl ?slv . VALUES ?sl {{ {LABELS} }} }}
