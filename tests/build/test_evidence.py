@@ -63,7 +63,7 @@ def test_a_partial_date_that_contradicts_is_flagged(data_copy: Path) -> None:
             "banja-luka-kaiserslautern-2003",
             "banja-luka-kaiserslautern-2004",
             "column 'agreement'",
-            "is no agreement",
+            "is no agreement of data/ (not in data/banja-luka/agreements.csv)",
         ),
         (",2003,", ",2004,", "column 'source_line'", "the year 2004 is not on page line 8"),
         (",kaiserslautern,", ",graz,", "column 'city'", "neither city"),

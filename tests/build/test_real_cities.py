@@ -160,6 +160,8 @@ def test_the_quad_dump_holds_one_named_graph_per_publishing_page(built) -> None:
     pages = {f"<{base}{city}>" for city in ("banja-luka", "graz", "novi-sad", "villach")}
     evidence = {  # partner-side sources (evidence.csv): one graph per kept page
         f"<{base}kaiserslautern/000_bdffa3bc2b7cd9e5>",
+        f"<{base}kaiserslautern/001_2ee7b6387fca4d55>",
+        f"<{base}kranj/000_2b5824b9694dc63f>",
         f"<{base}kumanovo/000_7dc82c4b4e022746>",
     }
     assert graphs == pages | evidence

@@ -92,11 +92,13 @@ def read_evidence(
     agreements: dict[str, tuple[str, Agreement]],
     problems: Problems,
     types: frozenset[str] = frozenset(),
+    expected: dict[str, str] | None = None,
 ):
     """Read every */evidence.csv; agreements maps id -> (publisher, agreement) of the graph.
 
     `types` are the agreement-type ids the publishers' concepts.csv define (a row's `type` must
-    be one of them).
+    be one of them); `expected` maps a publisher city to its agreements.csv, named when an id
+    that begins with that city is missing there.
     """
     found = []
     for path in sorted(Path(data_dir).glob("*/evidence.csv")):
@@ -115,7 +117,11 @@ def read_evidence(
         for row in rows:
             agreement_id, city = slug(row, "agreement", problems), slug(row, "city", problems)
             if agreement_id and agreement_id not in agreements:
-                problems.add(row.where("agreement"), f"{agreement_id!r} is no agreement of data/")
+                where = [f for city, f in (expected or {}).items() if agreement_id.startswith(city)]
+                hint = f" (not in {', '.join(where)})" if where else ""
+                problems.add(
+                    row.where("agreement"), f"{agreement_id!r} is no agreement of data/{hint}"
+                )
                 continue
             publisher, agreement = agreements.get(agreement_id, ("", None))
             if agreement and city not in (publisher, agreement.partner):
@@ -222,8 +228,13 @@ def read_partner_evidence(data_dir: Path, sources) -> tuple[Evidence, ...]:
     first = {key: group[0] for key, group in statements(sources).items()}
     agreements = {key: (st.publisher, st.agreement) for key, st in first.items()}
     types = frozenset(c.id for s in sources for c in s.concepts if c.scheme == "agreement-type")
+    expected = {  # where an agreement id beginning with a publisher's city would be
+        f"{s.publisher.city}-": str(Path(s.publisher.cited.csv_file).with_name("agreements.csv"))
+        for s in sources
+        if s.publisher is not None
+    }
     problems = Problems()
-    evidence = read_evidence(data_dir, agreements, problems, types)
+    evidence = read_evidence(data_dir, agreements, problems, types, expected)
     if problems.items:
         raise SourceError(
             f"{len(problems.items)} problem(s) in the evidence", problems=problems.items

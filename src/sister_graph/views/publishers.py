@@ -18,13 +18,12 @@ from sister_graph.views.resource import label
 
 @dataclass(frozen=True)
 class PublisherSummary:
-    """One publisher on the landing page."""
+    """One publisher on the landing page, with each of its source pages as (URL, title)."""
 
     place: Place
     slug: str
     country: str
-    page: str
-    page_title: str
+    pages: tuple[tuple[str, str], ...]
     agreements: int
     partners: int
     both_sides: int
@@ -38,8 +37,12 @@ def build_publishers(graph: Graph, *, base: str, lang: str) -> tuple[PublisherSu
     for agreement, page in graph.subject_objects(DCTERMS.source):
         if page in publisher_of:
             stated.setdefault(publisher_of[page], set()).add(agreement)
-    out = []
+    pages_of: dict = {}
     for page, home in publisher_of.items():
+        title = graph.value(page, DCTERMS.title)
+        pages_of.setdefault(home, []).append((str(page), str(title or page)))
+    out = []
+    for home, pages_ in pages_of.items():  # one row per city, however many pages it has
         mine = stated.get(home, set())
         others = set()
         both = 0
@@ -50,7 +53,6 @@ def build_publishers(graph: Graph, *, base: str, lang: str) -> tuple[PublisherSu
             pages = set(graph.objects(agreement, DCTERMS.source))
             both += any(publisher_of.get(p) == other for p in pages)
         lat, long = graph.value(home, GEO.lat), graph.value(home, GEO.long)
-        title = graph.value(page, DCTERMS.title)
         out.append(
             PublisherSummary(
                 place=Place(
@@ -61,8 +63,7 @@ def build_publishers(graph: Graph, *, base: str, lang: str) -> tuple[PublisherSu
                 ),
                 slug=str(home).rpartition("/")[2],
                 country=str(graph.value(home, SCHEMA.addressCountry) or ""),
-                page=str(page),
-                page_title=str(title) if title is not None else str(page),
+                pages=tuple(sorted(pages_)),
                 agreements=len(mine),
                 partners=len(others - {None}),
                 both_sides=both,
@@ -77,7 +78,7 @@ def publisher_points(publishers: tuple[PublisherSummary, ...]) -> list[Partner]:
         Partner(
             city=p.place,
             country=p.country,
-            agreement=p.page,
+            agreement=p.pages[0][0],
             agreement_type="",
             date="",
             signing=p.place.iri,
