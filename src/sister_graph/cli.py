@@ -49,7 +49,7 @@ class _Group(click.Group):
 
 
 def _help(setting: Setting) -> str:
-    return f"{setting.help} [env {setting.env}; default {setting.default!r}]"
+    return f"{setting.help} [env {setting.env}; default {setting.shown_default()}]"
 
 
 def setting_options(command: str):

@@ -86,6 +86,10 @@ class Setting:
         """The CLI option, e.g. --port."""
         return self.option or "--" + self.name.replace("_", "-")
 
+    def shown_default(self) -> str:
+        """The default as help and the README show it: a path as written, else its repr."""
+        return str(self.default) if self.type is Path else repr(self.default)
+
     def allowed(self) -> str:
         """Say what values are allowed, e.g. 'int 0..65535'."""
         kind = "path" if self.type is Path else self.type.__name__
@@ -235,9 +239,8 @@ def settings_markdown() -> str:
     ]
     for s in SETTINGS:
         commands = ", ".join(c or "any command" for c in s.commands)
-        default = str(s.default) if s.type is Path else repr(s.default)
         lines.append(
             f"| `{s.name}` | `{s.env}` | `{s.cli_option}` ({commands}) | {s.allowed()} "
-            f"| `{default}` | {s.help} |"
+            f"| `{s.shown_default()}` | {s.help} |"
         )
     return "\n".join(lines) + "\n"

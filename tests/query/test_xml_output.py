@@ -118,3 +118,58 @@ def test_helpers_escape_what_parsers_would_change():
     assert fix_rdfxml(b"<a>x\ry</a>", other_formats="JSON") == b"<a>x&#13;y</a>"
     with pytest.raises(NotRepresentable):
         fix_rdfxml(b"<a>\x02</a>", other_formats="JSON")
+
+
+# Property IRIs that do not end in an XML name: pyoxigraph's writer emits an element "<prefix:>",
+# ill-formed under Namespaces in XML. Each must be a 406 naming the IRI, never ill-formed XML.
+UNSPLITTABLE = ["http://x/1", "http://x/a#", "http://x/", "urn:x:1", "http://x/ab:", "urn:x:9-1"]
+# Siblings that end in an XML name and must still be written and read back.
+SPLITTABLE = ["http://x/1a", "http://x/é", "http://x/a:b", "http://x/_1", "urn:x:p"]
+
+
+def _one_triple_store(predicate: str) -> ox.Store:
+    store = ox.Store()
+    subject = ox.NamedNode("http://x/s")
+    store.add(ox.Quad(subject, ox.NamedNode(predicate), ox.Literal("a")))
+    return store
+
+
+@pytest.mark.parametrize("predicate", UNSPLITTABLE)
+def test_a_property_rdfxml_cannot_name_is_refused_never_ill_formed(predicate):
+    for query in ("CONSTRUCT WHERE { ?s ?p ?o }", "DESCRIBE <http://x/s>"):
+        with pytest.raises(NotRepresentable, match=f"property <{predicate}>.*Turtle") as caught:
+            to_answer(
+                _one_triple_store(predicate).query(query),
+                media_type="application/rdf+xml",
+                max_rows=10,
+            )
+        assert caught.value.status == 406
+        for media_type in GRAPH_MEDIA[:3]:
+            body = to_answer(
+                _one_triple_store(predicate).query(query), media_type=media_type, max_rows=10
+            ).body
+            assert predicate.encode() in body
+    graph = Graph()
+    graph.add((URIRef("http://x/s"), URIRef(predicate), Literal("a")))
+    with pytest.raises(NotRepresentable, match=f"property <{predicate}>"):
+        to_rdfxml(graph, base="https://example.org/")
+
+
+def test_a_registered_namespace_used_as_a_property_is_refused():
+    # to_rdfxml binds the project's prefixes: wdt: itself as a property gives "<wdt:>".
+    graph = Graph()
+    wdt = "http://www.wikidata.org/prop/direct/"
+    graph.add((URIRef("http://x/s"), URIRef(wdt), Literal("a")))
+    with pytest.raises(NotRepresentable, match=f"property <{wdt}>"):
+        to_rdfxml(graph, base="https://example.org/")
+
+
+@pytest.mark.parametrize("predicate", SPLITTABLE)
+def test_a_property_ending_in_an_xml_name_still_round_trips(predicate):
+    body = to_answer(
+        _one_triple_store(predicate).query("CONSTRUCT WHERE { ?s ?p ?o }"),
+        media_type="application/rdf+xml",
+        max_rows=10,
+    ).body
+    back = Graph().parse(data=body, format="xml")
+    assert set(back) == {(URIRef("http://x/s"), URIRef(predicate), Literal("a"))}

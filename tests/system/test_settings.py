@@ -112,3 +112,16 @@ def test_every_setting_has_one_cli_option_on_its_commands():
         for command in setting.commands:
             options = {o for p in commands[command].params for o in p.opts}
             assert setting.cli_option in options, (setting.name, command)
+
+
+def test_help_shows_each_default_as_the_readme_does():
+    # Paths read as written ('data'), never as Python's PosixPath('data').
+    commands = {"": [], **{name: [name] for name in cli.commands}}
+    for command, args in commands.items():
+        text = " ".join(
+            CliRunner().invoke(cli, [*args, "--help"], terminal_width=1000).output.split()
+        )
+        assert "PosixPath" not in text, command
+        for setting in (s for s in SETTINGS if command in s.commands):
+            assert f"default {setting.shown_default()}]" in text, (command, setting.name)
+    assert "default data]" in CliRunner().invoke(cli, ["--help"], terminal_width=1000).output

@@ -17,6 +17,11 @@ _TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _ATTRIBUTE = {**_TEXT, '"': "&quot;", "\t": "&#9;", "\n": "&#10;"}
 _TEXT_RE = re.compile("[&<>\r]")
 _ATTRIBUTE_RE = re.compile('[&<>\r"\t\n]')
+# An element named "prefix:" with no local part: what pyoxigraph's RDF/XML writer emits for a
+# property IRI that does not end in an XML name (<http://x/1>, <http://x/a#>): ill-formed under
+# Namespaces in XML (https://www.w3.org/TR/xml-names/#ns-qualnames). Markup only: text and
+# attribute values have their "<" escaped.
+_EMPTY_LOCAL = re.compile(rb"<([^\s<>:/!?\"']+):(?=[\s/>])")
 
 
 def refuse_non_xml(text: str, *, other_formats: str) -> None:
@@ -57,6 +62,25 @@ def fix_rdfxml(data: bytes, *, other_formats: str) -> bytes:
 
     The writer leaves CR raw (read back as LF) and writes C0 controls as they are (ill-formed);
     CR becomes ``&#13;`` (valid in text and attributes alike), a control raises NotRepresentable.
+    So does a property IRI RDF/XML cannot write as an element name, one that does not end in
+    an XML name (https://www.w3.org/TR/rdf-syntax-grammar/#section-Serialising), such as
+    ``<http://example.org/1>``: the writer would emit an element ``<prefix:>``.
+
+    >>> try:
+    ...     fix_rdfxml(b'<oxprefix: xmlns:oxprefix="http://x/1">a</oxprefix:>', other_formats="")
+    ... except NotRepresentable as err:
+    ...     print(str(err)[:40])
+    the answer has the property <http://x/1>
     """
     refuse_non_xml(data.decode("utf-8"), other_formats=other_formats)
+    empty = _EMPTY_LOCAL.search(data)
+    if empty:
+        prefix = re.escape(empty.group(1))
+        declared = re.search(rb"xmlns:" + prefix + rb'="([^"]*)"', data)
+        iri = declared.group(1).decode() if declared else empty.group(1).decode() + ":"
+        raise NotRepresentable(
+            f"the answer has the property <{iri}>, which RDF/XML cannot write as an element name "
+            "(its IRI must end in a letter or '_' and name characters); "
+            f"ask for {other_formats} instead"
+        )
     return data.replace(b"\r", b"&#13;")
