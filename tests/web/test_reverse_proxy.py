@@ -88,3 +88,28 @@ def test_the_same_headers_from_another_address_are_not_trusted(proxied):
     headers = {"Accept": "text/turtle", **FORWARDED, "X-Forwarded-Prefix": "/lod"}
     response = proxied.get("/sparql", headers=headers, environ_base={"REMOTE_ADDR": "10.9.9.9"})
     assert _endpoint(response.data) == BASE + "sparql"
+
+
+# Every redirect the mounted app answers: the bare mount point (308 to its slash) and /id/ (303),
+# at the root and under the base IRI's path, with and without a query string.
+REDIRECTS = [
+    ("/sister-graph", "/sister-graph/"),
+    ("/sister-graph?lang=en&a=1", "/sister-graph/?lang=en&a=1"),
+    ("/id/city/graz", "/doc/city/graz.html"),
+    ("/sister-graph/id/city/graz?x=1", "/sister-graph/doc/city/graz.html?x=1"),
+]
+
+
+@pytest.mark.parametrize(("path", "location"), REDIRECTS)
+def test_redirects_never_take_their_host_from_the_request(client, path, location):
+    from werkzeug.test import Client
+
+    from sister_graph.web.server import mount
+
+    mounted = Client(mount(client.application, BASE))
+    headers = {**FORWARDED, "X-Forwarded-Host": "evil.example", "Accept": BROWSER}
+    for method in (mounted.get, mounted.head):
+        response = method(path, headers=headers)
+        assert response.status_code in (303, 308), path
+        assert response.headers["Location"] == location
+        assert "example" not in response.headers["Location"]

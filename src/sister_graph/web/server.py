@@ -92,9 +92,30 @@ def mount_path(base: str) -> str:
 
 
 def mount(app, base: str):
-    """Serve the app at "/" and also at the base IRI's path (when that path is not "/")."""
+    """Serve the app at "/" and also at the base IRI's path (when that path is not "/").
+
+    The bare prefix ("/sister-graph") answers 308 to "/sister-graph/" with a Location built
+    from the request's path, never its Host header (Werkzeug's own slash redirect writes
+    ``http://{Host}/...``): absolute URLs come from the base IRI only (RFC 9110 §10.2.2 lets
+    Location be relative).
+    """
     prefix = mount_path(base)
-    return DispatcherMiddleware(app, {prefix: app}) if prefix else app
+    if not prefix:
+        return app
+    dispatcher = DispatcherMiddleware(app, {prefix: app})
+
+    def mounted(environ, start_response):
+        if environ.get("PATH_INFO", "") != prefix:
+            return dispatcher(environ, start_response)
+        query = environ.get("QUERY_STRING", "")
+        location = environ.get("SCRIPT_NAME", "") + prefix + "/" + (f"?{query}" if query else "")
+        start_response(
+            "308 Permanent Redirect",
+            [("Location", location), ("Content-Type", "text/plain; charset=utf-8")],
+        )
+        return [f"308 see {location}\n".encode("latin-1", "replace")]
+
+    return mounted
 
 
 def _free_port(host: str) -> int:
