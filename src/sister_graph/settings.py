@@ -9,7 +9,10 @@ the value came from.
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from datetime import date
@@ -23,6 +26,9 @@ _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 def _base_iri(value: str) -> str | None:
+    complaint = _iri(value)
+    if complaint:
+        return complaint
     return None if value.endswith(("/", "#")) else "must end with '/' or '#'"
 
 
@@ -36,12 +42,28 @@ def _iso_date(value: str) -> str | None:
     return None if len(value) == 10 else "is not a date (YYYY-MM-DD)"
 
 
+# What RFC 3987 keeps out of an IRI: space, controls, <>"{}|\\^` (https://www.rfc-editor.org/rfc/rfc3987#section-2.2)
+_NOT_IN_IRI = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
+
+
 def _iri(value: str) -> str | None:
-    return None if value.startswith(("http://", "https://")) else "is not an http(s) IRI"
+    if not value.startswith(("http://", "https://")) or len(value.split("/")[2]) == 0:
+        return "is not an http(s) IRI"
+    bad = _NOT_IN_IRI.search(value)
+    return f"is not an IRI: it holds {bad.group()!r} (U+{ord(bad.group()):04X})" if bad else None
 
 
 def _iri_or_empty(value: str) -> str | None:
     return _iri(value) if value else None
+
+
+def _addresses(value: str) -> str | None:
+    for part in value.replace(",", " ").split():
+        try:
+            ipaddress.ip_address(part)
+        except ValueError:
+            return f"holds {part!r}, which is not an IP address (one address each, no ranges)"
+    return None
 
 
 def _email(value: str) -> str | None:
@@ -133,9 +155,12 @@ class Setting:
             if isinstance(raw, bool):
                 raise refuse(f"is not a valid {kind.__name__}")
             try:
-                return kind(raw.strip() if isinstance(raw, str) else raw)
+                value = kind(raw.strip() if isinstance(raw, str) else raw)
             except (TypeError, ValueError):
                 raise refuse(f"is not a valid {kind.__name__}") from None
+            if kind is float and math.isnan(value):
+                raise refuse("is not a number")
+            return value
         if kind is Path:
             if isinstance(raw, str | os.PathLike):
                 return Path(raw)
@@ -169,14 +194,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_memory", int, 1024 * MiB, "Memory one query may take, in bytes: its worker's address space beyond its size at start (over it: the worker is ended, 400 query-too-complex); 0: no limit.", 0, None, commands=("serve", "query")),  # noqa: E501
     Setting("client_queries", int, 1, "Queries one client may have evaluated at once per server process (more: 429 with Retry-After); 0: no limit.", 0, 1024),  # noqa: E501
     Setting("client_query_seconds", float, 60.0, "Query time one client may use per sliding minute per server process, in seconds (more: 429 with Retry-After); 0: no limit.", 0, 86400),  # noqa: E501
-    Setting("trusted_proxies", str, "", "Addresses of reverse proxies (comma-separated) whose X-Forwarded-For names the client and whose X-Forwarded-Proto/Host/Prefix give absolute URLs; empty: none (absolute URLs come from base)."),  # noqa: E501
+    Setting("trusted_proxies", str, "", "Addresses of reverse proxies (comma-separated) whose X-Forwarded-For names the client and whose X-Forwarded-Proto/Host/Prefix give absolute URLs; empty: none (absolute URLs come from base).", check=_addresses),  # noqa: E501
     Setting("max_query_bytes", int, 65536, "Largest accepted SPARQL query, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_body_bytes", int, 262144, "Largest accepted request body, in bytes (larger: 413).", 1, None),  # noqa: E501
     Setting("max_rows", int, 10000, "Most result rows returned; more are cut and the cut is reported.", 1, None, commands=("serve", "query")),  # noqa: E501
     Setting("cache_entries", int, 512, "Results kept in the in-memory cache (0 turns it off).", 0, None),  # noqa: E501
     Setting("cache_bytes", int, 64 * MiB, "Bytes of results cached per server process; one over a quarter of it is not kept.", 0, None),  # noqa: E501
     Setting("max_result_bytes", int, 32 * MiB, "Largest SPARQL answer, in bytes (larger: 422 result-too-large; add a LIMIT).", 1, None, commands=("serve", "query")),  # noqa: E501
-    Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", commands=("serve", "query")),  # noqa: E501
+    Setting("store", str, "", "URL of a remote SPARQL endpoint to serve from; empty: embedded store.", check=_iri_or_empty, commands=("serve", "query")),  # noqa: E501
     Setting("store_dir", str, "", "On-disk query stores, one per dataset; empty: dist/.store.", commands=("serve", "query")),  # noqa: E501
     Setting("cache_seconds", int, 300, "Max-age of SPARQL responses in Cache-Control, in seconds.", 0, 31536000),  # noqa: E501
     Setting("access_log", bool, True, "Log one line per request (method, path, status, milliseconds); false saves a logging call (50-100 µs) on every request."),  # noqa: E501

@@ -56,6 +56,26 @@ BAD_VALUES = [
     ("cache_entries", "-5", "is below the minimum 0 (allowed: int 0..)"),
     ("base", "https://example.org/x", "must end with '/' or '#'"),
     ("release_date", "2026-13-01", "is not a date (YYYY-MM-DD)"),
+    # NaN passes every range comparison: each float setting refuses it
+    ("query_timeout", "nan", "is not a number"),
+    ("client_query_seconds", "NaN", "is not a number"),
+    # IRIs: http(s), nothing RFC 3987 keeps out (space, <, >, ...)
+    ("base", "not an iri/", "is not an http(s) IRI"),
+    ("base", "https://example.org/a b/", "is not an IRI: it holds ' ' (U+0020)"),
+    ("license", "http://example.org/a<b", "is not an IRI: it holds '<' (U+003C)"),
+    ("publisher_type", "http:///x", "is not an http(s) IRI"),
+    ("store", "ftp://example.org/sparql", "is not an http(s) IRI"),
+    # trusted proxies are matched address by address: a name or a range would never match
+    (
+        "trusted_proxies",
+        "proxy.local",
+        "holds 'proxy.local', which is not an IP address (one address each, no ranges)",
+    ),
+    (
+        "trusted_proxies",
+        "10.0.0.2,10.0.0.0/8",
+        "holds '10.0.0.0/8', which is not an IP address (one address each, no ranges)",
+    ),
 ]
 
 

@@ -109,11 +109,8 @@ def mount(app, base: str):
             return dispatcher(environ, start_response)
         query = environ.get("QUERY_STRING", "")
         location = environ.get("SCRIPT_NAME", "") + prefix + "/" + (f"?{query}" if query else "")
-        start_response(
-            "308 Permanent Redirect",
-            [("Location", location), ("Content-Type", "text/plain; charset=utf-8")],
-        )
-        return [f"308 see {location}\n".encode("latin-1", "replace")]
+        start_response("308 Permanent Redirect", [("Location", location), ("Content-Length", "0")])
+        return [b""]
 
     return mounted
 
