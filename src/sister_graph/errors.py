@@ -103,6 +103,13 @@ class ValidationFailed(SisterGraphError):
     code = "shacl-violation"
 
 
+class NotADist(SisterGraphError):
+    """The folder a build would replace holds files no build wrote: it is left untouched."""
+
+    status = 409
+    code = "not-a-dist"
+
+
 class DatasetMissing(SisterGraphError):
     """The published dist/ directory is missing, incomplete or corrupted."""
 

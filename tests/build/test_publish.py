@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from sister_graph.dist.files import check_dist, write_dist
-from sister_graph.errors import DatasetMissing
+from sister_graph.dist.files import check_dist, sha256_hex, write_dist
+from sister_graph.errors import DatasetMissing, NotADist
 
 REPO = Path(__file__).resolve().parents[2]
 DUMPS = {
@@ -138,7 +138,8 @@ def test_shacl_violation_fails_the_build_and_names_the_row(project):
 
 def test_failure_while_writing_keeps_the_previous_dist(tmp_path, monkeypatch):
     dist = tmp_path / "dist"
-    write_dist({"a.txt": b"old\n"}, dist)
+    old_sums = (sha256_hex(b"old\n") + "  a.txt\n").encode()
+    write_dist({"a.txt": b"old\n", "SHA256SUMS": old_sums}, dist)
     calls = []
 
     def failing_fsync(fd: int) -> None:
@@ -149,7 +150,7 @@ def test_failure_while_writing_keeps_the_previous_dist(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", failing_fsync)
     with pytest.raises(OSError):
         write_dist({"a.txt": b"new\n", "b.txt": b"new\n"}, dist)
-    assert [p.name for p in dist.iterdir()] == ["a.txt"]
+    assert sorted(p.name for p in dist.iterdir()) == ["SHA256SUMS", "a.txt"]
     assert (dist / "a.txt").read_bytes() == b"old\n"
     assert not list(tmp_path.glob(".dist.*"))
 
@@ -167,3 +168,50 @@ def test_corrupted_dist_is_detected(built, tmp_path):
         check_dist(copy)
     with pytest.raises(DatasetMissing, match="no dist/ here: run `sister-graph build`"):
         check_dist(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        {"notes.txt": b"precious\n"},  # a folder of other files (--dist-dir . or /etc)
+        {"SHA256SUMS": b"", "passwd": b"root:x:0:0\n"},  # a checksum file listing nothing
+        {"SHA256SUMS": b"ab12  sister-graph.nt\n", "sister-graph.nt": b"", "x.txt": b"x"},
+    ],
+)
+def test_a_folder_no_build_wrote_is_never_replaced(tmp_path, foreign):
+    dist = tmp_path / "mine"
+    dist.mkdir()
+    for name, data in foreign.items():
+        (dist / name).write_bytes(data)
+    with pytest.raises(NotADist, match="holds files no build wrote"):
+        write_dist({"a.txt": b"new\n"}, dist)
+    assert {p.name: p.read_bytes() for p in dist.iterdir()} == foreign
+    assert not list(tmp_path.glob(".mine.*"))
+
+
+def test_build_and_serve_refuse_a_foreign_dist_dir_before_any_work(project):
+    # the example: `sister-graph --dist-dir /etc serve` built and replaced /etc, deleting it
+    (project / "mine").mkdir()
+    (project / "mine" / "notes.txt").write_text("precious\n", encoding="utf-8")
+    (project / "afile").write_text("precious\n", encoding="utf-8")
+    for target, complaint in (
+        ("mine", "holds files no build wrote (notes.txt)"),
+        ("afile", "is not a folder"),
+    ):
+        for args in (["build"], ["serve", "--port", "0"]):
+            run = _cli("--dist-dir", target, *args, cwd=project)
+            assert run.returncode == 1, run.stderr
+            assert complaint in run.stderr and "Traceback" not in run.stderr
+            assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert (project / "mine" / "notes.txt").read_text(encoding="utf-8") == "precious\n"
+    assert (project / "afile").read_text(encoding="utf-8") == "precious\n"
+    assert [p.name for p in (project / "mine").iterdir()] == ["notes.txt"]
+
+
+def test_an_empty_folder_or_a_previous_dist_with_its_stores_is_replaced(tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    for data in (b"1\n", b"2\n"):
+        write_dist({"a.txt": data, "SHA256SUMS": (sha256_hex(data) + "  a.txt\n").encode()}, dist)
+        (dist / ".store").mkdir(exist_ok=True)  # the query stores live in dist/.store by default
+    assert (dist / "a.txt").read_bytes() == b"2\n"

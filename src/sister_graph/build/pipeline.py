@@ -18,7 +18,7 @@ from sister_graph.build.graph import build_source_graphs, read_ontology, union_g
 from sister_graph.build.render import render_dist
 from sister_graph.build.sources import read_sources
 from sister_graph.build.validate import Validation, origins, read_shapes, validate_graph
-from sister_graph.dist.files import write_dist
+from sister_graph.dist.files import check_replaceable, write_dist
 from sister_graph.errors import SourceError, ValidationFailed
 from sister_graph.settings import Config
 
@@ -74,8 +74,10 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
 def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     """Build, validate and publish dist/ atomically; dist/ is untouched unless all succeeds.
 
-    Config has checked release_date already (settings.SETTINGS).
+    Config has checked release_date already (settings.SETTINGS). Raises NotADist first,
+    before any work, when dist_dir holds files no build wrote.
     """
+    check_replaceable(config.dist_dir.absolute())
     built = build_and_validate(config, progress)
     vendor = bundled.vendor_dir(config)
     vocabularies = read_code_lists(vendor)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from sister_graph.errors import DatasetMissing
+from sister_graph.errors import DatasetMissing, NotADist
 from sister_graph.rdf.formats import RDF_FORMATS, dump_name, rdf_format
 
 CHECKSUMS = "SHA256SUMS"
@@ -24,10 +24,15 @@ def sha256_hex(data: bytes) -> str:
 
 
 def write_dist(files: dict[str, bytes], dist: Path) -> None:
-    """Replace dist/ with these files; on any failure the previous dist/ stays as it was."""
+    """Replace dist/ with these files; on any failure the previous dist/ stays as it was.
+
+    Only a folder a build wrote is replaced (see `check_replaceable`); raises NotADist,
+    before writing anything, for any other.
+    """
     dist = dist.absolute()
     dist.parent.mkdir(parents=True, exist_ok=True)
     recover_dist(dist)
+    check_replaceable(dist)
     for stale in dist.parent.glob(f".{dist.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.tmp-", dir=dist.parent))
@@ -46,6 +51,33 @@ def write_dist(files: dict[str, bytes], dist: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_replaceable(dist: Path) -> None:
+    """Raise NotADist unless `dist` is absent, empty, or a folder a build wrote.
+
+    A build replaces the whole folder, so `--dist-dir` naming a folder of other files
+    (`--dist-dir .`, `--dist-dir /etc`) would delete them. A folder a build wrote holds
+    SHA256SUMS and only the files it lists, besides hidden entries (the query stores, .store).
+    """
+    if not dist.exists():
+        return
+    if not dist.is_dir():
+        raise NotADist(f"{dist} is not a folder; choose a new or empty folder for dist/")
+    entries = sorted(p.name for p in dist.iterdir() if not p.name.startswith("."))
+    if not entries:
+        return
+    listed: dict[str, str] = {}
+    if (dist / CHECKSUMS).is_file():
+        text = (dist / CHECKSUMS).read_text(encoding="utf-8", errors="replace")
+        listed = read_checksums(text)
+    foreign = [name for name in entries if name != CHECKSUMS and name not in listed]
+    if not listed or foreign:
+        shown = ", ".join((foreign or entries)[:3]) + (", ..." if len(foreign or entries) > 3 else "")
+        raise NotADist(
+            f"{dist} holds files no build wrote ({shown}): a build replaces the whole folder, "
+            "so it is left untouched; choose a new or empty folder for dist/"
+        )
 
 
 def recover_dist(dist: Path) -> None:
