@@ -220,3 +220,24 @@ def test_a_readable_date_missing_from_its_line_is_still_reported(data_copy):
     _edit(data_copy / "banja-luka" / "agreements.csv", "2015-06-05", "2015-06-04")
     problems = _problems(data_copy)
     assert any("is not on page line 25" in p for p in problems), problems
+
+
+# Special values float() reads but no decimal is (NaN crashed the CSVW check with an
+# "internal error: InvalidOperation"), in each decimal column: one message each.
+@pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [
+        ("46.1,19.6667", "NaN,19.6667", "lat"),
+        ("46.1,19.6667", "46.1,nan", "long"),
+        ("46.1,19.6667", "inf,19.6667", "lat"),
+        ("46.1,19.6667", "46.1,-Infinity", "long"),
+        ("46.1,19.6667", "1e400,19.6667", "lat"),
+    ],
+)
+def test_a_special_float_value_is_no_decimal_number(data_copy, old, new, column):
+    _edit(data_copy / "banja-luka" / "cities.csv", old, new)
+    problems = _problems(data_copy)
+    value = new.split(",")[0 if column == "lat" else 1]
+    assert problems == [
+        f"data/banja-luka/cities.csv:3: column '{column}': {value!r} is not a decimal number"
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -159,11 +160,17 @@ def matching(row: Row, column: str, pattern: str, rule: str, problems: Problems)
 
 
 def number(row: Row, column: str, low: float, high: float, problems: Problems) -> float:
-    """Return a required decimal number within [low, high]."""
+    """Return a required decimal number within [low, high].
+
+    NaN, INF and the like are no decimal numbers (https://www.w3.org/TR/xmlschema11-2/#decimal),
+    though Python's float() reads them.
+    """
     value = required(row, column, problems)
     try:
         result = float(value)
     except ValueError:
+        result = math.nan
+    if not math.isfinite(result):
         if value:
             problems.add(row.where(column), f"{value!r} is not a decimal number")
         return 0.0

@@ -10,8 +10,10 @@ value not of the column's datatype or format) becomes one problem `file:line: co
 
 from __future__ import annotations
 
+import decimal
 import json
 import logging
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -83,9 +85,16 @@ def check_folder(
     log.propagate, log.level = False, logging.WARNING
     log.addHandler(handler)
     try:
-        for table in group.tables:
-            for _ in table.iterdicts(log=log):
-                pass
+        with warnings.catch_warnings():
+            # csvw warns on a special decimal value (NaN) and then fails comparing it with a
+            # bound; csv_rows.number names that cell ("'NaN' is not a decimal number")
+            warnings.filterwarnings("ignore", "Invalid special value for decimal", UserWarning)
+            for table in group.tables:
+                try:
+                    for _ in table.iterdicts(log=log):
+                        pass
+                except decimal.InvalidOperation:
+                    continue
     finally:
         log.removeHandler(handler)
     for message in handler.messages:
