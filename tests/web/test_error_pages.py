@@ -78,3 +78,13 @@ def test_text_in_another_language_carries_its_lang(site, http):
     assert '<html lang="sr-Cyrl">' in page
     assert re.search(r'<span class="literal" lang="(en|de)">Graz</span>', page)
     assert not re.search(r'<span class="literal" lang="sr-Cyrl">', page)
+
+
+def test_catalog_page_names_publisher_licence_and_terms_in_the_page_language(site, http):
+    page = http.get(site.url + "catalog?lang=sr-Cyrl", headers={"Accept": BROWSER}).text
+    assert "Издавач" in page and "Лиценца" in page and "Тема" in page
+    assert "CC BY 4.0" in page and ">sister-graph</a>" in page  # the publisher's foaf:name
+    body = page.split("<main", 1)[1].split("</main>", 1)[0]
+    visible = re.sub(r"<[^>]+>", " ", body)
+    labelled = visible.split("Дистрибуције", 1)[0]  # the files' URLs are shown as they are
+    assert "id:city/" not in labelled and "void:" not in labelled and "https://" not in labelled

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal
 
-from sister_graph.rdf.namespaces import DCAT, DCTERMS, RDF, SPDX, VOID
+from sister_graph.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, VOID
 from sister_graph.views.i18n import pick_literal, term_label
 from sister_graph.views.resource import Value, label
 
@@ -70,7 +70,8 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
     dataset = datasets[0] if datasets else None
 
     def link(node) -> Value:
-        name = term_label(str(node), lang) or label(graph, node, lang, base=base)
+        named = _text(graph, node, FOAF.name, lang)
+        name = term_label(str(node), lang) or named or label(graph, node, lang, base=base)
         return Value(name, iri=str(node))
 
     facts = []

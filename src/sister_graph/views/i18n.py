@@ -217,6 +217,11 @@ TERMS: dict[str, tuple[str, str, str]] = {
         "Creative Commons Именовање 4.0 (CC BY 4.0)",
         "Creative Commons Attribution 4.0 (CC BY 4.0)",
     ),
+    "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0": (
+        "Creative Commons Imenovanje 4.0 (CC BY 4.0)",
+        "Creative Commons Именовање 4.0 (CC BY 4.0)",
+        "Creative Commons Attribution 4.0 (CC BY 4.0)",
+    ),
     "http://publications.europa.eu/resource/authority/data-theme/GOVE": (
         "Vlada i javni sektor",
         "Влада и јавни сектор",
