@@ -13,11 +13,11 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 BUNDLED = ("ontology", "shapes", "vendor")
-COPIED = ("*.ttl", "README.md", "LICENSE")  # the data, and the licences it comes with
+COPIED = ("*.ttl", "*.csv", "README.md", "LICENSE")  # the data, and the licences it comes with
 
 
 class BuildWithBundledData(build_py):
-    """build_py, then copy the bundled folders' Turtle files (and licences) into the package."""
+    """build_py, then copy the bundled folders' data files (and licences) into the package."""
 
     def run(self):
         super().run()

@@ -166,7 +166,8 @@ def test_country_is_a_wikidata_item_and_the_code_sits_on_a_postal_address(store)
          "code": "AT"}
     ]  # fmt: skip
     assert count(store, "?x a schema:City ; schema:addressCountry ?c") == 0
-    assert count(store, "?x a schema:City") == count(store, "?x a schema:City ; wdt:P17 ?c")
+    # every city but Kosovska Mitrovica (XK, which no registry source maps to an item)
+    assert count(store, "?x a schema:City") - 1 == count(store, "?x a schema:City ; wdt:P17 ?c")
 
 
 def test_registry_facts_cite_the_registry_not_the_page(store):
