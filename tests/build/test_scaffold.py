@@ -120,6 +120,14 @@ def test_init_copies_the_page_byte_for_byte_and_the_build_asks_for_review(tmp_pa
             ["init", "{tmp}/novi-sad", "--page", "{tmp}/none.txt", "--url", "https://x.org/"],
             "--page",
         ),
+        *(
+            (
+                ["init", "{tmp}/novi-sad", "--page", str(NS_PAGE), "--url", "https://x.org/"]
+                + ["--language", tag],
+                f"--language: {tag!r} is not a language tag",
+            )
+            for tag in ("not a tag", "sr_Latn", "", "s", "sr-")
+        ),
     ],
 )
 def test_init_refuses_bad_input_in_one_line(tmp_path: Path, args, message) -> None:
@@ -127,6 +135,7 @@ def test_init_refuses_bad_input_in_one_line(tmp_path: Path, args, message) -> No
     result = CliRunner().invoke(cli, ["--data-dir", str(REPO / "data"), *args])
     assert result.exit_code != 0
     assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "novi-sad").exists(), "nothing is written"
 
 
 def test_empty_cyrillic_label_is_transliterated_and_an_explicit_one_wins(data_copy: Path) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from sister_graph.cli import cli
@@ -26,6 +27,25 @@ def test_query_prints_a_table(built):
     assert lines[0].strip() == "c"
     assert f"<{BASE}id/city/bari>" in lines[2]
     assert lines[-1] == "(15 rows)"
+
+
+@pytest.mark.parametrize(
+    ("literal", "shown"),
+    [
+        ("a\\nb", "a\\nb"),  # a line break would split the row
+        ("a\\rb\\tc", "a\\rb\\tc"),
+        ("\\u001B[31mred", "\\u001B[31mred"),  # a terminal escape sequence is shown, not run
+        ("x\\u0007\\u007F\\u0085y", "x\\u0007\\u007F\\u0085y"),
+        ("p\\u2028q", "p\\u2028q"),
+        ("back\\\\slash", "back\\\\slash"),  # so "\\n" written out stays apart from a line break
+        ("Грац é", "Грац é"),
+    ],
+)
+def test_the_table_shows_every_character_escaped_not_acted_on(built, literal, shown):
+    result = run(built, "query", f'SELECT ?w {{ BIND("{literal}" AS ?w) }}')
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2] == shown
+    assert len(result.output.splitlines()) == 4 and "\x1b" not in result.output
 
 
 def test_query_json_and_csv(built):

@@ -28,7 +28,7 @@ from pathlib import Path
 from sister_graph.build.csv_rows import HTTP_IRI, SLUG
 from sister_graph.build.name_forms import name_pattern
 from sister_graph.build.records import City, Concept, PublisherSources
-from sister_graph.build.sources import COLUMNS, publisher_folders, read_sources
+from sister_graph.build.sources import COLUMNS, LANGUAGE_TAG, publisher_folders, read_sources
 from sister_graph.build.written_dates import month_names
 from sister_graph.errors import BadArgument
 
@@ -238,9 +238,9 @@ def write_publisher_folder(
     """Create `folder` with the page copied in byte for byte and the proposed CSVs.
 
     Raises BadArgument (a ValueError) naming the parameter for a folder that is not new and
-    empty or whose name is not a slug, a URL that is not http(s), or a page that is not UTF-8
-    text; raises SourceError when data/ itself has problems. Returns the number of proposed
-    rows by file.
+    empty or whose name is not a slug, a URL that is not http(s), a language that is not a
+    BCP 47 tag, or a page that is not UTF-8 text; raises SourceError when data/ itself has
+    problems. Returns the number of proposed rows by file.
     """
     if not SLUG.match(folder.name):
         raise BadArgument(
@@ -250,6 +250,8 @@ def write_publisher_folder(
         raise BadArgument(f"DIR: {folder} is not empty; give a new or empty folder")
     if not re.fullmatch(HTTP_IRI, url):
         raise BadArgument(f"--url: {url!r} is not an http(s) URL")
+    if not re.fullmatch(LANGUAGE_TAG, language):
+        raise BadArgument(f"--language: {language!r} is not a language tag (BCP 47, e.g. sr-Latn)")
     raw = page.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -9,6 +9,7 @@ answers. Only the default rendering differs: a text table for SELECT, true/false
 from __future__ import annotations
 
 import json
+import re
 
 from werkzeug.datastructures import MIMEAccept, MultiDict
 
@@ -56,6 +57,22 @@ def run_query(
     return answer.body
 
 
+# Characters a terminal would act on rather than show (controls, line and paragraph
+# separators) are written escaped, as N-Triples writes them, and so is the backslash: a value
+# can neither break the table's lines nor send escape sequences to the terminal.
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSHOWN = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(text: str) -> str:
+    r"""Escape what a terminal would not show as it is.
+
+    >>> print(_escape("a\nb\x1b[31m\\"))
+    a\nb\u001B[31m\\
+    """
+    return _UNSHOWN.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+
+
 def _cell(term: dict | None) -> str:
     if term is None:
         return ""
@@ -63,7 +80,7 @@ def _cell(term: dict | None) -> str:
         return f"<{term['value']}>"
     if term["type"] == "bnode":
         return f"_:{term['value']}"
-    return str(term["value"])
+    return _escape(str(term["value"]))
 
 
 def to_table(results: dict) -> str:
