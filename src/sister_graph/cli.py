@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sister_graph.errors import SisterGraphError
+from sister_graph.errors import BadArgument, SisterGraphError
 from sister_graph.query.console import FORMAT_NAMES
 from sister_graph.settings import SETTINGS, Config, Setting, load_config
 
@@ -168,8 +168,13 @@ def query(
     from sister_graph.query.console import run_query
 
     if (query is None) == (query_file is None):
-        raise click.UsageError("give the query as an argument or with --file, not both")
-    text = query if query is not None else query_file.read()
+        raise click.UsageError("give the query either as an argument or with --file")
+    try:
+        text = query if query is not None else query_file.read()
+    except UnicodeDecodeError as err:
+        raise BadArgument(
+            f"--file: {query_file.name} is not UTF-8 text (byte {err.start})"
+        ) from None
     config = _config(ctx, **options)
     answer = run_query(
         config,

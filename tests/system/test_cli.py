@@ -103,3 +103,19 @@ def test_bad_release_date_is_named_before_anything_is_built(tmp_path):
     assert result.exit_code == 1
     assert "setting release_date: '2026-13-01' is not a date (YYYY-MM-DD)" in result.output
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_query_file_that_is_not_utf8_is_named_in_one_line(built, tmp_path):
+    latin1 = tmp_path / "query.rq"
+    latin1.write_bytes('SELECT ?x { BIND("Grač" AS ?x) }'.encode("cp1250"))
+    result = run(built, "query", "--file", str(latin1))
+    assert result.exit_code == 1
+    assert result.output == f"error: --file: {latin1} is not UTF-8 text (byte 21)\n"
+
+
+@pytest.mark.parametrize("args", [[], ["ASK {}", "--file", "-"]])
+def test_query_asks_for_exactly_one_query(built, args):
+    result = run(built, "query", *args)
+    assert result.exit_code == 2
+    assert "give the query either as an argument or with --file" in result.output
+    assert "Traceback" not in result.output

@@ -60,3 +60,14 @@ def test_the_curl_example_answers_what_the_readme_shows(site):
     answer = requests.post(site.sparql, data={"query": query}, headers={name: value}, timeout=30)
     assert answer.status_code == 200, answer.text
     assert answer.json() == json.loads(shown)
+
+
+def test_every_file_the_readme_names_exists():
+    # the README named tests/hostile/*.rq and tests/test_sparql_protocol.py after the move
+    named = set(
+        re.findall(r"`((?:tests|src|bench|data|vendor|shapes|ontology)/[^`*\s<>{}]+)`", README)
+    )
+    named |= {m.rstrip("/") for m in re.findall(r"`((?:tests|src)/[^`\s]*)\*\.rq`", README)}
+    assert named
+    missing = sorted(p for p in named if not (REPO / p).exists())
+    assert missing == []
