@@ -8,7 +8,7 @@ from rdflib import Graph, Literal
 
 from sister_graph.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, VOID
 from sister_graph.views.i18n import pick_literal, term_label
-from sister_graph.views.resource import Value, label
+from sister_graph.views.resource import LABEL_PREDICATES, Value, label
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class DistributionView:
     """One downloadable file as the catalog describes it."""
 
     iri: str
-    title: str
+    title: Value
     url: str
     media_type: str
     size: int | None
@@ -27,23 +27,31 @@ class DistributionView:
 class CatalogView:
     """What the catalog page shows."""
 
-    title: str
-    description: str
+    title: Value
+    description: Value
     dataset: Value | None
-    dataset_title: str
-    dataset_description: str
+    dataset_title: Value
+    dataset_description: Value
     keywords: tuple[str, ...]
     facts: tuple[tuple[str, Value], ...]  # (UI string key, value)
     stats: tuple[tuple[str, int], ...]  # (UI string key, count)
     distributions: tuple[DistributionView, ...]
-    services: tuple[tuple[str, str], ...]
+    services: tuple[tuple[Value, str], ...]
 
 
-def _text(graph: Graph, node, predicate, lang: str) -> str:
+NO_TEXT = Value("")
+
+
+def _text(graph: Graph, node, *predicates, lang: str) -> Value:
+    """The literal best matching the page language, keeping its own language tag.
+
+    The tag lets the page mark text in another language than its own (WCAG 2.2 SC 3.1.2,
+    https://www.w3.org/WAI/WCAG22/Understanding/language-of-parts).
+    """
     found = pick_literal(
-        [o for o in graph.objects(node, predicate) if isinstance(o, Literal)], lang
+        [o for p in predicates for o in graph.objects(node, p) if isinstance(o, Literal)], lang
     )
-    return str(found) if found is not None else ""
+    return Value(str(found), lang=found.language) if found is not None else NO_TEXT
 
 
 def _distribution(graph: Graph, node, lang: str) -> DistributionView:
@@ -53,7 +61,9 @@ def _distribution(graph: Graph, node, lang: str) -> DistributionView:
     media = graph.value(node, DCAT.mediaType)
     return DistributionView(
         iri=str(node),
-        title=_text(graph, node, DCTERMS.title, lang) or str(node),
+        title=_text(graph, node, DCTERMS.title, lang=lang)
+        if (node, DCTERMS.title, None) in graph
+        else Value(str(node)),
         url=str(graph.value(node, DCAT.downloadURL) or graph.value(node, DCAT.accessURL) or ""),
         media_type=str(media).rpartition("media-types/")[2] if media is not None else "",
         size=int(size) if size is not None else None,
@@ -70,9 +80,13 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
     dataset = datasets[0] if datasets else None
 
     def link(node) -> Value:
-        named = _text(graph, node, FOAF.name, lang)
-        name = term_label(str(node), lang) or named or label(graph, node, lang, base=base)
-        return Value(name, iri=str(node))
+        ui_name = term_label(str(node), lang)  # the site's own strings are in the page language
+        if ui_name:
+            return Value(ui_name, iri=str(node))
+        named = _text(graph, node, FOAF.name, *LABEL_PREDICATES, lang=lang)
+        if named.text:
+            return Value(named.text, iri=str(node), lang=named.lang)
+        return Value(label(graph, node, lang, base=base), iri=str(node))
 
     facts = []
     if dataset is not None:
@@ -100,17 +114,19 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
     distributions = sorted(graph.objects(dataset, DCAT.distribution)) if dataset else []
     services = sorted(graph.subjects(RDF.type, DCAT.DataService))
     return CatalogView(
-        title=_text(graph, catalog, DCTERMS.title, lang) if catalog else "",
-        description=_text(graph, catalog, DCTERMS.description, lang) if catalog else "",
+        title=_text(graph, catalog, DCTERMS.title, lang=lang) if catalog else NO_TEXT,
+        description=_text(graph, catalog, DCTERMS.description, lang=lang) if catalog else NO_TEXT,
         dataset=link(dataset) if dataset is not None else None,
-        dataset_title=_text(graph, dataset, DCTERMS.title, lang) if dataset else "",
-        dataset_description=_text(graph, dataset, DCTERMS.description, lang) if dataset else "",
+        dataset_title=_text(graph, dataset, DCTERMS.title, lang=lang) if dataset else NO_TEXT,
+        dataset_description=(
+            _text(graph, dataset, DCTERMS.description, lang=lang) if dataset else NO_TEXT
+        ),
         keywords=tuple(sorted(str(k) for k in graph.objects(dataset, DCAT.keyword))),
         facts=tuple(facts),
         stats=stats,
         distributions=tuple(_distribution(graph, d, lang) for d in distributions),
         services=tuple(
-            (_text(graph, s, DCTERMS.title, lang), str(graph.value(s, DCAT.endpointURL) or ""))
+            (_text(graph, s, DCTERMS.title, lang=lang), str(graph.value(s, DCAT.endpointURL) or ""))
             for s in services
         ),
     )
