@@ -241,3 +241,43 @@ def test_a_special_float_value_is_no_decimal_number(data_copy, old, new, column)
     assert problems == [
         f"data/banja-luka/cities.csv:3: column '{column}': {value!r} is not a decimal number"
     ]
+
+
+def _break_line(path: Path, number: int, change) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = change(lines[number - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "change", "where"),
+    [
+        # a row dropped for its own problem: references to it do not fail as well
+        ("cities.csv", 3, lambda s: s + ",extra", "banja-luka/cities.csv:3"),
+        ("cities.csv", 3, lambda s: s.replace(",", ",\x01", 1), "banja-luka/cities.csv:3"),
+        # a value broken in its own column is not reported again as an unresolved reference
+        (
+            "agreements.csv",
+            2,
+            lambda s: s.replace("protocol-on-cooperation", "Protocol"),
+            "banja-luka/agreements.csv:2: column 'type'",
+        ),
+        (
+            "agreements.csv",
+            2,
+            lambda s: s.replace(",subotica,", ",Subotica,"),
+            "banja-luka/agreements.csv:2: column 'partner'",
+        ),
+    ],
+)
+def test_one_problem_does_not_cascade(data_copy, name, line, change, where):
+    _break_line(data_copy / "banja-luka" / name, line, change)
+    problems = _problems(data_copy)
+    assert len(problems) == 1, problems
+    assert where in problems[0]
+
+
+def test_an_unresolved_reference_is_still_reported(data_copy):
+    _edit(data_copy / "banja-luka" / "agreements.csv", ",subotica,", ",szeged,")
+    problems = _problems(data_copy)
+    assert any("'szeged' is not in cities.csv" in p for p in problems), problems

@@ -32,6 +32,10 @@ class Problems:
         """Whether a problem at this place (file:line, or file:line: column '...') is reported."""
         return any(item.startswith(f"{place}: ") for item in self.items)
 
+    def reported_in(self, file_label: str) -> bool:
+        """Whether any problem is reported in this file (its rows may be missing)."""
+        return any(item.startswith(f"{file_label}:") for item in self.items)
+
     def add_new(self, where: str, message: str) -> None:
         """Add a problem unless one at the same place (file:line: column) is reported already."""
         if not self.reported(where):
