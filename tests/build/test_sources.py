@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sister_graph.build.evidence import read_partner_evidence
 from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
 
@@ -281,3 +282,33 @@ def test_an_unresolved_reference_is_still_reported(data_copy):
     _edit(data_copy / "banja-luka" / "agreements.csv", ",subotica,", ",szeged,")
     problems = _problems(data_copy)
     assert any("'szeged' is not in cities.csv" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "outside"),
+    [
+        ("banja-luka", "publisher.csv", "../novi-sad/source/{page}"),
+        ("banja-luka", "publisher.csv", "/etc/hostname"),
+        ("banja-luka", "publisher.csv", "source/../../novi-sad/publisher.csv"),
+        ("kaiserslautern", "evidence.csv", "../banja-luka/source/{page}"),
+        ("kaiserslautern", "evidence.csv", "/etc/hostname"),
+    ],
+)
+def test_a_page_outside_the_folders_source_is_refused(data_copy, folder, name, outside):
+    """source_file names a page kept in the row's own folder, nothing outside it."""
+    path = data_copy / folder / name
+    page = next((data_copy / "novi-sad" / "source").glob("*.txt")).name
+    text = path.read_text(encoding="utf-8")
+    first_source = text.split("\n")[1].split(",")
+    current = next(cell for cell in first_source if cell.startswith("source/"))
+    path.write_text(text.replace(current, outside.format(page=page), 1), encoding="utf-8")
+    if name == "evidence.csv":  # partner-side evidence is read against the publishers' data
+        with pytest.raises(SourceError) as caught:
+            read_partner_evidence(data_copy, read_sources(data_copy))
+        problems = caught.value.problems
+    else:
+        problems = _problems(data_copy)
+    assert any(
+        f"{folder}/{name}:2: column 'source_file'" in p and "is not a file inside this folder" in p
+        for p in problems
+    ), problems

@@ -27,7 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from sister_graph.build.corroboration import statements
 from sister_graph.build.csv_rows import HTTP_IRI, Problems, matching, read_rows, required, slug
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
-from sister_graph.build.page_text import read_page_lines
+from sister_graph.build.page_text import page_path, read_page_lines
 from sister_graph.build.records import Agreement
 from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import (
@@ -132,8 +132,11 @@ def read_evidence(
                     row.where("signed"), f"{signed!r} is not YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"
                 )
             source_file = required(row, "source_file", problems)
+            page = page_path(path.parent, row, "source_file", problems)
+            if page is None:
+                continue
             try:
-                lines = read_page_lines(path.parent / source_file, problems, label=f"{label}")
+                lines = read_page_lines(page, problems, label=f"{label}")
             except (OSError, UnicodeDecodeError) as err:
                 problems.add(row.where("source_file"), f"cannot read {source_file} ({err})")
                 continue

@@ -10,7 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sister_graph.build.csv_rows import CONTROL, Problems, nfc
+from sister_graph.build.csv_rows import CONTROL, Problems, Row, nfc
+
+
+def page_path(folder: Path, row: Row, column: str, problems: Problems) -> Path | None:
+    """Return the page file a row names, which must lie inside the row's own folder.
+
+    A path that is absolute or leads out of the folder (e.g. `../../etc/passwd`, or another
+    city's page) is reported as a problem of that column and None returned: the build reads only
+    pages kept with the data that cites them.
+    """
+    name = row.values.get(column, "")
+    if not name:
+        return None
+    path = (folder / name).resolve()
+    if Path(name).is_absolute() or folder.resolve() not in path.parents:
+        problems.add(row.where(column), f"{name!r} is not a file inside this folder")
+        return None
+    return path
 
 
 def split_lines(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from sister_graph.build.csv_rows import (
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.identification import parse_identifications
 from sister_graph.build.page_address import title_in_address
-from sister_graph.build.page_text import read_page_lines
+from sister_graph.build.page_text import page_path, read_page_lines
 from sister_graph.build.partner_lists import check_lists, read_list
 from sister_graph.build.records import (
     Agreement,
@@ -150,13 +150,13 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         return None
     row = rows[0]
     source_file = required(row, "source_file", problems)
-    path = folder / source_file
+    path = page_path(folder, row, "source_file", problems)
     label = f"{row.file.rpartition('/')[0]}/{source_file}".lstrip("/")
+    lines: tuple[str, ...] = ()
     try:
-        lines = read_page_lines(path, problems, label=label)
+        lines = read_page_lines(path, problems, label=label) if path else ()
     except (OSError, UnicodeDecodeError) as err:
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
-        lines = ()
     title = required(row, "page_title", problems)
     in_address = title_in_address(title, row.values["page_url"])
     cited = _citer(lines, problems)(row, "" if in_address else title)
