@@ -6,6 +6,10 @@ import hashlib
 import threading
 from pathlib import Path
 
+import pytest
+
+from sister_graph.build.sources import read_sources
+from sister_graph.errors import SourceError
 from sister_graph.settings import Config
 from sister_graph.web import create_app
 from sister_graph.web.context import state
@@ -152,3 +156,17 @@ def data_totals() -> tuple[int, int]:
     sources = read_sources(REPO / "data")
     agreements = [a for s in sources for a in s.agreements]
     return len(agreements), len({a.partner for a in agreements})
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a data file by `new` (the fixture must contain it)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture expects {old!r} in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def source_problems(data: Path) -> list[str]:
+    """Read the sources of a data/ folder that must fail; return the problems reported."""
+    with pytest.raises(SourceError) as caught:
+        read_sources(data)
+    return caught.value.problems

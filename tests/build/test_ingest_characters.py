@@ -13,9 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from sister_graph.build.pipeline import build_dist
 from sister_graph.build.round_trip import check_round_trip
 from sister_graph.build.sources import read_sources
-from sister_graph.errors import RoundTripFailed, SourceError
+from sister_graph.errors import RoundTripFailed
 from sister_graph.rdf.formats import rdf_format
 from tests.support import repo_config
+from tests.support import source_problems as _problems
 
 PAGE = "banja-luka/source/000_425204bf4a07dccd.txt"
 COMPOSED = "Timișoara"
@@ -26,12 +27,6 @@ def _replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture expects {old!r} in {path.name}"
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _problems(data: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        read_sources(data)
-    return caught.value.problems
 
 
 def test_decomposed_csv_cells_are_published_composed(data_copy):

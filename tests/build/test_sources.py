@@ -9,6 +9,8 @@ import pytest
 from sister_graph.build.evidence import read_partner_evidence
 from sister_graph.build.sources import read_sources
 from sister_graph.errors import SourceError
+from tests.support import edit_file as _edit
+from tests.support import source_problems as _problems
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,18 +37,6 @@ def test_every_row_cites_a_page_line_with_its_words():
         for city in publisher.cities:
             line = publisher.publisher.page_lines[city.cited.source_line - 1]
             assert city.page_form in line
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture expects {old!r} in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(data: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        read_sources(data)
-    return caught.value.problems
 
 
 BROKEN = [

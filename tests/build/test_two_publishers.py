@@ -16,9 +16,10 @@ from sister_graph.build.graph import (
 )
 from sister_graph.build.pipeline import build_dist
 from sister_graph.build.sources import read_sources
-from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import DCTERMS, PROV, WDT, XSD, sg_namespace
 from tests.support import BASE, REPO, repo_config
+from tests.support import edit_file as _edit
+from tests.support import source_problems as _problems
 
 SG = sg_namespace(BASE)
 
@@ -35,18 +36,6 @@ def two(data_copy: Path) -> Path:
             shutil.rmtree(folder)
     shutil.copytree(FIXTURE, data_copy / "novi-sad")
     return data_copy
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture expects {old!r} in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(data: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        read_sources(data)
-    return caught.value.problems
 
 
 def test_optional_files_may_be_absent_or_hold_only_a_header(two: Path, tmp_path: Path) -> None:
