@@ -59,11 +59,10 @@ def _distribution(graph: Graph, node, lang: str) -> DistributionView:
     value = graph.value(checksum, SPDX.checksumValue) if checksum is not None else None
     size = graph.value(node, DCAT.byteSize)
     media = graph.value(node, DCAT.mediaType)
+    title = _text(graph, node, DCTERMS.title, lang=lang)
     return DistributionView(
         iri=str(node),
-        title=_text(graph, node, DCTERMS.title, lang=lang)
-        if (node, DCTERMS.title, None) in graph
-        else Value(str(node)),
+        title=title if title.text else Value(str(node)),
         url=str(graph.value(node, DCAT.downloadURL) or graph.value(node, DCAT.accessURL) or ""),
         media_type=str(media).rpartition("media-types/")[2] if media is not None else "",
         size=int(size) if size is not None else None,
