@@ -81,12 +81,12 @@ def test_an_answer_over_max_result_bytes_is_a_422_and_the_worker_keeps_serving(t
 STARTUP_SECONDS = 1.0
 
 
-def _slow_to_start(conn, store_path: str, memory_bytes: int) -> None:
+def _slow_to_start(conn, store_path: str, memory_bytes: int, copy=None) -> None:
     mark = Path(store_path).parent / "marks" / f"{os.getpid()}"  # beside the test's store
     mark.with_suffix(".start").write_text(repr(time.time()))
     time.sleep(STARTUP_SECONDS)
     mark.with_suffix(".ready").write_text(repr(time.time()))
-    worker_main(conn, store_path, memory_bytes)
+    worker_main(conn, store_path, memory_bytes, copy)
 
 
 def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ import pytest
 from sister_graph.dist import files as publish_module
 from sister_graph.dist.files import read_checksums
 from sister_graph.errors import DatasetMissing, MalformedQuery
+from sister_graph.query.guard import scan
 from sister_graph.query.remote import RemoteStore
 from sister_graph.query.store import EmbeddedStore, load_disk_store, read_dataset, store_key
 from sister_graph.query.worker import Job
@@ -148,3 +149,49 @@ def test_an_already_verified_dataset_is_not_hashed_again(tmp_path, monkeypatch):
         embedded.close()
     with pytest.raises(AssertionError, match="hashed again"):
         EmbeddedStore(config)
+
+
+INLINE_CORPUS = [
+    ("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s ?o", JSON, 100),
+    ("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s ?o", "text/csv", 100),
+    ("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s ?o", "text/tab-separated-values", 3),
+    ("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s ?o", "application/sparql-results+xml", 100),
+    ("SELECT ?p (COUNT(?s) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY ?p", JSON, 100),
+    ("ASK { ?s ?p ?o FILTER(lang(?o) = 'sr-Cyrl') }", JSON, 1),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "text/turtle", 100),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples", 4),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/rdf+xml", 100),
+]
+
+
+def test_inline_and_worker_answers_are_the_same_bytes(tmp_path):
+    """A query evaluated in the server process answers exactly as one run in a worker."""
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    stores = [
+        EmbeddedStore(
+            Config(
+                dist_dir=tmp_path / "dist",
+                store_dir=str(tmp_path / "s"),
+                query_workers=1,
+                inline_solutions=inline,
+            )
+        )
+        for inline in (0, 10_000)
+    ]
+    try:
+        worker, inline = stores
+        assert worker._inline is None and inline._inline is not None
+        for query, media_type, rows in INLINE_CORPUS:
+            job = Job(query, media_type, rows, local_graph=BASE + "graph")
+            assert inline._inline.admits(job, tuple(scan(query))), query
+            assert inline.answer(job) == worker.answer(job), (query, media_type)
+        broken = Job("SELECT ?s { ?s ?p ?o . ?s }", JSON, 1)
+        messages = []
+        for store in stores:
+            with pytest.raises(MalformedQuery) as raised:
+                store.answer(broken)
+            messages.append(raised.value.message)
+        assert messages[0] == messages[1]
+    finally:
+        for store in stores:
+            store.close()

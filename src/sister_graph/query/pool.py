@@ -12,15 +12,13 @@ import time
 from dataclasses import dataclass
 
 from sister_graph.errors import (
-    MalformedQuery,
     QueryTimeout,
     QueryTooComplex,
     SisterGraphError,
     StoreError,
 )
-from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.results import Answer
-from sister_graph.query.worker import PICKLE_PROTOCOL, Job, worker_main
+from sister_graph.query.worker import PICKLE_PROTOCOL, Job, MemoryCopy, settle, worker_main
 
 _START_TIMEOUT = 60.0
 # A worker ending on one of these signals crashed on its query (stack or memory exhausted).
@@ -41,12 +39,22 @@ class _Worker:
 
 
 class QueryPool:
-    """Run jobs in `size` processes that each open the on-disk store read-only."""
+    """Run jobs in `size` processes that each open the on-disk store read-only.
+
+    With `copy`, each loads that in-memory copy of the dataset instead (worker.MemoryCopy).
+    """
 
     def __init__(
-        self, store_path: str, *, size: int, timeout: float, memory_bytes: int = 0
+        self,
+        store_path: str,
+        *,
+        size: int,
+        timeout: float,
+        memory_bytes: int = 0,
+        copy: MemoryCopy | None = None,
     ) -> None:
         self.store_path = store_path
+        self.copy = copy
         self.timeout = timeout
         self.memory_bytes = memory_bytes
         self._ctx = _context()
@@ -76,7 +84,7 @@ class QueryPool:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
             target=worker_main,
-            args=(child, self.store_path, self.memory_bytes),
+            args=(child, self.store_path, self.memory_bytes, self.copy),
             daemon=True,
             name="sg-query",
         )
@@ -131,12 +139,7 @@ class QueryPool:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
         self._idle.put(worker)
-        if isinstance(reply, MalformedQuery):
-            message = locate_syntax_error(job.query, reply.message)
-            raise MalformedQuery(f"malformed SPARQL query: {message}")
-        if isinstance(reply, SisterGraphError):
-            raise reply
-        return reply
+        return settle(reply, job.query)
 
     def _checkout(self, deadline: float, job: Job) -> _Worker:
         while True:

@@ -172,11 +172,24 @@ def prepare_query(
         prefixes=_prefixes(config.base) if choice.format.name == "turtle" else (),
         predeclared=predeclared,
     )
-    key = (store.checksum, job, choice.media_type)
+    key = (
+        store.checksum,
+        _settings_tag(job.max_rows, job.max_bytes, job.base_iri, job.local_graph, job.prefixes),
+        job.query,
+        job.default_graphs,
+        job.named_graphs,
+        choice.media_type,
+    )
     etag = None
     if store.checksum is not None:
         etag = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
     return PreparedQuery(plan, choice, job, key, etag)
+
+
+@functools.lru_cache(maxsize=16)
+def _settings_tag(*settings) -> str:
+    """Name the settings an answer depends on besides its query (limits, base, prefixes)."""
+    return hashlib.sha256(repr(settings).encode("utf-8")).hexdigest()[:16]
 
 
 def execute(

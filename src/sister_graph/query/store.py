@@ -18,15 +18,21 @@ import pyoxigraph as ox
 
 from sister_graph.dist.files import check_dist
 from sister_graph.errors import DatasetMissing
+from sister_graph.query.guard import scan
+from sister_graph.query.inline import InlineEvaluator
 from sister_graph.query.pool import QueryPool
 from sister_graph.query.remote import RemoteStore
 from sister_graph.query.results import Answer
-from sister_graph.query.worker import Job
+from sister_graph.query.worker import Job, MemoryCopy, open_engine_store
 from sister_graph.rdf.formats import NQUADS, NTRIPLES, dump_name, rdf_format
 from sister_graph.rdf.namespaces import dataset_graph
 from sister_graph.settings import DEFAULT_BASE, Config
 
 NT_DUMP = dump_name(rdf_format("nt"))
+# Datasets of at most this many triples are queried from in-memory copies (the engine answers
+# about 1.6 times faster from memory than from its on-disk store), loaded from the dumps by
+# each query worker and each server process: about 0.4 KB a triple, 100 MB at the limit.
+MEMORY_COPY_TRIPLES = 250_000
 QUADS_DUMP = dump_name(NQUADS)
 
 
@@ -45,8 +51,11 @@ class QueryStore(Protocol):
     checksum: str | None
     triples: int | None
 
-    def answer(self, job: Job) -> Answer:
-        """Evaluate a guarded job and return its serialised answer."""
+    def answer(self, job: Job, tokens=None) -> Answer:
+        """Evaluate a guarded job and return its serialised answer.
+
+        tokens: the guard's significant tokens of job.query, when the caller has them.
+        """
 
     def health(self) -> dict:
         """Return liveness facts for /health."""
@@ -108,7 +117,11 @@ def load_disk_store(
 
 
 class EmbeddedStore:
-    """The published dump in an on-disk pyoxigraph store, queried by killable worker processes."""
+    """The published dump in an on-disk pyoxigraph store, queried by killable worker processes.
+
+    A dataset of at most MEMORY_COPY_TRIPLES is queried from in-memory copies instead.
+    Queries whose work is bounded within `inline_solutions` run in this process (query/inline.py).
+    """
 
     kind = "embedded"
 
@@ -118,15 +131,33 @@ class EmbeddedStore:
         graph = dataset_graph(config.base)
         path, self.triples = load_disk_store(dataset, store_dir_for(config), graph=graph)
         self.checksum: str | None = dataset.checksum
+        copy = None
+        if self.triples <= MEMORY_COPY_TRIPLES:
+            quads = dataset.path.with_name(QUADS_DUMP)
+            copy = MemoryCopy(str(dataset.path), str(quads), graph)
+        self._inline: InlineEvaluator | None = None
+        if config.inline_solutions:
+            self._inline = InlineEvaluator(
+                open_engine_store(str(path), copy), max_solutions=config.inline_solutions
+            )
         self._pool = QueryPool(
             str(path),
             size=config.query_workers,
             timeout=config.query_timeout,
             memory_bytes=config.query_memory,
+            copy=copy,
         )
 
-    def answer(self, job: Job) -> Answer:
-        """Run the job in a worker process."""
+    def answer(self, job: Job, tokens=None) -> Answer:
+        """Run the job here if its work is bounded (see query/inline.py), else in a worker.
+
+        tokens: the guard's significant tokens of job.query (scanned here if not given).
+        """
+        if self._inline is not None:
+            if tokens is None:
+                tokens = tuple(scan(job.query))
+            if self._inline.admits(job, tokens):
+                return self._inline.run(job)
         return self._pool.run(job)
 
     def health(self) -> dict:

@@ -6,6 +6,7 @@ processes start fast.
 
 from __future__ import annotations
 
+import os
 import pickle
 import resource
 import threading
@@ -21,9 +22,10 @@ from sister_graph.errors import (
     SisterGraphError,
     StoreError,
 )
+from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.lang_function import run_query
 from sister_graph.query.results import Answer, to_answer
-from sister_graph.rdf.formats import RESULTS_JSON
+from sister_graph.rdf.formats import NQUADS, NTRIPLES, RESULTS_JSON
 
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
 # overflows a default 8 MB stack and kills the process, so queries run on a bigger one.
@@ -54,6 +56,36 @@ class Job:
     prefixes: tuple[tuple[str, str], ...] = ()
     max_bytes: int = 0
     predeclared: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MemoryCopy:
+    """Dumps to load into an in-memory store instead of opening the on-disk one.
+
+    dump: the published graph's N-Triples, loaded as the named graph `graph`; quads: the
+    N-Quads dump beside it (one named graph per source page), loaded if it exists. Loaded in
+    the same order everywhere, the copies answer an unordered query in the same order.
+    """
+
+    dump: str
+    quads: str
+    graph: str
+
+    def load(self) -> ox.Store:
+        """Return the in-memory store; raises OSError or SyntaxError (the engine's)."""
+        store = ox.Store()
+        store.bulk_load(path=self.dump, format=NTRIPLES.engine, to_graph=ox.NamedNode(self.graph))
+        if os.path.isfile(self.quads):
+            store.bulk_load(path=self.quads, format=NQUADS.engine)
+        return store
+
+
+def open_engine_store(store_path: str, copy: MemoryCopy | None = None) -> ox.Store:
+    """Open the on-disk store read-only, or load the in-memory copy when one is given.
+
+    Raises OSError (or SyntaxError for a copy's unreadable dump).
+    """
+    return copy.load() if copy is not None else ox.Store.read_only(store_path)
 
 
 def evaluate(store: ox.Store, job: Job) -> object:
@@ -121,14 +153,16 @@ def limit_memory(extra_bytes: int) -> int:
     return cap
 
 
-def worker_main(conn, store_path: str, memory_bytes: int = 0) -> None:
-    """Open the store read-only, report readiness, then answer jobs until the pipe closes.
+def worker_main(
+    conn, store_path: str, memory_bytes: int = 0, copy: MemoryCopy | None = None
+) -> None:
+    """Open the store (open_engine_store), report readiness, then answer jobs until the pipe ends.
 
     memory_bytes (0: no limit) bounds what a query may add to the worker's address space.
     """
     try:
-        store = ox.Store.read_only(store_path)
-    except OSError as err:
+        store = open_engine_store(store_path, copy)
+    except (OSError, SyntaxError) as err:
         conn.send(StoreError(f"cannot open the query store: {err}"))
         return
     threading.stack_size(STACK_BYTES)
@@ -148,3 +182,16 @@ def _serve(conn, store: ox.Store, memory_bytes: int) -> None:
         except (EOFError, OSError):
             return
         conn.send_bytes(pickle.dumps(run_job(store, job), PICKLE_PROTOCOL))
+
+
+def settle(reply: Answer | SisterGraphError, query: str) -> Answer:
+    """Return run_job's answer, or raise its error: a syntax error located in the query's text.
+
+    Raises MalformedQuery (at its line:column, see guard.locate_syntax_error) or the error as
+    it was returned (StoreError, ResultTooLarge, NotRepresentable, QueryTooComplex).
+    """
+    if isinstance(reply, MalformedQuery):
+        raise MalformedQuery(f"malformed SPARQL query: {locate_syntax_error(query, reply.message)}")
+    if isinstance(reply, SisterGraphError):
+        raise reply
+    return reply

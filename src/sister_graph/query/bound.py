@@ -1,0 +1,358 @@
+"""Bound a query's work before it runs, from its tokens and the store's match counts.
+
+The query workers (query/pool.py) isolate evaluation: a query that overruns its time or memory
+is killed with its process. That costs a hand-off to another process on every query. A query
+whose work can be bounded in advance needs no killing, so it may run in the server process.
+
+`solution_bound` reads the guard's tokens (https://www.w3.org/TR/sparql11-query/#grammar)
+and accepts a plain subset of SPARQL: SELECT (variables, `*`, COUNT/SUM/MIN/MAX/AVG/SAMPLE of a
+variable), ASK or CONSTRUCT with a template; FROM / FROM NAMED; a group of triple patterns
+whose predicates are IRIs, `a` or variables (no property paths), FILTER over a short list of
+functions and operators, OPTIONAL, UNION, MINUS, GRAPH and nested groups; GROUP BY variables,
+HAVING, ORDER BY, LIMIT and OFFSET. Anything else (property paths, subqueries, BIND, VALUES,
+EXISTS, string-building functions such as CONCAT or REPLACE, blank-node property lists,
+DESCRIBE, nesting deeper than MAX_DEPTH, more than MAX_PATTERNS triple patterns, MAX_TOKENS
+tokens or MAX_TEXT characters) gets no bound: it runs in a worker.
+
+For an accepted query the bound is the product, over its triple patterns, of (matches + 1),
+where a pattern's matches are the quads in the store, in any graph, that agree with its IRIs
+(literals and variables match anything). Every join, left join, union or minus the engine
+evaluates yields at most that many solutions at each step, and filters, grouping and ordering
+work per solution, so the work is at most that bound times the size of the query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from sister_graph.query.guard import _expand, _prologue
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+MAX_TEXT = 4096  # characters of query text
+MAX_TOKENS = 300  # keeps the engine's recursion over expressions shallow
+MAX_PATTERNS = 12
+MAX_DEPTH = 8  # nested groups and parentheses
+AGGREGATES = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE"})
+# Functions whose result is at most as long as their arguments (no CONCAT, REPLACE, ...).
+FUNCTIONS = frozenset(
+    {
+        "LANG", "LANGMATCHES", "DATATYPE", "STR", "IRI", "URI", "BOUND", "SAMETERM",
+        "ISIRI", "ISURI", "ISBLANK", "ISLITERAL", "ISNUMERIC", "REGEX", "CONTAINS",
+        "STRSTARTS", "STRENDS", "STRLEN", "SUBSTR", "LCASE", "UCASE", "STRBEFORE",
+        "STRAFTER", "YEAR", "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "ABS", "ROUND",
+        "CEIL", "FLOOR", "IF", "COALESCE", "IN", "NOT", "TRUE", "FALSE", "DISTINCT",
+        *AGGREGATES,
+    }
+)  # fmt: skip
+OPERATORS = frozenset("()=!<>&|+-*/,^")
+TERMS = frozenset({"var", "iri", "pname", "bnode"})
+LITERALS = frozenset({"string", "number"})
+
+
+class _Unbounded(Exception):
+    """The query leaves the subset this module can bound (internal: never leaves it)."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A triple pattern's IRIs: subject, predicate, object; None for a variable or literal."""
+
+    subject: str | None
+    predicate: str | None
+    object: str | None
+
+
+class MatchCounts:
+    """Count, with a cache, the quads of a store (any graph) that agree with a pattern.
+
+    Counting stops at `cap` + 1: a bound over the cap is refused anyway. Thread-safe.
+    """
+
+    def __init__(self, store: ox.Store, *, cap: int, entries: int = 4096) -> None:
+        self.store = store
+        self.cap = cap
+        self._entries = entries
+        self._cache: OrderedDict[Pattern, int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, pattern: Pattern) -> int:
+        with self._lock:
+            if pattern in self._cache:
+                self._cache.move_to_end(pattern)
+                return self._cache[pattern]
+        terms = (pattern.subject, pattern.predicate, pattern.object)
+        nodes = [None if iri is None else ox.NamedNode(iri) for iri in terms]
+        found = self.store.quads_for_pattern(nodes[0], nodes[1], nodes[2], None)
+        count = sum(1 for _ in itertools.islice(found, self.cap + 1))
+        with self._lock:
+            self._cache[pattern] = count
+            if len(self._cache) > self._entries:
+                self._cache.popitem(last=False)
+        return count
+
+
+def solution_bound(
+    tokens, predeclared: tuple[tuple[str, str], ...], counts: MatchCounts, *, text_length: int
+) -> int | None:
+    """Return an upper bound on the solutions of any step of the query, or None.
+
+    tokens: the guard's significant tokens of a query it passed (guard.scan). None: the query
+    is outside the subset described above, or the bound exceeds `counts.cap`.
+    """
+    tokens = list(tokens)
+    if text_length > MAX_TEXT or len(tokens) > MAX_TOKENS:
+        return None
+    try:
+        patterns = _Reader(tokens, predeclared).query()
+    except _Unbounded:
+        return None
+    bound = 1
+    for pattern in patterns:
+        bound *= counts(pattern) + 1
+        if bound > counts.cap:
+            return None
+    return bound
+
+
+class _Reader:
+    """A recursive-descent reader of the bounded subset; raises _Unbounded on anything else."""
+
+    def __init__(self, tokens: list, predeclared: tuple[tuple[str, str], ...]) -> None:
+        prefixes, self.base, self.index = _prologue(tokens, "")
+        self.prefixes = {**dict(predeclared), **prefixes}
+        self.tokens = tokens
+        self.patterns: list[Pattern] = []
+        self.depth = 0
+
+    # -- tokens
+    def _peek(self, ahead: int = 0):
+        at = self.index + ahead
+        return self.tokens[at] if at < len(self.tokens) else None
+
+    def _word(self, ahead: int = 0) -> str:
+        token = self._peek(ahead)
+        return token.text.upper() if token is not None and token.kind == "word" else ""
+
+    def _is(self, text: str, ahead: int = 0) -> bool:
+        token = self._peek(ahead)
+        return token is not None and token.kind == "other" and token.text == text
+
+    def _take(self):
+        token = self._peek()
+        if token is None:
+            raise _Unbounded
+        self.index += 1
+        return token
+
+    def _expect(self, text: str) -> None:
+        if not self._is(text):
+            raise _Unbounded
+        self.index += 1
+
+    def _keyword(self, *words: str) -> bool:
+        if self._word() in words:
+            self.index += 1
+            return True
+        return False
+
+    # -- query
+    def query(self) -> list[Pattern]:
+        form = self._word()
+        self.index += 1
+        if form == "SELECT":
+            self._projection()
+        elif form == "CONSTRUCT":
+            self._group(template=True)
+        elif form != "ASK":
+            raise _Unbounded
+        while self._keyword("FROM"):
+            self._keyword("NAMED")
+            if self._take().kind not in ("iri", "pname"):
+                raise _Unbounded
+        self._keyword("WHERE")
+        self._group()
+        self._modifiers()
+        if self._peek() is not None or len(self.patterns) > MAX_PATTERNS:
+            raise _Unbounded
+        return self.patterns
+
+    def _projection(self) -> None:
+        self._keyword("DISTINCT", "REDUCED")
+        if self._is("*"):
+            self.index += 1
+            return
+        projected = 0
+        while True:
+            token = self._peek()
+            if token is not None and token.kind == "var":
+                self.index += 1
+            elif self._is("("):  # (AGG([DISTINCT] ?v | *) AS ?n)
+                self.index += 1
+                if self._word() not in AGGREGATES:
+                    raise _Unbounded
+                self.index += 1
+                self._expect("(")
+                self._keyword("DISTINCT")
+                if not (self._is("*") or self._peek_kind("var")):
+                    raise _Unbounded
+                self.index += 1
+                self._expect(")")
+                if not self._keyword("AS") or not self._peek_kind("var"):
+                    raise _Unbounded
+                self.index += 1
+                self._expect(")")
+            else:
+                break
+            projected += 1
+        if not projected:
+            raise _Unbounded
+
+    def _peek_kind(self, kind: str) -> bool:
+        token = self._peek()
+        return token is not None and token.kind == kind
+
+    def _group(self, *, template: bool = False) -> None:
+        self._expect("{")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unbounded
+        while not self._is("}"):
+            if self._is("."):
+                self.index += 1
+            elif template:
+                self._triples(template=True)
+            elif self._is("{"):
+                self._group()
+                while self._keyword("UNION"):
+                    self._group()
+            elif self._keyword("OPTIONAL", "MINUS"):
+                self._group()
+            elif self._keyword("GRAPH"):
+                if self._take().kind not in ("var", "iri", "pname"):
+                    raise _Unbounded
+                self._group()
+            elif self._keyword("FILTER"):
+                self._constraint()
+            else:
+                self._triples()
+        self.index += 1
+        self.depth -= 1
+
+    def _constraint(self) -> None:
+        if self._word() in FUNCTIONS:
+            self.index += 1
+        if not self._is("("):
+            raise _Unbounded
+        self._expression()
+
+    def _expression(self) -> None:
+        """Read a parenthesised expression of allowed functions, terms and operators."""
+        self._expect("(")
+        level = 1
+        while level:
+            token = self._take()
+            if token.kind == "other":
+                if token.text not in OPERATORS:
+                    raise _Unbounded
+                if token.text == "(":
+                    level += 1
+                    if level > MAX_DEPTH:
+                        raise _Unbounded
+                elif token.text == ")":
+                    level -= 1
+            elif token.kind == "word":
+                if token.text.upper() not in FUNCTIONS:
+                    raise _Unbounded
+            elif token.kind in ("iri", "pname"):
+                if self._is("("):  # a function named by an IRI
+                    raise _Unbounded
+            elif token.kind not in ("var", "string", "number", "lang"):
+                raise _Unbounded
+
+    def _triples(self, *, template: bool = False) -> None:
+        subject = self._term(TERMS)
+        while True:
+            token = self._peek()
+            if token is not None and token.kind == "word" and token.text == "a":
+                self.index += 1
+                predicate = RDF_TYPE
+            else:
+                predicate = self._term(frozenset({"var", "iri", "pname"}))
+            while True:
+                obj = self._object()
+                if not template:
+                    self.patterns.append(Pattern(subject, predicate, obj))
+                if not self._is(","):
+                    break
+                self.index += 1
+            if not self._is(";"):
+                return
+            while self._is(";"):
+                self.index += 1
+            if self._is(".") or self._is("}"):
+                return
+
+    def _term(self, kinds: frozenset) -> str | None:
+        token = self._take()
+        if token.kind not in kinds:
+            raise _Unbounded
+        return self._iri(token)
+
+    def _object(self) -> str | None:
+        token = self._take()
+        if token.kind in TERMS:
+            return self._iri(token)
+        if token.kind == "word" and token.text.upper() in ("TRUE", "FALSE"):
+            return None
+        if token.kind not in LITERALS:
+            raise _Unbounded
+        if self._peek_kind("lang"):
+            self.index += 1
+        elif self._is("^") and self._is("^", 1):
+            self.index += 2
+            if self._take().kind not in ("iri", "pname"):
+                raise _Unbounded
+        return None
+
+    def _iri(self, token) -> str | None:
+        if token.kind == "iri" or token.kind == "pname":
+            try:
+                return _expand(token, self.prefixes, self.base, "")
+            except Exception:  # noqa: BLE001 - the engine will name the problem
+                raise _Unbounded from None
+        return None
+
+    def _modifiers(self) -> None:
+        if self._keyword("GROUP"):
+            if not self._keyword("BY") or not self._peek_kind("var"):
+                raise _Unbounded
+            while self._peek_kind("var"):
+                self.index += 1
+        if self._keyword("HAVING"):
+            self._expression()
+            while self._is("("):
+                self._expression()
+        if self._keyword("ORDER"):
+            if not self._keyword("BY"):
+                raise _Unbounded
+            conditions = 0
+            while True:
+                if self._keyword("ASC", "DESC") or self._is("("):
+                    self._expression()
+                elif self._peek_kind("var"):
+                    self.index += 1
+                else:
+                    break
+                conditions += 1
+            if not conditions:
+                raise _Unbounded
+        for _ in range(2):
+            if self._keyword("LIMIT", "OFFSET"):
+                if not self._peek_kind("number"):
+                    raise _Unbounded
+                self.index += 1

@@ -1,0 +1,38 @@
+"""Evaluate queries of bounded work in the server process, without a hand-off to a worker.
+
+A query worker (query/pool.py) can be killed when a query overruns its time or memory; the
+price is a hand-off to another process on every query: pickling, a pipe and two wake-ups,
+more than the engine's own time for a small query. A query that `bound.solution_bound`
+bounds within `inline_solutions` cannot overrun, so it runs here, on this process's own
+handle of the same data the workers query (worker.open_engine_store): the same in-memory copy
+of a small dataset, else the on-disk store read-only. Both answer a query in the same order as
+the workers. The engine releases the GIL while it evaluates, so other threads go on.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from sister_graph.query.bound import MatchCounts, solution_bound
+from sister_graph.query.results import Answer
+from sister_graph.query.worker import Job, run_job, settle
+
+
+class InlineEvaluator:
+    """Answer jobs whose work `solution_bound` bounds within max_solutions, in this process."""
+
+    def __init__(self, store: ox.Store, *, max_solutions: int) -> None:
+        self.store = store
+        self.counts = MatchCounts(store, cap=max_solutions)
+
+    def admits(self, job: Job, tokens) -> bool:
+        """Return whether the job's query has a solution bound within max_solutions.
+
+        tokens: the guard's significant tokens of job.query (guard.scan).
+        """
+        bound = solution_bound(tokens, job.predeclared, self.counts, text_length=len(job.query))
+        return bound is not None
+
+    def run(self, job: Job) -> Answer:
+        """Evaluate and serialise the job; raise as QueryPool.run does (MalformedQuery, ...)."""
+        return settle(run_job(self.store, job), job.query)

@@ -1,0 +1,112 @@
+"""The solution bound that lets a query run in the server process (query/bound.py)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from sister_graph.query.bound import MAX_PATTERNS, MatchCounts, Pattern, solution_bound
+from sister_graph.query.guard import scan
+
+EX = "http://example.org/"
+PREDECLARED = (("ex", EX), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
+GRAPH = ox.NamedNode(EX + "graph")
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    """Ten cities, each a type and two labels; cities 0..4 twinned with the next one."""
+    store = ox.Store()
+    label = ox.NamedNode(PREDECLARED[1][1] + "label")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for n in range(10):
+        city = ox.NamedNode(f"{EX}city{n}")
+        store.add(ox.Quad(city, rdf_type, ox.NamedNode(EX + "City"), GRAPH))
+        store.add(ox.Quad(city, label, ox.Literal(f"City {n}", language="en"), GRAPH))
+        store.add(ox.Quad(city, label, ox.Literal(f"Grad {n}", language="sr-Latn"), GRAPH))
+        if n < 5:
+            store.add(
+                ox.Quad(city, ox.NamedNode(EX + "twin"), ox.NamedNode(f"{EX}city{n + 1}"), GRAPH)
+            )
+    return store
+
+
+def bound(store, query: str, cap: int = 10_000):
+    return solution_bound(
+        tuple(scan(query)), PREDECLARED, MatchCounts(store, cap=cap), text_length=len(query)
+    )
+
+
+ADMITTED = {
+    "SELECT ?c WHERE { ?c a ex:City }": 11,
+    "ASK { ex:city0 ex:twin ex:city1 }": 2,
+    "SELECT ?c ?l { ?c ex:twin ?d . ?d rdfs:label ?l FILTER(lang(?l) = 'en') } ORDER BY ?l": 6 * 21,
+    "SELECT ?c (COUNT(?l) AS ?n) { ?c rdfs:label ?l } GROUP BY ?c HAVING (COUNT(?l) > 1)": 21,
+    "CONSTRUCT { ?c ex:name ?l } WHERE { ?c rdfs:label ?l } LIMIT 5": 21,
+    "SELECT * { ?c a ex:City OPTIONAL { ?c ex:twin ?d } MINUS { ?c rdfs:label 'x' } }": 11 * 6 * 21,
+    "SELECT * FROM ex:graph { { ?c ex:twin ?d } UNION { ?d ex:twin ?c } }": 6 * 6,
+    "SELECT * { GRAPH ?g { ?c ex:twin ?d ; rdfs:label ?l , ?m . } }": 6 * 21 * 21,
+    "SELECT DISTINCT ?c { ?c ?p ?o FILTER(regex(str(?o), '^City') && ?p != ex:twin) }": 36,
+    "SELECT * { ex:nowhere ?p ?o } OFFSET 2 LIMIT 1": 1,
+}
+
+
+@pytest.mark.parametrize("query", sorted(ADMITTED))
+def test_bound_is_the_product_of_matches_plus_one(store, query):
+    assert bound(store, query) == ADMITTED[query]
+
+
+@pytest.mark.parametrize("query", sorted(ADMITTED))
+def test_no_step_yields_more_solutions_than_the_bound(store, query):
+    result = store.query(query, prefixes=dict(PREDECLARED), use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryBoolean):
+        return
+    assert len(list(result)) <= bound(store, query)
+
+
+REFUSED = [
+    "SELECT * { ?c ex:twin+ ?d }",  # property paths
+    "SELECT * { ?c ex:twin/ex:twin ?d }",
+    "SELECT * { ?c ^ex:twin ?d }",
+    "SELECT * { ?c (ex:twin|rdfs:label) ?d }",
+    "SELECT * { ?c ex:twin? ?d }",
+    "SELECT * { ?c ex:twin* ?d }",
+    "SELECT * { { SELECT ?c { ?c a ex:City } } }",  # subquery
+    "SELECT * { ?c rdfs:label ?l BIND(CONCAT(?l, ?l) AS ?m) }",  # BIND
+    "SELECT * { ?c a ex:City } VALUES ?c { ex:city0 }",  # VALUES
+    "SELECT * { ?c a ex:City FILTER NOT EXISTS { ?c ex:twin ?d } }",
+    "SELECT * { ?c a ex:City FILTER(EXISTS { ?c ex:twin ?d }) }",
+    "SELECT * { ?c rdfs:label ?l FILTER(CONCAT(?l, ?l) != '') }",  # string-building
+    "SELECT * { ?c rdfs:label ?l FILTER(REPLACE(?l, 'a', 'aa') != '') }",
+    "SELECT * { ?c rdfs:label ?l FILTER(<http://example.org/f>(?l)) }",  # function by IRI
+    "SELECT (GROUP_CONCAT(?l) AS ?all) { ?c rdfs:label ?l }",
+    "SELECT (CONCAT(?l, ?l) AS ?m) { ?c rdfs:label ?l }",
+    "DESCRIBE ex:city0",
+    "CONSTRUCT WHERE { ?c a ex:City }",
+    "SELECT * { [] a ex:City }",  # blank-node property list
+    "SELECT * { ?c ex:list (1 2) }",  # collection
+    "SELECT * { ?a ?b ?c . ?d ?e ?f }",  # 37 * 37 > cap 1,000 below
+    "SELECT * {" + " ?c a ex:City ." * (MAX_PATTERNS + 1) + " }",
+    "SELECT * { ?c a ex:City FILTER(" + " || ".join(["?c = ex:city0"] * 80) + ") }",
+    "SELECT * { { { { { { { { { ?c a ex:City } } } } } } } } }",  # deeper than MAX_DEPTH
+    "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("query", REFUSED)
+def test_queries_outside_the_subset_get_no_bound(store, query):
+    assert bound(store, query, cap=1_000) is None
+
+
+def test_a_bound_over_the_cap_is_refused(store):
+    query = "SELECT * { ?c rdfs:label ?l . ?d rdfs:label ?m }"
+    assert bound(store, query, cap=21 * 21) == 21 * 21
+    assert bound(store, query, cap=21 * 21 - 1) is None
+
+
+def test_counts_agree_with_the_iris_in_any_graph_and_stop_at_the_cap(store):
+    counts = MatchCounts(store, cap=5)
+    assert counts(Pattern(EX + "city0", None, None)) == 4
+    assert counts(Pattern(None, EX + "twin", None)) == 5
+    assert counts(Pattern(None, None, None)) == 6  # the cap plus one
+    assert counts(Pattern(None, EX + "nothing", None)) == 0
