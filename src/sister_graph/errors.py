@@ -225,3 +225,10 @@ class TooManyRequests(SisterGraphError):
         super().__init__(message)
         self.retry_after = retry_after
         self.headers = {"Retry-After": str(retry_after)}
+
+
+class Unbounded(SisterGraphError):
+    """A query leaves the subset whose work query/bound.py can bound. Caught there: it only
+    sends the query to a worker process, and never reaches a client."""
+
+    code = "unbounded"

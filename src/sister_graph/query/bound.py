@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from sister_graph.errors import Unbounded
 from sister_graph.query.guard import _expand, _prologue
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -52,10 +53,6 @@ FUNCTIONS = frozenset(
 OPERATORS = frozenset("()=!<>&|+-*/,^")
 TERMS = frozenset({"var", "iri", "pname", "bnode"})
 LITERALS = frozenset({"string", "number"})
-
-
-class _Unbounded(Exception):
-    """The query leaves the subset this module can bound (internal: never leaves it)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +106,7 @@ def solution_bound(
         return None
     try:
         patterns = _Reader(tokens, predeclared).query()
-    except _Unbounded:
+    except Unbounded:
         return None
     bound = 1
     for pattern in patterns:
@@ -120,7 +117,7 @@ def solution_bound(
 
 
 class _Reader:
-    """A recursive-descent reader of the bounded subset; raises _Unbounded on anything else."""
+    """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
     def __init__(self, tokens: list, predeclared: tuple[tuple[str, str], ...]) -> None:
         prefixes, self.base, self.index = _prologue(tokens, "")
@@ -145,13 +142,13 @@ class _Reader:
     def _take(self):
         token = self._peek()
         if token is None:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         self.index += 1
         return token
 
     def _expect(self, text: str) -> None:
         if not self._is(text):
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         self.index += 1
 
     def _keyword(self, *words: str) -> bool:
@@ -169,16 +166,16 @@ class _Reader:
         elif form == "CONSTRUCT":
             self._group(template=True)
         elif form != "ASK":
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         while self._keyword("FROM"):
             self._keyword("NAMED")
             if self._take().kind not in ("iri", "pname"):
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
         self._keyword("WHERE")
         self._group()
         self._modifiers()
         if self._peek() is not None or len(self.patterns) > MAX_PATTERNS:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         return self.patterns
 
     def _projection(self) -> None:
@@ -194,23 +191,23 @@ class _Reader:
             elif self._is("("):  # (AGG([DISTINCT] ?v | *) AS ?n)
                 self.index += 1
                 if self._word() not in AGGREGATES:
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 self.index += 1
                 self._expect("(")
                 self._keyword("DISTINCT")
                 if not (self._is("*") or self._peek_kind("var")):
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 self.index += 1
                 self._expect(")")
                 if not self._keyword("AS") or not self._peek_kind("var"):
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 self.index += 1
                 self._expect(")")
             else:
                 break
             projected += 1
         if not projected:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
 
     def _peek_kind(self, kind: str) -> bool:
         token = self._peek()
@@ -220,7 +217,7 @@ class _Reader:
         self._expect("{")
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         while not self._is("}"):
             if self._is("."):
                 self.index += 1
@@ -234,7 +231,7 @@ class _Reader:
                 self._group()
             elif self._keyword("GRAPH"):
                 if self._take().kind not in ("var", "iri", "pname"):
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 self._group()
             elif self._keyword("FILTER"):
                 self._constraint()
@@ -247,7 +244,7 @@ class _Reader:
         if self._word() in FUNCTIONS:
             self.index += 1
         if not self._is("("):
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         self._expression()
 
     def _expression(self) -> None:
@@ -258,21 +255,21 @@ class _Reader:
             token = self._take()
             if token.kind == "other":
                 if token.text not in OPERATORS:
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 if token.text == "(":
                     level += 1
                     if level > MAX_DEPTH:
-                        raise _Unbounded
+                        raise Unbounded("outside the bounded subset")
                 elif token.text == ")":
                     level -= 1
             elif token.kind == "word":
                 if token.text.upper() not in FUNCTIONS:
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
             elif token.kind in ("iri", "pname"):
                 if self._is("("):  # a function named by an IRI
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
             elif token.kind not in ("var", "string", "number", "lang"):
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
 
     def _triples(self, *, template: bool = False) -> None:
         subject = self._term(TERMS)
@@ -300,7 +297,7 @@ class _Reader:
     def _term(self, kinds: frozenset) -> str | None:
         token = self._take()
         if token.kind not in kinds:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         return self._iri(token)
 
     def _object(self) -> str | None:
@@ -310,13 +307,13 @@ class _Reader:
         if token.kind == "word" and token.text.upper() in ("TRUE", "FALSE"):
             return None
         if token.kind not in LITERALS:
-            raise _Unbounded
+            raise Unbounded("outside the bounded subset")
         if self._peek_kind("lang"):
             self.index += 1
         elif self._is("^") and self._is("^", 1):
             self.index += 2
             if self._take().kind not in ("iri", "pname"):
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
         return None
 
     def _iri(self, token) -> str | None:
@@ -324,13 +321,13 @@ class _Reader:
             try:
                 return _expand(token, self.prefixes, self.base, "")
             except Exception:  # noqa: BLE001 - the engine will name the problem
-                raise _Unbounded from None
+                raise Unbounded("outside the bounded subset") from None
         return None
 
     def _modifiers(self) -> None:
         if self._keyword("GROUP"):
             if not self._keyword("BY") or not self._peek_kind("var"):
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
             while self._peek_kind("var"):
                 self.index += 1
         if self._keyword("HAVING"):
@@ -339,7 +336,7 @@ class _Reader:
                 self._expression()
         if self._keyword("ORDER"):
             if not self._keyword("BY"):
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
             conditions = 0
             while True:
                 if self._keyword("ASC", "DESC") or self._is("("):
@@ -350,9 +347,9 @@ class _Reader:
                     break
                 conditions += 1
             if not conditions:
-                raise _Unbounded
+                raise Unbounded("outside the bounded subset")
         for _ in range(2):
             if self._keyword("LIMIT", "OFFSET"):
                 if not self._peek_kind("number"):
-                    raise _Unbounded
+                    raise Unbounded("outside the bounded subset")
                 self.index += 1

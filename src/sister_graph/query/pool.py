@@ -42,6 +42,9 @@ class QueryPool:
     """Run jobs in `size` processes that each open the on-disk store read-only.
 
     With `copy`, each loads that in-memory copy of the dataset instead (worker.MemoryCopy).
+    With wait=False the workers start in the background: a job waits for the first one
+    (within its timeout), and a worker that cannot start is logged, not raised.
+    Raises StoreError (wait=True) if a worker cannot open the store or start in time.
     """
 
     def __init__(
@@ -52,6 +55,7 @@ class QueryPool:
         timeout: float,
         memory_bytes: int = 0,
         copy: MemoryCopy | None = None,
+        wait: bool = True,
     ) -> None:
         self.store_path = store_path
         self.copy = copy
@@ -63,19 +67,44 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self._starting = 0
+        if wait:
+            self._start_all(size)
+            return
+        with self._lock:
+            self._starting = max(1, size)
+        threading.Thread(target=self._start_later, args=(size,), daemon=True).start()
+
+    def _start_all(self, size: int, *, counted: bool = False) -> None:
+        """Start `size` workers and wait for them; counted: each was counted as starting."""
         launched: list[_Worker] = []
+        ready = 0
         try:  # start them all, then wait: they open the store at the same time
             for _ in range(max(1, size)):
                 launched.append(self._launch())
             deadline = time.monotonic() + _START_TIMEOUT
             for worker in launched:
                 self._await_ready(worker, deadline)
+                ready += 1
+                if counted:
+                    with self._lock:
+                        self._starting -= 1
         except BaseException:
             for worker in launched:
                 self._kill(worker)
+            if counted:
+                with self._lock:
+                    self._starting -= max(1, size) - ready
             raise
         for worker in launched:
             self._idle.put(worker)
+
+    def _start_later(self, size: int) -> None:
+        try:
+            self._start_all(size, counted=True)
+        except StoreError as err:
+            LOG.error("could not start the query workers: %s", err.message)
+        if self._closed:
+            self.close()
 
     def _start(self) -> _Worker:
         return self._await_ready(self._launch(), time.monotonic() + _START_TIMEOUT)

@@ -125,8 +125,14 @@ class EmbeddedStore:
 
     kind = "embedded"
 
-    def __init__(self, config: Config, *, dataset: Dataset | None = None) -> None:
-        """Open the store; a dataset read_dataset verified already is not hashed again."""
+    def __init__(
+        self, config: Config, *, dataset: Dataset | None = None, wait: bool = True
+    ) -> None:
+        """Open the store; a dataset read_dataset verified already is not hashed again.
+
+        wait=False: the query workers start in the background (QueryPool), so a server
+        answers /health and bounded queries while they start.
+        """
         dataset = dataset or read_dataset(Path(config.dist_dir))
         graph = dataset_graph(config.base)
         path, self.triples = load_disk_store(dataset, store_dir_for(config), graph=graph)
@@ -146,6 +152,7 @@ class EmbeddedStore:
             timeout=config.query_timeout,
             memory_bytes=config.query_memory,
             copy=copy,
+            wait=wait,
         )
 
     def answer(self, job: Job, tokens=None) -> Answer:

@@ -157,7 +157,7 @@ def preload_dataset(config: Config) -> Dataset | None:
 
 
 def _load_app(config: Config, dataset: Dataset | None, _target: str):
-    store = EmbeddedStore(config, dataset=dataset) if dataset else None
+    store = EmbeddedStore(config, dataset=dataset, wait=False) if dataset else None
     app = mount(create_app(config, store=store), config.base)
     gc.freeze()
     return app
