@@ -48,6 +48,8 @@ ADMITTED = {
     "SELECT * { GRAPH ?g { ?c ex:twin ?d ; rdfs:label ?l , ?m . } }": 6 * 21 * 21,
     "SELECT DISTINCT ?c { ?c ?p ?o FILTER(regex(str(?o), '^City') && ?p != ex:twin) }": 36,
     "SELECT * { ex:nowhere ?p ?o } OFFSET 2 LIMIT 1": 1,
+    "SELECT ?y (COUNT(?c) AS ?n) { ?c ex:twin ?d BIND(STRLEN(STR(?d)) AS ?y) } GROUP BY ?y": 6,
+    "SELECT (UCASE(?l) AS ?u) (?c AS ?d) { ?c rdfs:label ?l }": 21,
 }
 
 
@@ -72,7 +74,8 @@ REFUSED = [
     "SELECT * { ?c ex:twin? ?d }",
     "SELECT * { ?c ex:twin* ?d }",
     "SELECT * { { SELECT ?c { ?c a ex:City } } }",  # subquery
-    "SELECT * { ?c rdfs:label ?l BIND(CONCAT(?l, ?l) AS ?m) }",  # BIND
+    "SELECT * { ?c rdfs:label ?l BIND(CONCAT(?l, ?l) AS ?m) }",  # growing values
+    "SELECT * { ?c rdfs:label ?l BIND(?l AS ?m AS ?n) }",
     "SELECT * { ?c a ex:City } VALUES ?c { ex:city0 }",  # VALUES
     "SELECT * { ?c a ex:City FILTER NOT EXISTS { ?c ex:twin ?d } }",
     "SELECT * { ?c a ex:City FILTER(EXISTS { ?c ex:twin ?d }) }",

@@ -5,12 +5,14 @@ is killed with its process. That costs a hand-off to another process on every qu
 whose work can be bounded in advance needs no killing, so it may run in the server process.
 
 `solution_bound` reads the guard's tokens (https://www.w3.org/TR/sparql11-query/#grammar)
-and accepts a plain subset of SPARQL: SELECT (variables, `*`, COUNT/SUM/MIN/MAX/AVG/SAMPLE of a
-variable), ASK or CONSTRUCT with a template; FROM / FROM NAMED; a group of triple patterns
-whose predicates are IRIs, `a` or variables (no property paths), FILTER over a short list of
-functions and operators, OPTIONAL, UNION, MINUS, GRAPH and nested groups; GROUP BY variables,
-HAVING, ORDER BY, LIMIT and OFFSET. Anything else (property paths, subqueries, BIND, VALUES,
-EXISTS, string-building functions such as CONCAT or REPLACE, blank-node property lists,
+and accepts a plain subset of SPARQL: SELECT (variables, `*`, expressions AS variables), ASK
+or CONSTRUCT with a template; FROM / FROM NAMED; a group of triple patterns whose predicates
+are IRIs, `a` or variables (no property paths), FILTER and BIND, OPTIONAL, UNION, MINUS, GRAPH
+and nested groups; GROUP BY variables, HAVING, ORDER BY, LIMIT and OFFSET. Expressions use a
+short list of functions whose result is no longer than their arguments, and aggregates
+(COUNT, SUM, MIN, MAX, AVG, SAMPLE), so no chain of them can grow a value. Anything else
+(property paths, subqueries, VALUES, EXISTS, functions named by IRIs, string-building
+functions such as CONCAT, REPLACE or GROUP_CONCAT, blank-node property lists,
 DESCRIBE, nesting deeper than MAX_DEPTH, more than MAX_PATTERNS triple patterns, MAX_TOKENS
 tokens or MAX_TEXT characters) gets no bound: it runs in a worker.
 
@@ -188,21 +190,8 @@ class _Reader:
             token = self._peek()
             if token is not None and token.kind == "var":
                 self.index += 1
-            elif self._is("("):  # (AGG([DISTINCT] ?v | *) AS ?n)
-                self.index += 1
-                if self._word() not in AGGREGATES:
-                    raise Unbounded("outside the bounded subset")
-                self.index += 1
-                self._expect("(")
-                self._keyword("DISTINCT")
-                if not (self._is("*") or self._peek_kind("var")):
-                    raise Unbounded("outside the bounded subset")
-                self.index += 1
-                self._expect(")")
-                if not self._keyword("AS") or not self._peek_kind("var"):
-                    raise Unbounded("outside the bounded subset")
-                self.index += 1
-                self._expect(")")
+            elif self._is("("):  # (expression AS ?v)
+                self._expression(binds=True)
             else:
                 break
             projected += 1
@@ -235,6 +224,8 @@ class _Reader:
                 self._group()
             elif self._keyword("FILTER"):
                 self._constraint()
+            elif self._keyword("BIND"):
+                self._expression(binds=True)
             else:
                 self._triples()
         self.index += 1
@@ -247,12 +238,20 @@ class _Reader:
             raise Unbounded("outside the bounded subset")
         self._expression()
 
-    def _expression(self) -> None:
-        """Read a parenthesised expression of allowed functions, terms and operators."""
+    def _expression(self, *, binds: bool = False) -> None:
+        """Read a parenthesised expression of allowed functions, terms and operators.
+
+        binds: the expression ends with `AS ?var` (BIND and SELECT expressions).
+        """
         self._expect("(")
         level = 1
         while level:
             token = self._take()
+            if binds and level == 1 and token.kind == "word" and token.text.upper() == "AS":
+                if self._take().kind != "var":
+                    raise Unbounded("outside the bounded subset")
+                self._expect(")")
+                return
             if token.kind == "other":
                 if token.text not in OPERATORS:
                     raise Unbounded("outside the bounded subset")
