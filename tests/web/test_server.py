@@ -143,7 +143,10 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_healthy(url, process, 60)
-        workers = _children(process.pid)
+        deadline = time.monotonic() + 60  # query workers start in the background
+        while len(workers := _children(process.pid)) < 2 + 2 * 2:
+            assert time.monotonic() < deadline, workers
+            time.sleep(0.1)
         assert len(workers) >= 2 + 2 * 2  # 2 HTTP workers, each with 2 query workers
         capped = [pid for pid in workers if b"MALLOC_ARENA_MAX=2\0" in _environ(pid)]
         assert len(capped) >= 2 * 2  # spawned query workers inherit the arena cap
@@ -151,6 +154,8 @@ def test_production_server_forks_workers_serves_both_mounts_and_stops(tmp_path):
             assert requests.get(url + path).json()["dataset"]["triples"] == 22
         ask = requests.get(url + "sister-graph/sparql", params={"query": "ASK { ?s ?p ?o }"})
         assert ask.json()["boolean"] is True
+        path = "ASK { ?s <http://www.wikidata.org/prop/direct/P190>+ ?o }"  # a worker's query
+        assert requests.get(url + "sparql", params={"query": path}).json()["boolean"] is True
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
         time.sleep(0.5)
