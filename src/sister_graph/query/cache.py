@@ -73,10 +73,15 @@ class ResultsCache:
                 self._items.move_to_end(key)
                 return answer
             flight = self._flights.get(key)
-            leading = flight is None
-            if leading:
+            if flight is not None:  # another thread computes it: wait for its outcome
+                if flight.done is None:
+                    flight.done = threading.Event()
+                done = flight.done
+            else:
                 flight = self._flights[key] = _Flight()
-        if not leading:
+                done = None
+        if done is not None:
+            done.wait()
             return flight.outcome()
         try:
             flight.answer = compute()
@@ -88,7 +93,9 @@ class ResultsCache:
         finally:
             with self._lock:
                 del self._flights[key]
-            flight.done.set()
+                done = flight.done
+            if done is not None:
+                done.set()
 
     def __len__(self) -> int:
         with self._lock:
@@ -96,15 +103,20 @@ class ResultsCache:
 
 
 class _Flight:
-    """One computation in progress, awaited by the threads that asked for the same key."""
+    """One computation in progress; `done` is made by the first thread that waits for it.
+
+    The leader only creates the flight: for a query nobody else asks at the same time (the
+    usual case), no Event (a lock and a condition) is built.
+    """
+
+    __slots__ = ("answer", "done", "error")
 
     def __init__(self) -> None:
-        self.done = threading.Event()
+        self.done: threading.Event | None = None
         self.answer: HasBody | None = None
         self.error: Exception | None = None
 
     def outcome(self) -> HasBody:
-        self.done.wait()
         if self.error is not None:
             raise self.error
         return self.answer
