@@ -7,8 +7,10 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from sister_graph.query.lang_function import rewrite_lang_calls, run_query
+from sister_graph.query.guard import guard_query
+from sister_graph.query.lang_function import rewrite_lang_calls, run_query, run_rewritten
 from sister_graph.query.results import to_answer
+from sister_graph.query.worker import Job, evaluate
 from sister_graph.rdf.formats import JSONLD
 from sister_graph.rdf.langtags import canonical_lang, recase_serialised
 
@@ -23,6 +25,7 @@ SOLUTION_MEDIA = (
     "application/sparql-results+xml",
     "text/tab-separated-values",
 )
+JSON = "application/sparql-results+json"
 GRAPH_MEDIA = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 
 
@@ -82,6 +85,25 @@ def test_syntax_errors_are_reported_on_the_text_as_written(store):
         run_query(store, "SELECT ?t { BIND(LANG(?l) AS ?t) FILTER( }")
     with pytest.raises(SyntaxError) as plain_error:
         store.query("SELECT ?t { BIND(LANG(?l) AS ?t) FILTER( }")
+    assert str(rewritten_error.value) == str(plain_error.value)
+
+
+def test_a_job_runs_the_text_the_guard_rewrote(store):
+    text = 'SELECT ?l { ?s ?p ?l FILTER(LANG(?l) = "sr-Cyrl") }'
+    job = Job(text, JSON, 10, rewritten=guard_query(text).rewritten)
+    assert [r["l"].value for r in evaluate(store, job)] == ["Бања Лука"]
+    # a job without the rewritten text runs the query as written: the engine's lower case
+    assert list(evaluate(store, Job(text, JSON, 10))) == []
+
+
+def test_a_rewritten_job_that_does_not_parse_reports_the_text_as_written(store):
+    text = "SELECT ?t { BIND(LANG(?l) AS ?t) FILTER() }"  # the guard passes it, the engine not
+    rewritten = guard_query(text).rewritten
+    assert rewritten is not None
+    with pytest.raises(SyntaxError) as rewritten_error:
+        run_rewritten(store, text, rewritten)
+    with pytest.raises(SyntaxError) as plain_error:
+        store.query(text)
     assert str(rewritten_error.value) == str(plain_error.value)
 
 

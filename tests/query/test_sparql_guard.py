@@ -7,7 +7,8 @@ import time
 import pytest
 
 from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused, QueryTooComplex
-from sister_graph.query.guard import check_graph_iris, guard_query
+from sister_graph.query.guard import Token, check_graph_iris, guard_query, scan
+from sister_graph.query.lang_function import rewrite_lang_calls
 
 
 @pytest.mark.parametrize(
@@ -87,9 +88,16 @@ def test_deep_nesting_is_refused_before_it_can_overflow_the_engine():
         guard_query(text)
 
 
-def _screening_cpu_seconds(count: int) -> float:
-    values = " ".join(str(i) for i in range(count))
-    text = f"SELECT * WHERE {{ VALUES ?x {{ {values} }} }}"
+def _values(count: int) -> str:
+    return "SELECT * WHERE { VALUES ?x { " + " ".join(str(i) for i in range(count)) + " } }"
+
+
+def _dotted_run(count: int) -> str:
+    # every word of a.a.a... looked for a prefixed name's ":" to the end of the run again
+    return "SELECT * WHERE { ?s ?p ?o FILTER(" + "a." * count + "a) }"
+
+
+def _screening_cpu_seconds(text: str) -> float:
     best = float("inf")
     for _ in range(3):
         started = time.process_time()
@@ -99,13 +107,44 @@ def _screening_cpu_seconds(count: int) -> float:
     return best
 
 
-def test_screening_takes_linear_time():
+@pytest.mark.parametrize("build", [_values, _dotted_run])
+def test_screening_takes_linear_time(build):
     """Four times the input costs about four times the CPU (a full parse was quadratic: 16 s).
 
     Compared as a ratio of CPU time (best of three), so a loaded machine does not decide it.
     """
-    small, large = _screening_cpu_seconds(6000), _screening_cpu_seconds(24000)
+    small, large = _screening_cpu_seconds(build(6000)), _screening_cpu_seconds(build(24000))
     assert large < 8 * max(small, 1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ASK { a.b-1.5e+3x }",
+            [("word", "a"), ("other", "."), ("word", "b"), ("other", "-")]
+            + [("number", "1.5e+3"), ("word", "x")],
+        ),
+        ("ASK { x.1e+5.5 }", [("word", "x"), ("number", ".1e+5"), ("number", ".5")]),
+        ("ASK { ab.c-d:e.f }", [("pname", "ab.c-d:e.f")]),
+        ("ASK { _a.b._:c }", [("word", "_a"), ("other", "."), ("pname", "b._:c")]),
+    ],
+)
+def test_a_run_of_words_and_dots_is_split_as_token_by_token(text, expected):
+    tokens = scan(text)
+    assert [(t.kind, t.text) for t in tokens[2:-1]] == expected
+    assert all(text[t.at : t.at + len(t.text)] == t.text for t in tokens)
+
+
+def test_the_plan_carries_its_tokens_and_the_lang_rewrite():
+    text = 'SELECT ?l { ?s ?p ?l FILTER(lang (?l) = "LANG(") } # LANG(\n'
+    plan = guard_query(text)
+    assert plan.tokens == tuple(scan(text))
+    assert all(isinstance(t, Token) for t in plan.tokens)
+    assert plan.rewritten == rewrite_lang_calls(text) != text
+    assert plan.rewritten.count("<urn:sister-graph:function:lang>") == 1
+    # no LANG call (LANGMATCHES, a variable, a string): nothing to rewrite
+    assert guard_query('ASK { ?s ?lang "LANG(" FILTER(LANGMATCHES(?lang, "*")) }').rewritten is None
 
 
 def test_forms_and_dataset_clauses_are_read():

@@ -13,52 +13,41 @@ from __future__ import annotations
 import functools
 import re
 import urllib.parse
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 import pyoxigraph as ox
 
-from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused, QueryTooComplex
+from sister_graph.errors import BadRequest, QueryRefused
+from sister_graph.query.lang_function import rewrite_lang_calls
+from sister_graph.query.lexer import MAX_DEPTH, Token, scan
+from sister_graph.query.lexer import malformed as _malformed
+
+__all__ = ["MAX_DEPTH", "ScreenedQuery", "Token", "check_graph_iris", "guard_query", "scan"]
 
 FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
 UPDATES = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
-MAX_DEPTH = 256
-OPEN, CLOSE = "({[", ")}]"
-
-# One alternative per token kind, tried in order; every pattern runs in linear time.
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
-  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$]\w+)
-  | (?P<bnode>_:[\w.\-]*)
-  | (?P<pname>(?:[^\W\d_][\w.\-]*)?:(?:[\w:%\-]|\\.|\.(?=[\w:%\-\\]))*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
-  | (?P<escape>\\[uU])
-  | (?P<quote>['"])
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 
 
 @dataclass(frozen=True)
 class ScreenedQuery:
-    """A screened query: its text, form (SELECT, ASK, ...) and FROM / FROM NAMED IRIs."""
+    """A screened query: its text, form (SELECT, ASK, ...) and FROM / FROM NAMED IRIs.
+
+    tokens: the significant tokens the guard scanned (`lexer.Token`: kind, text, offset).
+    rewritten: the text with each built-in LANG call replaced by the BCP 47 case function
+    (`lang_function.rewrite_lang_calls`), or None when the query calls no LANG.
+    """
 
     text: str
     form: str
     from_graphs: tuple[str, ...] = ()
     from_named: tuple[str, ...] = ()
+    tokens: tuple[Token, ...] = field(default=(), repr=False, compare=False)
+    rewritten: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def returns_graph(self) -> bool:
@@ -66,47 +55,17 @@ class ScreenedQuery:
         return self.form in GRAPH_FORMS
 
 
-class _Token(NamedTuple):  # a tuple: built per token, ~3x cheaper than a frozen dataclass
-    kind: str
-    text: str
-    at: int
+_SERVICE_KINDS = frozenset({"word", "pname", "lang"})
+_kind = itemgetter(0)
 
 
-def _malformed(message: str, text: str, at: int) -> MalformedQuery:
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return MalformedQuery(f"malformed SPARQL query: error at {line}:{column}: {message}")
-
-
-def scan(text: str) -> Iterator[_Token]:
-    """Yield the significant tokens; raise MalformedQuery on what no SPARQL query contains."""
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        kind, value, at = match.lastgroup or "other", match.group(), match.start()
-        if kind in ("space", "comment"):
-            continue
-        if kind == "quote":
-            raise _malformed("unterminated string", text, at)
-        if kind == "escape":
-            raise _malformed("\\u escapes are only allowed in strings and IRIs", text, at)
-        if kind == "other" and value in OPEN:
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise QueryTooComplex(f"the query nests groups more than {MAX_DEPTH} deep")
-        elif kind == "other" and value in CLOSE:
-            depth -= 1
-            if depth < 0:
-                raise _malformed(f"unbalanced {value!r}", text, at)
-        yield _Token(kind, value, at)
-    if depth:
-        raise _malformed("unbalanced brackets: the query ends inside a group", text, len(text))
-
-
-def _starts_service(token: _Token) -> bool:
+def _starts_service(token: Token) -> bool:
     # The engine matches keywords without a word boundary: `SERVICE:x` is SERVICE then `:x`.
-    return token.kind in ("word", "pname", "lang") and token.text.lower().lstrip("@").startswith(
-        "service"
-    )
+    return token.kind in _SERVICE_KINDS and token.text.lower().lstrip("@").startswith("service")
+
+
+# (prefix, namespace) pairs as a dict, for the few tuples callers pass (read only)
+_predeclared_dict = functools.lru_cache(maxsize=8)(dict)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -119,25 +78,46 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
     >>> guard_query("ASK FROM <http://example.org/g> {}").from_graphs
     ('http://example.org/g',)
     """
-    tokens = list(scan(text))
-    if any(_starts_service(t) for t in tokens):
+    tokens = scan(text)
+    # A token spells a keyword (in any case) only where the text does: upper() maps each
+    # character on its own, and no other character lowers to the letters of "service".
+    upper = text.upper()
+    if "SERVICE" in upper and any(_starts_service(t) for t in tokens):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
-    prefixes, base, index = _prologue(tokens, text)
-    prefixes = {**dict(predeclared), **prefixes}
+    declared, base, index = _prologue(tokens, text)
     keyword = tokens[index].text.upper() if index < len(tokens) else ""
     if keyword in UPDATES:
         raise QueryRefused("this SPARQL service is read-only: updates are not accepted")
     if keyword not in FORMS:
         at = tokens[index].at if index < len(tokens) else len(text)
         raise _malformed("expected SELECT, ASK, CONSTRUCT or DESCRIBE", text, at)
-    for token in tokens[index:]:
-        if token.kind == "pname" and token.text.partition(":")[0] not in prefixes:
+    prefixes = declared
+    body = tokens[index:]
+    pnames = compress(body, map("pname".__eq__, map(_kind, body)))
+    undeclared = [t for t in pnames if t.text[: t.text.find(":")] not in declared]
+    if undeclared or (predeclared and "FROM" in upper):
+        # a PREFIX line overrides a predeclared prefix of the same name
+        prefixes = {**_predeclared_dict(predeclared), **declared}
+    for token in undeclared:
+        if token.text[: token.text.find(":")] not in prefixes:
             raise _malformed(f"undeclared prefix {token.text.partition(':')[0]!r}", text, token.at)
-    graphs, named = _dataset_clauses(tokens, prefixes, base, text)
-    return ScreenedQuery(text=text, form=keyword, from_graphs=graphs, from_named=named)
+    graphs, named = _dataset_clauses(tokens, prefixes, base, text) if "FROM" in upper else ((), ())
+    return ScreenedQuery(
+        text=text,
+        form=keyword,
+        from_graphs=graphs,
+        from_named=named,
+        tokens=tuple(tokens),
+        rewritten=_rewritten(text, tokens) if "LANG" in upper else None,
+    )
 
 
-def _prologue(tokens: list[_Token], text: str) -> tuple[dict[str, str], str | None, int]:
+def _rewritten(text: str, tokens: list[Token]) -> str | None:
+    rewritten = rewrite_lang_calls(text, tokens)
+    return None if rewritten == text else rewritten
+
+
+def _prologue(tokens: list[Token], text: str) -> tuple[dict[str, str], str | None, int]:
     prefixes: dict[str, str] = {}
     base: str | None = None
     index = 0
@@ -169,7 +149,7 @@ def _resolve(iri: str, base: str | None) -> str:
 
 
 def _dataset_clauses(
-    tokens: list[_Token], prefixes: dict[str, str], base: str | None, text: str
+    tokens: list[Token], prefixes: dict[str, str], base: str | None, text: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     graphs: list[str] = []
     named: list[str] = []
@@ -184,11 +164,11 @@ def _dataset_clauses(
     return tuple(graphs), tuple(named)
 
 
-def _is_named(token: _Token) -> bool:
+def _is_named(token: Token) -> bool:
     return token.kind == "word" and token.text.upper() == "NAMED"
 
 
-def _expand(token: _Token, prefixes: dict[str, str], base: str | None, text: str) -> str:
+def _expand(token: Token, prefixes: dict[str, str], base: str | None, text: str) -> str:
     if token.kind == "iri":
         return _resolve(token.text[1:-1], base)
     prefix, _, local = token.text.partition(":")

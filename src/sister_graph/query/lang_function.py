@@ -7,18 +7,28 @@ by the guard's lexical scan, never inside strings, IRIs or comments) is replaced
 function that returns the tag in the case of RFC 5646 §2.1.1
 (https://www.rfc-editor.org/rfc/rfc5646#section-2.1.1): `LANG(?l) = "sr-Cyrl"` holds and
 `LANG(?l) = "sr-cyrl"` does not, the one spelling everywhere. `langMatches` is
-case-insensitive anyway (https://www.w3.org/TR/sparql11-query/#func-langMatches).
+case-insensitive anyway (https://www.w3.org/TR/sparql11-query/#func-langMatches). The guard
+rewrites from the tokens it scanned (`ScreenedQuery.rewritten`) and the job carries the result
+to the worker (`Job.rewritten`), so a query is scanned once.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from operator import itemgetter
+
 import pyoxigraph as ox
 
 from sister_graph.errors import BadRequest
-from sister_graph.query.guard import scan
+from sister_graph.query.lexer import Token, scan
 from sister_graph.rdf.langtags import canonical_lang
 
 LANG_FUNCTION = "urn:sister-graph:function:lang"
+_CALL = f"<{LANG_FUNCTION}>"
+_LANG = re.compile("lang", re.IGNORECASE)  # a token whose upper() is LANG is ASCII letters
+_at = itemgetter(2)
 
 
 def lang(term) -> ox.Literal | None:
@@ -31,30 +41,54 @@ def lang(term) -> ox.Literal | None:
 CUSTOM_FUNCTIONS = {ox.NamedNode(LANG_FUNCTION): lang}
 
 
-def rewrite_lang_calls(text: str) -> str:
+def rewrite_lang_calls(text: str, tokens: Sequence[Token] | None = None) -> str:
     """Replace each call of the built-in LANG by the BCP 47 case function.
+
+    tokens: the significant tokens of text (`lexer.scan`, as the guard keeps them); None:
+    text is scanned here, and returned unchanged if the scan refuses it.
 
     >>> rewrite_lang_calls('SELECT * { ?s ?p ?l FILTER(lang (?l) = "LANG(") }')
     'SELECT * { ?s ?p ?l FILTER(<urn:sister-graph:function:lang> (?l) = "LANG(") }'
     """
-    try:
-        tokens = list(scan(text))
-    except BadRequest:  # not a query the guard passes: the engine will say what is wrong
-        return text
-    calls = [
-        token
-        for token, following in zip(tokens, tokens[1:], strict=False)
-        if token.kind == "word" and token.text.upper() == "LANG" and following.text == "("
-    ]
-    for token in reversed(calls):
-        text = text[: token.at] + f"<{LANG_FUNCTION}>" + text[token.at + len(token.text) :]
-    return text
+    if tokens is None:
+        try:
+            tokens = scan(text)
+        except BadRequest:  # not a query the guard passes: the engine will say what is wrong
+            return text
+    pieces: list[str] = []
+    end = 0
+    for found in _LANG.finditer(text):  # the few places spelling it; then their tokens
+        index = bisect_left(tokens, found.start(), key=_at)
+        token = tokens[index] if index < len(tokens) else None
+        if (
+            token is not None
+            and token.at == found.start()
+            and token.kind == "word"
+            and token.text.upper() == "LANG"
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1].text == "("
+        ):
+            pieces += (text[end : token.at], _CALL)
+            end = token.at + len(token.text)
+    return "".join((*pieces, text[end:])) if pieces else text
 
 
 def run_query(store: ox.Store, text: str, **options) -> object:
-    """Run a query with LANG in BCP 47 case; a syntax error is reported on the text as written."""
-    rewritten = rewrite_lang_calls(text)
-    if rewritten != text:
+    """Run a query with LANG in BCP 47 case; a syntax error is reported on the text as written.
+
+    options are `pyoxigraph.Store.query`'s. Raises what it raises (SyntaxError, OSError, ...).
+    """
+    return run_rewritten(store, text, rewrite_lang_calls(text), **options)
+
+
+def run_rewritten(store: ox.Store, text: str, rewritten: str | None, **options) -> object:
+    """Run a query whose LANG calls were rewritten already (`rewrite_lang_calls`).
+
+    rewritten: the text with LANG calls replaced, or None (or text itself) when it has none.
+    If the rewritten text does not parse, the query runs as written, so the SyntaxError
+    raised is the engine's message for the client's own text, positions and all.
+    """
+    if rewritten is not None and rewritten != text:
         try:
             return store.query(rewritten, custom_functions=CUSTOM_FUNCTIONS, **options)
         except SyntaxError:

@@ -23,7 +23,7 @@ from sister_graph.errors import (
     StoreError,
 )
 from sister_graph.query.guard import locate_syntax_error
-from sister_graph.query.lang_function import run_query
+from sister_graph.query.lang_function import run_rewritten
 from sister_graph.query.results import Answer, to_answer
 from sister_graph.rdf.formats import NQUADS, NTRIPLES, RESULTS_JSON
 
@@ -44,6 +44,9 @@ class Job:
 
     max_bytes bounds the serialised answer (0: no bound), so one query cannot fill the
     memory of the server process that receives and caches it.
+
+    rewritten is the query with its LANG calls replaced (`ScreenedQuery.rewritten`), run on
+    the embedded store instead of the query when it parses; None: the query calls no LANG.
     """
 
     query: str
@@ -56,6 +59,7 @@ class Job:
     prefixes: tuple[tuple[str, str], ...] = ()
     max_bytes: int = 0
     predeclared: tuple[tuple[str, str], ...] = ()
+    rewritten: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def evaluate(store: ox.Store, job: Job) -> object:
         options["default_graph"] = [ox.NamedNode(job.local_graph)]
     else:
         options["use_default_graph_as_union"] = True
-    return run_query(store, job.query, base_iri=job.base_iri, **options)
+    return run_rewritten(store, job.query, job.rewritten, base_iri=job.base_iri, **options)
 
 
 def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
