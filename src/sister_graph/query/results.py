@@ -8,9 +8,12 @@ after N rows, so SELECT results are written here; graphs use ``pyoxigraph.serial
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
+import json.encoder
+import operator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -85,61 +88,107 @@ def _boolean(value: bool, media_type: str) -> bytes:
     return json.dumps({"head": {}, "boolean": value}).encode()
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Triple):
-        parts = zip(("subject", "predicate", "object"), term, strict=True)
-        return {"type": "triple", "value": {k: _json_term(t) for k, t in parts}}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = canonical_lang(term.language)
-    elif term.datatype.value != XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
+# JSON is written as text, as json.dumps writes it (", " and ": ", ASCII with \\u escapes):
+# encode_basestring_ascii is the C function json.dumps quotes each string with.
+_quote = json.encoder.encode_basestring_ascii
+
+
+@functools.lru_cache(maxsize=1024)
+def _json_tag(language: str) -> str:
+    return _quote(canonical_lang(language))
+
+
+@functools.lru_cache(maxsize=1024)
+def _json_datatype(datatype: str) -> str:
+    return _quote(datatype)
+
+
+def _json_literal(term: ox.Literal) -> str:
+    language = term.language
+    if language:
+        tag = _json_tag(language)
+        return f'{{"type": "literal", "value": {_quote(term.value)}, "xml:lang": {tag}}}'
+    datatype = term.datatype.value
+    if datatype != XSD_STRING:
+        datatype = _json_datatype(datatype)
+        return f'{{"type": "literal", "value": {_quote(term.value)}, "datatype": {datatype}}}'
+    return f'{{"type": "literal", "value": {_quote(term.value)}}}'
+
+
+def _json_triple(term: ox.Triple) -> str:
+    s, p, o = (_json_term(t) for t in term)
+    return f'{{"type": "triple", "value": {{"subject": {s}, "predicate": {p}, "object": {o}}}}}'
+
+
+_JSON_TERMS = {
+    ox.Literal: _json_literal,
+    ox.NamedNode: lambda term: f'{{"type": "uri", "value": {_quote(term.value)}}}',
+    ox.BlankNode: lambda term: f'{{"type": "bnode", "value": {_quote(term.value)}}}',
+    ox.Triple: _json_triple,
+}
+
+
+def _json_term(term) -> str:
+    return _JSON_TERMS[type(term)](term)
 
 
 def _json(variables: list[str], rows: list, truncated: bool) -> bytes:
-    bindings = [
-        {
-            var: _json_term(term)
-            for var, term in zip(variables, row, strict=True)
-            if term is not None
-        }
-        for row in rows
-    ]
     head: dict = {"vars": variables}
     if truncated:
         head["link"] = ["urn:sister-graph:truncated"]
-    return json.dumps({"head": head, "results": {"bindings": bindings}}).encode()
+    keys = [_quote(var) + ": " for var in variables]
+    terms = _JSON_TERMS
+    bindings = [
+        "{"
+        + ", ".join(
+            [
+                key + terms[type(term)](term)
+                for key, term in zip(keys, row, strict=True)
+                if term is not None
+            ]
+        )
+        + "}"
+        for row in rows
+    ]
+    text = f'{{"head": {json.dumps(head)}, "results": {{"bindings": [{", ".join(bindings)}]}}}}'
+    return text.encode()
 
 
 def _text(value: str) -> str:
     return escape_text(value, other_formats=NOT_XML_SOLUTIONS)
 
 
-def _attribute(value: str) -> str:
+@functools.lru_cache(maxsize=1024)
+def _attribute(value: str) -> str:  # variable names, tags and datatypes: a few, repeated
     return quote_attribute(value, other_formats=NOT_XML_SOLUTIONS)
 
 
-def _xml_term(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{_text(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{_text(term.value)}</bnode>"
-    if isinstance(term, ox.Triple):
-        s, p, o = (_xml_term(t) for t in term)
-        return (
-            f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
-        )
-    if term.language:
-        tag = _attribute(canonical_lang(term.language))
+def _xml_literal(term: ox.Literal) -> str:
+    language = term.language
+    if language:
+        tag = _attribute(canonical_lang(language))
         return f"<literal xml:lang={tag}>{_text(term.value)}</literal>"
-    if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={_attribute(term.datatype.value)}>{_text(term.value)}</literal>"
+    datatype = term.datatype.value
+    if datatype != XSD_STRING:
+        return f"<literal datatype={_attribute(datatype)}>{_text(term.value)}</literal>"
     return f"<literal>{_text(term.value)}</literal>"
+
+
+def _xml_triple(term: ox.Triple) -> str:
+    s, p, o = (_xml_term(t) for t in term)
+    return f"<triple><subject>{s}</subject><predicate>{p}</predicate><object>{o}</object></triple>"
+
+
+_XML_TERMS = {
+    ox.Literal: _xml_literal,
+    ox.NamedNode: lambda term: f"<uri>{_text(term.value)}</uri>",
+    ox.BlankNode: lambda term: f"<bnode>{_text(term.value)}</bnode>",
+    ox.Triple: _xml_triple,
+}
+
+
+def _xml_term(term) -> str:
+    return _XML_TERMS[type(term)](term)
 
 
 def _xml(variables: list[str], rows: list, truncated: bool) -> bytes:
@@ -149,48 +198,70 @@ def _xml(variables: list[str], rows: list, truncated: bool) -> bytes:
     if truncated:
         out.append('<link href="urn:sister-graph:truncated"/>')
     out.append("</head>\n<results>")
+    opening = [f"<binding name={_attribute(var)}>" for var in variables]
+    terms = _XML_TERMS
     for row in rows:
-        cells = (
-            f"<binding name={_attribute(var)}>{_xml_term(term)}</binding>"
-            for var, term in zip(variables, row, strict=True)
+        cells = [
+            f"{start}{terms[type(term)](term)}</binding>"
+            for start, term in zip(opening, row, strict=True)
             if term is not None
-        )
+        ]
         out.append("<result>" + "".join(cells) + "</result>")
     out.append("</results>\n</sparql>\n")
     return "\n".join(out).encode()
 
 
+_CSV_VALUES = {
+    ox.Literal: operator.attrgetter("value"),
+    ox.NamedNode: operator.attrgetter("value"),
+    ox.BlankNode: lambda term: f"_:{term.value}",
+    ox.Triple: str,
+    type(None): lambda term: "",
+}
+
+
 def _csv_value(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Triple):
-        return str(term)
-    return term.value
+    return _CSV_VALUES[type(term)](term)
 
 
 def _csv(variables: list[str], rows: list, truncated: bool) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(variables)
-    writer.writerows([_csv_value(term) for term in row] for row in rows)
+    values = _CSV_VALUES
+    writer.writerows([values[type(term)](term) for term in row] for row in rows)
     return buffer.getvalue().encode()
 
 
+def _tsv_literal(term: ox.Literal) -> str:
+    written = str(term)  # N-Triples: "value"@tag (the tag has no '@'), "value" or "value"^^<dt>
+    language = term.language
+    if language:
+        return f"{written[: -len(language) - 1]}@{canonical_lang(language)}"
+    return written
+
+
+def _tsv_triple(term: ox.Triple) -> str:
+    return "<< " + " ".join(_tsv_term(t) for t in term) + " >>"
+
+
+_TSV_TERMS = {
+    ox.Literal: _tsv_literal,
+    ox.NamedNode: str,
+    ox.BlankNode: str,
+    ox.Triple: _tsv_triple,
+    type(None): lambda term: "",
+}
+
+
 def _tsv_term(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal) and term.language:
-        return f"{ox.Literal(term.value)}@{canonical_lang(term.language)}"
-    if isinstance(term, ox.Triple):
-        return "<< " + " ".join(_tsv_term(t) for t in term) + " >>"
-    return str(term)
+    return _TSV_TERMS[type(term)](term)
 
 
 def _tsv(variables: list[str], rows: list, truncated: bool) -> bytes:
     lines = ["\t".join("?" + v for v in variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
+    terms = _TSV_TERMS
+    lines += ["\t".join([terms[type(t)](t) for t in row]) for row in rows]
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -8,6 +8,7 @@ passes through `canonical_lang`; engine output is re-cased here, token by token.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -20,6 +21,7 @@ _XML_TAG = re.compile(rb"<[^<>]*>")
 _XML_LANG = re.compile(rb'xml:lang="([A-Za-z0-9-]*)"')
 
 
+@functools.lru_cache(maxsize=1024)  # tags are few and repeat on every literal
 def canonical_lang(tag: str) -> str:
     """Return a language tag in its conventional case (RFC 5646 §2.1.1).
 
