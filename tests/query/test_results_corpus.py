@@ -30,7 +30,7 @@ MEDIA = {
 def corpus_terms() -> list:
     """Return the odd terms of the corpus, in predicate order."""
     lit, node = ox.Literal, ox.NamedNode
-    triple = ox.Triple(node("urn:a"), node("urn:b"), lit("c \"d\"\n", language="de-ch"))
+    triple = ox.Triple(node("urn:a"), node("urn:b"), lit('c "d"\n', language="de-ch"))
     return [
         node("http://example.org/é?q=1&r='2'#frag"),
         ox.BlankNode("b1"),

@@ -1,8 +1,8 @@
 """Screen SPARQL text before the engine; refuse what a read-only, offline service must not run.
 
-A linear-time lexical scan (https://www.w3.org/TR/sparql11-query/#grammar), never a full parse:
-parsing and evaluation happen in a killable worker process, bounded by the query timeout. Refused
-here: updates (https://www.w3.org/TR/sparql11-update/), federated ``SERVICE``
+A linear-time lexical scan (`lexer.scan`, https://www.w3.org/TR/sparql11-query/#grammar), never
+a full parse: parsing and evaluation happen in a killable worker process, bounded by the query
+timeout. Refused here: updates (https://www.w3.org/TR/sparql11-update/), federated ``SERVICE``
 (https://www.w3.org/TR/sparql11-federated-query/) anywhere in the query, and nesting deep enough
 to overflow the engine's stack. The FROM / FROM NAMED IRIs are returned so the caller passes them
 to the store as an explicit dataset: they only name local graphs, an unknown one is an empty graph.

@@ -71,6 +71,7 @@ _ERRORS = {
     "escape": "\\u escapes are only allowed in strings and IRIs",
 }
 _new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
+_kind, _text = operator.itemgetter(0), operator.itemgetter(1)
 
 
 class Token(NamedTuple):
@@ -117,9 +118,6 @@ def scan(text: str) -> list[Token]:
     if depths and depths[-1]:
         raise malformed("unbalanced brackets: the query ends inside a group", text, len(text))
     return tokens
-
-
-_kind, _text = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _split_runs(tokens: list[Token], text: str) -> Iterator[Token]:
