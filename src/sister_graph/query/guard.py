@@ -14,8 +14,6 @@ import functools
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -56,7 +54,6 @@ class ScreenedQuery:
 
 
 _SERVICE_KINDS = frozenset({"word", "pname", "lang"})
-_kind = itemgetter(0)
 
 
 def _starts_service(token: Token) -> bool:
@@ -92,14 +89,12 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
         at = tokens[index].at if index < len(tokens) else len(text)
         raise _malformed("expected SELECT, ASK, CONSTRUCT or DESCRIBE", text, at)
     prefixes = declared
-    body = tokens[index:]
-    pnames = compress(body, map("pname".__eq__, map(_kind, body)))
-    undeclared = [t for t in pnames if t.text[: t.text.find(":")] not in declared]
+    undeclared = [t for t in tokens[index:] if t.kind == "pname" and _prefix(t) not in declared]
     if undeclared or (predeclared and "FROM" in upper):
         # a PREFIX line overrides a predeclared prefix of the same name
         prefixes = {**_predeclared_dict(predeclared), **declared}
     for token in undeclared:
-        if token.text[: token.text.find(":")] not in prefixes:
+        if _prefix(token) not in prefixes:
             raise _malformed(f"undeclared prefix {token.text.partition(':')[0]!r}", text, token.at)
     graphs, named = _dataset_clauses(tokens, prefixes, base, text) if "FROM" in upper else ((), ())
     return ScreenedQuery(
@@ -110,6 +105,10 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
         tokens=tuple(tokens),
         rewritten=_rewritten(text, tokens) if "LANG" in upper else None,
     )
+
+
+def _prefix(token: Token) -> str:
+    return token.text[: token.text.find(":")]
 
 
 def _rewritten(text: str, tokens: list[Token]) -> str | None:

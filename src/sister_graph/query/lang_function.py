@@ -14,10 +14,7 @@ to the worker (`Job.rewritten`), so a query is scanned once.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -27,8 +24,6 @@ from sister_graph.rdf.langtags import canonical_lang
 
 LANG_FUNCTION = "urn:sister-graph:function:lang"
 _CALL = f"<{LANG_FUNCTION}>"
-_LANG = re.compile("lang", re.IGNORECASE)  # a token whose upper() is LANG is ASCII letters
-_at = itemgetter(2)
 
 
 def lang(term) -> ox.Literal | None:
@@ -57,17 +52,8 @@ def rewrite_lang_calls(text: str, tokens: Sequence[Token] | None = None) -> str:
             return text
     pieces: list[str] = []
     end = 0
-    for found in _LANG.finditer(text):  # the few places spelling it; then their tokens
-        index = bisect_left(tokens, found.start(), key=_at)
-        token = tokens[index] if index < len(tokens) else None
-        if (
-            token is not None
-            and token.at == found.start()
-            and token.kind == "word"
-            and token.text.upper() == "LANG"
-            and tokens[index + 1 : index + 2]
-            and tokens[index + 1].text == "("
-        ):
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        if following.text == "(" and token.kind == "word" and token.text.upper() == "LANG":
             pieces += (text[end : token.at], _CALL)
             end = token.at + len(token.text)
     return "".join((*pieces, text[end:])) if pieces else text

@@ -11,7 +11,6 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
-from itertools import accumulate
 from typing import NamedTuple
 
 from sister_graph.errors import MalformedQuery, QueryTooComplex
@@ -71,7 +70,7 @@ _ERRORS = {
     "escape": "\\u escapes are only allowed in strings and IRIs",
 }
 _new = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
-_kind, _text = operator.itemgetter(0), operator.itemgetter(1)
+_kind = operator.itemgetter(0)
 
 
 class Token(NamedTuple):
@@ -109,13 +108,19 @@ def scan(text: str) -> list[Token]:
     if "run" in map(_kind, tokens):
         tokens = [*_split_runs(tokens, text)]
     error = tokens.pop() if tokens and tokens[-1].kind in _ERRORS else None
-    # depth after each bracket, in order (C-level passes: most tokens are no bracket)
-    depths = [*accumulate(filter(None, map(_DEPTH_CHANGE.get, map(_text, tokens))))]
-    if depths and (max(depths) > MAX_DEPTH or min(depths) < 0):
-        _raise_at_first_bracket_error(tokens, text)
+    depth = 0
+    for token in tokens:
+        change = _DEPTH_CHANGE.get(token.text)  # only a bracket's text is a bracket
+        if change is None:
+            continue
+        depth += change
+        if depth > MAX_DEPTH:
+            raise QueryTooComplex(f"the query nests groups more than {MAX_DEPTH} deep")
+        if depth < 0:
+            raise malformed(f"unbalanced {token.text!r}", text, token.at)
     if error is not None:
         raise malformed(_ERRORS[error.kind], text, error.at)
-    if depths and depths[-1]:
+    if depth:
         raise malformed("unbalanced brackets: the query ends inside a group", text, len(text))
     return tokens
 
@@ -128,13 +133,3 @@ def _split_runs(tokens: list[Token], text: str) -> Iterator[Token]:
         end = token.at + len(token.text)
         for match in _RUN_TOKEN.finditer(text, token.at, end):
             yield _new(Token, (_RUN_KINDS[match.lastindex], match.group(), match.start()))
-
-
-def _raise_at_first_bracket_error(tokens: list[Token], text: str) -> None:
-    depth = 0
-    for token in tokens:
-        depth += _DEPTH_CHANGE.get(token.text, 0)
-        if depth > MAX_DEPTH:
-            raise QueryTooComplex(f"the query nests groups more than {MAX_DEPTH} deep")
-        if depth < 0:
-            raise malformed(f"unbalanced {token.text!r}", text, token.at)
