@@ -87,7 +87,10 @@ class MatchCounts:
         terms = (pattern.subject, pattern.predicate, pattern.object)
         nodes = [None if iri is None else ox.NamedNode(iri) for iri in terms]
         found = self.store.quads_for_pattern(nodes[0], nodes[1], nodes[2], None)
-        count = sum(1 for _ in itertools.islice(found, self.cap + 1))
+        try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.answer_here)
+            count = sum(1 for _ in itertools.islice(found, self.cap + 1))
+        finally:
+            del found
         with self._lock:
             self._cache[pattern] = count
             if len(self._cache) > self._entries:
@@ -103,7 +106,6 @@ def solution_bound(
     tokens: the guard's significant tokens of a query it passed (guard.scan). None: the query
     is outside the subset described above, or the bound exceeds `counts.cap`.
     """
-    tokens = list(tokens)
     if text_length > MAX_TEXT or len(tokens) > MAX_TOKENS:
         return None
     try:
@@ -121,7 +123,7 @@ def solution_bound(
 class _Reader:
     """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
-    def __init__(self, tokens: list, predeclared: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, tokens, predeclared: tuple[tuple[str, str], ...]) -> None:
         prefixes, self.base, self.index = _prologue(tokens, "")
         self.prefixes = {**dict(predeclared), **prefixes}
         self.tokens = tokens

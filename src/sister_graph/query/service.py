@@ -171,6 +171,7 @@ def prepare_query(
         local_graph=dataset_graph(config.base),
         prefixes=_prefixes(config.base) if choice.format.name == "turtle" else (),
         predeclared=predeclared,
+        rewritten=plan.rewritten,
     )
     key = (
         store.checksum,
@@ -209,9 +210,9 @@ def execute(
 
     def evaluate() -> Answer:
         if fair_use is None:
-            return store.answer(prepared.job)
+            return store.answer(prepared.job, prepared.plan.tokens)
         with fair_use.evaluation(client):
-            return store.answer(prepared.job)
+            return store.answer(prepared.job, prepared.plan.tokens)
 
     if prepared.etag is not None and cache.enabled:
         answer = cache.fetch(prepared.key, evaluate)

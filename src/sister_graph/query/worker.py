@@ -24,7 +24,7 @@ from sister_graph.errors import (
 )
 from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.lang_function import run_rewritten
-from sister_graph.query.results import Answer, to_answer
+from sister_graph.query.results import Answer, answer_here
 from sister_graph.rdf.formats import NQUADS, NTRIPLES, RESULTS_JSON
 
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
@@ -117,17 +117,23 @@ def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
 
     The error crosses the pipe pickled, class and all: MalformedQuery (the engine's message,
     unlocated), StoreError, ResultTooLarge, NotRepresentable or QueryTooComplex (memory).
+
+    pyoxigraph's result iterators must be dropped by the thread that made them (pyo3
+    "unsendable": dropped elsewhere, they raise RuntimeError in whatever thread drops them).
+    So nothing that outlives this call keeps one (results.answer_here): the error returned
+    carries no traceback.
     """
     try:
-        result = evaluate(store, job)
-        prefixes = dict(job.prefixes) or None
-        answer = to_answer(
-            result, media_type=job.media_type, max_rows=job.max_rows, prefixes=prefixes
+        answer = answer_here(
+            lambda: evaluate(store, job),
+            media_type=job.media_type,
+            max_rows=job.max_rows,
+            prefixes=dict(job.prefixes) or None,
         )
     except SyntaxError as err:
         return MalformedQuery(str(err))
     except NotRepresentable as err:
-        return err
+        return err.with_traceback(None)
     except MemoryError:
         return QueryTooComplex("the query needed more memory than one query may take; simplify it")
     except (OSError, ValueError) as err:

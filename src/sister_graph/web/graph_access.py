@@ -50,8 +50,12 @@ def parse_ntriples(body: bytes) -> Graph:
     """Parse an N-Triples answer into an rdflib graph with conventional language-tag case."""
     graph = Graph(bind_namespaces="none")
     if body.strip():
-        for quad in ox.parse(body, format=NTRIPLES.engine):
-            graph.add(_to_rdflib(quad))
+        quads = ox.parse(body, format=NTRIPLES.engine)
+        try:  # pyo3 "unsendable": drop the parser in this thread (query.results.answer_here)
+            for quad in quads:
+                graph.add(_to_rdflib(quad))
+        finally:
+            del quads
     return with_canonical_langs(graph)
 
 
