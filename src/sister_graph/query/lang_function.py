@@ -7,7 +7,10 @@ by the guard's lexical scan, never inside strings, IRIs or comments) is replaced
 function that returns the tag in the case of RFC 5646 §2.1.1
 (https://www.rfc-editor.org/rfc/rfc5646#section-2.1.1): `LANG(?l) = "sr-Cyrl"` holds and
 `LANG(?l) = "sr-cyrl"` does not, the one spelling everywhere. `langMatches` is
-case-insensitive anyway (https://www.w3.org/TR/sparql11-query/#func-langMatches). The guard
+case-insensitive anyway (https://www.w3.org/TR/sparql11-query/#func-langMatches). A call
+compared with a plain literal on its own (`FILTER(LANG(?l) = "en")`) keeps the built-in and
+has the literal lower-cased instead, which gives the same answer without calling back into
+Python for every solution (see _compared_literal). The guard
 rewrites from the tokens it scanned (`ScreenedQuery.rewritten`) and the job carries the result
 to the worker (`Job.rewritten`), so a query is scanned once.
 """
@@ -50,13 +53,58 @@ def rewrite_lang_calls(text: str, tokens: Sequence[Token] | None = None) -> str:
             tokens = scan(text)
         except BadRequest:  # not a query the guard passes: the engine will say what is wrong
             return text
+    tokens = list(tokens)
     pieces: list[str] = []
     end = 0
-    for token, following in zip(tokens, tokens[1:], strict=False):
-        if following.text == "(" and token.kind == "word" and token.text.upper() == "LANG":
-            pieces += (text[end : token.at], _CALL)
-            end = token.at + len(token.text)
+    for index, token in enumerate(tokens[:-1]):
+        if tokens[index + 1].text == "(" and token.kind == "word" and token.text.upper() == "LANG":
+            literal = _compared_literal(tokens, index)
+            if literal is not None:  # LANG(?v) = "en": the built-in on lower case, no callback
+                pieces += (text[end : literal.at], literal.text.lower())
+                end = literal.at + len(literal.text)
+            else:
+                pieces += (text[end : token.at], _CALL)
+                end = token.at + len(token.text)
     return "".join((*pieces, text[end:])) if pieces else text
+
+
+_BEFORE = frozenset({"(", "&", "|", ","})  # "&&", "||" are two tokens each
+_AFTER = frozenset({")", "&", "|", ","})
+
+
+def _compared_literal(tokens: list[Token], at: int) -> Token | None:
+    """Return the literal of `LANG(?v) = "S"` or `LANG(?v) != "S"`, LANG at tokens[at].
+
+    Only where the comparison stands alone (after "(", "&&", "||" or ",", before ")", "&&",
+    "||" or ","), the literal is a plain short string without escapes, tag or datatype, and
+    S is a tag in its BCP 47 case. There the custom function's test, canonical(tag) = S,
+    is the built-in's on the lower-cased literal, tag = lower(S): the engine keeps every tag
+    in lower case, and canonical only changes case.
+    """
+    if at == 0 or tokens[at - 1].text not in _BEFORE:
+        return None
+    shape = [t.text for t in tokens[at + 2 : at + 6]]
+    if len(shape) < 4 or tokens[at + 2].kind != "var" or shape[1] != ")":
+        return None
+    if shape[2] == "=":
+        position = at + 5
+    elif shape[2:4] == ["!", "="]:
+        position = at + 6
+    else:
+        return None
+    if position + 1 >= len(tokens):
+        return None
+    literal, after = tokens[position], tokens[position + 1]
+    quote, value = literal.text[:1], literal.text[1:-1]
+    if (
+        literal.kind != "string"
+        or value[:1] == quote  # a long string, three quotes
+        or "\\" in value
+        or after.text not in _AFTER
+        or canonical_lang(value.lower()) != value
+    ):
+        return None
+    return literal
 
 
 def run_query(store: ox.Store, text: str, **options) -> object:
