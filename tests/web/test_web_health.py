@@ -14,7 +14,7 @@ class BrokenStore:
 
     kind, checksum, triples = "fake", "c0ffee", 0
 
-    def answer(self, job) -> Answer:
+    def answer(self, job, tokens=None) -> Answer:
         raise RuntimeError("secret /srv/path detail")
 
     def health(self) -> dict:
