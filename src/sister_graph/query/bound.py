@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from sister_graph.errors import Unbounded
-from sister_graph.query.guard import _expand, _prologue
+from sister_graph.query.guard import expand_iri, read_prologue
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MAX_TEXT = 4096  # characters of query text
@@ -124,7 +124,7 @@ class _Reader:
     """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
     def __init__(self, tokens, predeclared: tuple[tuple[str, str], ...]) -> None:
-        prefixes, self.base, self.index = _prologue(tokens, "")
+        prefixes, self.base, self.index = read_prologue(tokens, "")
         self.prefixes = {**dict(predeclared), **prefixes}
         self.tokens = tokens
         self.patterns: list[Pattern] = []
@@ -320,7 +320,7 @@ class _Reader:
     def _iri(self, token) -> str | None:
         if token.kind == "iri" or token.kind == "pname":
             try:
-                return _expand(token, self.prefixes, self.base, "")
+                return expand_iri(token, self.prefixes, self.base, "")
             except Exception:  # noqa: BLE001 - the engine will name the problem
                 raise Unbounded("outside the bounded subset") from None
         return None

@@ -81,7 +81,7 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
     upper = text.upper()
     if "SERVICE" in upper and any(_starts_service(t) for t in tokens):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
-    declared, base, index = _prologue(tokens, text)
+    declared, base, index = read_prologue(tokens, text)
     keyword = tokens[index].text.upper() if index < len(tokens) else ""
     if keyword in UPDATES:
         raise QueryRefused("this SPARQL service is read-only: updates are not accepted")
@@ -116,7 +116,11 @@ def _rewritten(text: str, tokens: list[Token]) -> str | None:
     return None if rewritten == text else rewritten
 
 
-def _prologue(tokens: list[Token], text: str) -> tuple[dict[str, str], str | None, int]:
+def read_prologue(tokens: list[Token], text: str) -> tuple[dict[str, str], str | None, int]:
+    """Read the PREFIX and BASE declarations: (prefix -> IRI, base IRI or None, next index).
+
+    Raises MalformedQuery (placed in text) on an incomplete declaration.
+    """
     prefixes: dict[str, str] = {}
     base: str | None = None
     index = 0
@@ -159,7 +163,7 @@ def _dataset_clauses(
         ref = tokens[index + 2 if target is named else index + 1 :][:1]
         if not ref or ref[0].kind not in ("iri", "pname"):
             raise _malformed("FROM needs an IRI", text, token.at)
-        target.append(_expand(ref[0], prefixes, base, text))
+        target.append(expand_iri(ref[0], prefixes, base, text))
     return tuple(graphs), tuple(named)
 
 
@@ -167,7 +171,11 @@ def _is_named(token: Token) -> bool:
     return token.kind == "word" and token.text.upper() == "NAMED"
 
 
-def _expand(token: Token, prefixes: dict[str, str], base: str | None, text: str) -> str:
+def expand_iri(token: Token, prefixes: dict[str, str], base: str | None, text: str) -> str:
+    """Return the absolute IRI an IRI or prefixed-name token stands for.
+
+    Raises MalformedQuery (placed in text) for an undeclared prefix.
+    """
     if token.kind == "iri":
         return _resolve(token.text[1:-1], base)
     prefix, _, local = token.text.partition(":")
