@@ -82,17 +82,21 @@ def publisher_dump_name(slug: str) -> str:
     return f"{DUMP_STEM}-{slug}.ttl"
 
 
+def publisher_triples(graph: Graph, publisher: Publisher) -> list[tuple]:
+    """Return the triples of what one publisher's pages state (each once, in no set order)."""
+    subjects = set(publisher.pages)
+    for page in publisher.pages:
+        subjects.update(graph.subjects(DCTERMS.source, page))
+    return [triple for subject in subjects for triple in graph.triples((subject, None, None))]
+
+
 def publisher_graph(graph: Graph, publisher: Publisher, *, base: str) -> Graph:
     """Return what one publisher's pages state: every resource citing them, and the pages."""
     part = Graph(bind_namespaces="none")
     for prefix, ns in graph.namespaces():
         part.bind(prefix, ns, override=True)
-    subjects = set(publisher.pages)
-    for page in publisher.pages:
-        subjects.update(graph.subjects(DCTERMS.source, page))
-    for subject in subjects:
-        for triple in graph.triples((subject, None, None)):
-            part.add(triple)
+    for triple in publisher_triples(graph, publisher):
+        part.add(triple)
     return part
 
 

@@ -12,12 +12,15 @@ from sister_graph.build.catalog_datasets import (
     find_publishers,
     publisher_dump_name,
     publisher_graph,
+    publisher_triples,
 )
-from sister_graph.build.round_trip import check_dumps, check_round_trip
+from sister_graph.build.round_trip import check_dumps, check_round_trip, expected_lines
 from sister_graph.dist.files import CHECKSUMS, sha256_hex
 from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
 from sister_graph.rdf.serialize import (
+    has_blank_nodes,
     jsonld_context,
+    ntriples_to_turtle,
     to_jsonld,
     to_nquads,
     to_ntriples,
@@ -25,11 +28,13 @@ from sister_graph.rdf.serialize import (
     to_turtle,
 )
 
-WRITERS: dict[str, Callable[[Graph, str], bytes]] = {
-    "turtle": lambda g, base: to_turtle(g, base=base),
-    "jsonld": lambda g, base: to_jsonld(g, base=base),
-    "ntriples": lambda g, _: to_ntriples(g),
-    "rdfxml": lambda g, base: to_rdfxml(g, base=base),
+# Each writer takes the graph, the base IRI, its triples (a list) and its N-Triples (None when
+# it has blank nodes): the graph is read once for all of them.
+WRITERS: dict[str, Callable[[Graph, str, list, bytes | None], bytes]] = {
+    "turtle": lambda g, base, _, nt: to_turtle(g, base=base, ntriples=nt),
+    "jsonld": lambda g, base, triples, _: to_jsonld(g, base=base, triples=triples),
+    "ntriples": lambda g, _, triples, nt: to_ntriples(triples) if nt is None else nt,
+    "rdfxml": lambda g, base, triples, nt: to_rdfxml(g, base=base, ntriples=nt),
 }
 
 
@@ -53,9 +58,11 @@ def render_dist(
     one differs), so nothing is published that does not read back as what was built.
     """
     files: dict[str, bytes] = {}
+    triples = list(graph)
+    ntriples = None if has_blank_nodes(triples) else to_ntriples(triples)
     for fmt in RDF_FORMATS:
         progress(f"serialising {dump_name(fmt)}")
-        files[dump_name(fmt)] = WRITERS[fmt.name](graph, base)
+        files[dump_name(fmt)] = WRITERS[fmt.name](graph, base, triples, ntriples)
     if source_graphs is not None:
         progress(f"serialising {dump_name(NQUADS)} ({len(source_graphs)} source graphs)")
         files[dump_name(NQUADS)] = to_nquads(source_graphs)
@@ -63,12 +70,18 @@ def render_dist(
         json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
     ).encode()
     files["validation-report.ttl"] = to_turtle(report, base=base)
-    parts = {}
+    parts: dict[str, Graph | set[bytes]] = {}  # a part's graph, or its expected lines
     for publisher in find_publishers(graph):
         name = publisher_dump_name(publisher.slug)
         progress(f"serialising {name}")
-        parts[name] = publisher_graph(graph, publisher, base=base)
-        files[name] = to_turtle(parts[name], base=base)
+        part = publisher_triples(graph, publisher)
+        if has_blank_nodes(part):
+            parts[name] = publisher_graph(graph, publisher, base=base)
+            files[name] = to_turtle(parts[name], base=base)
+        else:  # no Graph needed: written and checked from the triples
+            files[name] = ntriples_to_turtle(to_ntriples(part), base=base)
+            parts[name] = expected_lines(part)
+        del part
     infos = {name: FileInfo(name, len(data), sha256_hex(data)) for name, data in files.items()}
     catalog = describe_catalog(
         graph,
@@ -80,12 +93,16 @@ def render_dist(
     )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
     progress("parsing every file back")
-    check_dumps(files, graph, source_graphs)
+    check_dumps(files, graph, source_graphs, triples=triples)
+    del triples, ntriples
     turtle = rdf_format("turtle")
     check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
     check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)
     for name, part in parts.items():
-        check_round_trip(name, files[name], turtle, part)
+        if isinstance(part, Graph):
+            check_round_trip(name, files[name], turtle, part)
+        else:
+            check_round_trip(name, files[name], turtle, Graph(), expected=part)
     files[CHECKSUMS] = "".join(
         f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())
     ).encode()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 import pyoxigraph
 from rdflib import BNode, Graph, URIRef
+from rdflib.plugins.serializers.jsonld import from_rdf
+from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.shared.jsonld.context import Context
 
 from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from sister_graph.rdf.langtags import recase_serialised
-from sister_graph.rdf.namespaces import RDFS, SKOS, new_graph, prefixes_for
+from sister_graph.rdf.namespaces import RDF, RDFS, SKOS, new_graph, prefixes_for
 from sister_graph.rdf.xml_chars import fix_rdfxml
 
 NOT_XML = "Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld)"
@@ -26,13 +30,15 @@ def sorted_copy(graph: Graph, *, base: str) -> Graph:
     return copy
 
 
-def to_ntriples(graph: Graph) -> bytes:
+def to_ntriples(graph: Graph | Iterable[tuple]) -> bytes:
     """Serialise as N-Triples, one triple a line, lines sorted.
 
-    Lines end at LF only: U+2028, U+0085 and other characters str.splitlines() breaks on
-    stay inside their literals (N-Triples escapes only LF, CR, TAB, quote and backslash).
+    Takes a graph or its triples (a list the caller made once, for several writers); each line
+    is rdflib's N-Triples writer's. Lines end at LF only: U+2028, U+0085 and other characters
+    str.splitlines() breaks on stay inside their literals (N-Triples escapes only LF, CR, TAB,
+    quote and backslash).
     """
-    text = graph.serialize(format=NTRIPLES.rdflib, encoding="utf-8").decode("utf-8")
+    text = "".join(map(_nt_row, graph))
     lines = text.split("\n")
     return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
 
@@ -53,7 +59,12 @@ def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
     return ("".join(f"{line}\n" for line in sorted(lines))).encode("utf-8")
 
 
-def to_turtle(graph: Graph, *, base: str) -> bytes:
+def has_blank_nodes(graph: Graph | Iterable[tuple]) -> bool:
+    """Return whether any triple of the graph (or of these triples) has a blank node."""
+    return any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph)
+
+
+def to_turtle(graph: Graph, *, base: str, ntriples: bytes | None = None) -> bytes:
     """Serialise as Turtle (https://www.w3.org/TR/turtle/) with the project's prefixes.
 
     A graph without blank nodes goes through pyoxigraph's writer, fed the sorted N-Triples
@@ -61,10 +72,19 @@ def to_turtle(graph: Graph, *, base: str) -> bytes:
     lines are written here, sorted; a prefix whose local names would need escapes is left
     out, so every name stays plain). Blank nodes get fresh labels on every parse, so a graph
     with any (a SHACL report) goes to rdflib's writer, which nests them as `[ ... ]`.
+    `ntriples` is `to_ntriples(graph)` when the caller has it already, for a graph it knows
+    has no blank nodes (the same bytes come out).
     """
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
-        return sorted_copy(graph, base=base).serialize(format=TURTLE.rdflib, encoding="utf-8")
-    lines = to_ntriples(graph)
+    if ntriples is None:
+        if has_blank_nodes(graph):
+            return sorted_copy(graph, base=base).serialize(format=TURTLE.rdflib, encoding="utf-8")
+        ntriples = to_ntriples(graph)
+    return ntriples_to_turtle(ntriples, base=base)
+
+
+def ntriples_to_turtle(ntriples: bytes, *, base: str) -> bytes:
+    """Rewrite sorted N-Triples lines without blank nodes as Turtle (see `to_turtle`)."""
+    lines = ntriples
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     while True:
         data = pyoxigraph.serialize(
@@ -80,13 +100,16 @@ def to_turtle(graph: Graph, *, base: str) -> bytes:
     return recase_serialised(header + b"\n" + body, TURTLE)
 
 
-def to_rdfxml(graph: Graph, *, base: str) -> bytes:
+def to_rdfxml(graph: Graph, *, base: str, ntriples: bytes | None = None) -> bytes:
     """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order).
 
     Language tags are written in BCP 47 case (sr-Latn) and CR as ``&#13;``; a literal with a
     character XML 1.0 cannot carry raises NotRepresentable (https://www.w3.org/TR/xml/#charsets).
+    `ntriples` is `to_ntriples(graph)` when the caller has it already (the same bytes come out).
     """
-    triples = pyoxigraph.parse(to_ntriples(graph), format=NTRIPLES.engine)
+    if ntriples is None:
+        ntriples = to_ntriples(graph)
+    triples = pyoxigraph.parse(ntriples, format=NTRIPLES.engine)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     data = pyoxigraph.serialize(triples, format=RDFXML.engine, prefixes=prefixes)
     return recase_serialised(fix_rdfxml(data, other_formats=NOT_XML), RDFXML)
@@ -109,11 +132,75 @@ def _canonical(node):
     return node
 
 
-def to_jsonld(graph: Graph, *, base: str) -> bytes:
-    """Serialise as compact JSON-LD with the context inline; nodes and values sorted."""
+class _SubjectIndex:
+    """The few Graph methods rdflib's JSON-LD converter calls, over a dict built in one pass.
+
+    For a graph without blank nodes or RDF lists only: subjects(), predicate_objects(s) and
+    value(s, p) answer as the Graph would, without the store's per-call lookups.
+    """
+
+    context_aware = False
+
+    def __init__(self, graph: Graph, triples: Iterable[tuple]) -> None:
+        self.identifier = graph.identifier
+        self.spo: dict = {}
+        for s, p, o in triples:
+            self.spo.setdefault(s, []).append((p, o))
+
+    def subjects(self, predicate=None, object=None):  # noqa: A002
+        if predicate is not None or object is not None:
+            raise NotImplementedError("only all subjects (no blank nodes here)")
+        return iter(self.spo)
+
+    def predicate_objects(self, subject):
+        return iter(self.spo.get(subject, ()))
+
+    def value(self, subject, predicate):
+        if predicate == RDF.first:  # the converter asks only whether a node starts a list
+            return None  # none does: a graph with rdf:first is not read through this index
+        raise NotImplementedError(f"value of {predicate}")
+
+
+def _memoised(method):
+    cache: dict = {}
+
+    def call(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = method(*args, **kwargs)
+        return cache[key]
+
+    return call
+
+
+def _compacted(graph: Graph, context: dict, triples: list | None) -> dict:
+    """Return rdflib's compact JSON-LD object of the graph (what its serialiser writes).
+
+    A graph without blank nodes and lists is read once into a dict, and the context's term
+    lookups are memoised; rdflib's own converter does the rest, so the object is the same.
+    """
+    triples = list(graph) if triples is None else triples
+    simple = not has_blank_nodes(triples) and (None, RDF.first, None) not in graph and (
+        None, None, RDF.nil) not in graph  # fmt: skip
+    if not simple:
+        return json.loads(graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True))
+    active = Context(context, base=None)
+    for name in ("find_term", "shrink_iri", "to_symbol"):
+        setattr(active, name, _memoised(getattr(active, name)))
+    # the same arguments as rdflib's JsonLDSerializer.serialize passes (its native-types
+    # flag is a one-element tuple there, so always true)
+    return from_rdf(_SubjectIndex(graph, triples), active, None, (False,), False, auto_compact=True)
+
+
+def to_jsonld(graph: Graph, *, base: str, triples: list | None = None) -> bytes:
+    """Serialise as compact JSON-LD with the context inline; nodes and values sorted.
+
+    `triples` is list(graph) when the caller has it already.
+    The JSON-LD object is rdflib's (https://www.w3.org/TR/json-ld11/ compaction against
+    the project's context); nodes are sorted by @id and every array by its JSON text.
+    """
     context = jsonld_context(base)["@context"]
-    text = graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True)
-    document = json.loads(text)
+    document = _compacted(graph, context, triples)
     if "@graph" in document:
         document["@graph"] = sorted(
             (_canonical(node) for node in document["@graph"]), key=lambda n: n.get("@id", "")
