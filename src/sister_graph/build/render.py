@@ -14,7 +14,7 @@ from sister_graph.build.catalog_datasets import (
     publisher_graph,
     publisher_triples,
 )
-from sister_graph.build.round_trip import check_dumps, check_round_trip, expected_lines
+from sister_graph.build.round_trip import EngineLines, check_dumps, check_round_trip
 from sister_graph.dist.files import CHECKSUMS, sha256_hex
 from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
 from sister_graph.rdf.serialize import (
@@ -59,7 +59,8 @@ def render_dist(
     """
     files: dict[str, bytes] = {}
     triples = list(graph)
-    ntriples = None if has_blank_nodes(triples) else to_ntriples(triples)
+    blank = has_blank_nodes(triples)
+    ntriples = None if blank else to_ntriples(triples)
     for fmt in RDF_FORMATS:
         progress(f"serialising {dump_name(fmt)}")
         files[dump_name(fmt)] = WRITERS[fmt.name](graph, base, triples, ntriples)
@@ -70,7 +71,7 @@ def render_dist(
         json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
     ).encode()
     files["validation-report.ttl"] = to_turtle(report, base=base)
-    parts: dict[str, Graph | set[bytes]] = {}  # a part's graph, or its expected lines
+    parts: dict[str, Graph | list] = {}  # a part's graph, or its triples
     for publisher in find_publishers(graph):
         name = publisher_dump_name(publisher.slug)
         progress(f"serialising {name}")
@@ -80,7 +81,7 @@ def render_dist(
             files[name] = to_turtle(parts[name], base=base)
         else:  # no Graph needed: written and checked from the triples
             files[name] = ntriples_to_turtle(to_ntriples(part), base=base)
-            parts[name] = expected_lines(part)
+            parts[name] = part
         del part
     infos = {name: FileInfo(name, len(data), sha256_hex(data)) for name, data in files.items()}
     catalog = describe_catalog(
@@ -93,8 +94,9 @@ def render_dist(
     )
     files["catalog.ttl"] = to_turtle(catalog, base=base)
     progress("parsing every file back")
-    check_dumps(files, graph, source_graphs, triples=triples)
+    engine = None if blank else EngineLines(triples)
     del triples, ntriples
+    check_dumps(files, graph, source_graphs, engine=engine)
     turtle = rdf_format("turtle")
     check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
     check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)
@@ -102,7 +104,8 @@ def render_dist(
         if isinstance(part, Graph):
             check_round_trip(name, files[name], turtle, part)
         else:
-            check_round_trip(name, files[name], turtle, Graph(), expected=part)
+            lines = (engine or EngineLines(part)).lines(part)
+            check_round_trip(name, files[name], turtle, Graph(), expected=lines)
     files[CHECKSUMS] = "".join(
         f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())
     ).encode()
