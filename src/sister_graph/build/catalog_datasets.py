@@ -216,18 +216,24 @@ def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[U
 
 def describe_void(g: Graph, graph: Graph, dataset: URIRef, *, base: str, endpoint) -> None:
     """Add VoID statistics of the whole graph to the union dataset."""
-    classes = Counter(o for _, o in graph.subject_objects(RDF.type))
-    predicates = {p for _, p, _ in graph}
-    entities = {
-        s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(base + "id/")
-    }
+    classes: Counter = Counter()
+    subjects, predicates, objects = set(), set(), set()
+    rdf_type = RDF.type
+    for s, p, o in graph:  # one pass over the graph for every figure
+        subjects.add(s)
+        predicates.add(p)
+        objects.add(o)
+        if p == rdf_type:
+            classes[o] += 1
+    ids = base + "id/"
+    entities = [s for s in subjects if isinstance(s, URIRef) and str(s).startswith(ids)]
     stats = (
         (VOID.triples, len(graph)),
         (VOID.entities, len(entities)),
         (VOID.classes, len(classes)),
         (VOID.properties, len(predicates)),
-        (VOID.distinctSubjects, len(set(graph.subjects()))),
-        (VOID.distinctObjects, len(set(graph.objects()))),
+        (VOID.distinctSubjects, len(subjects)),
+        (VOID.distinctObjects, len(objects)),
     )
     for predicate, value in stats:
         g.add((dataset, predicate, Literal(value, datatype=XSD.integer)))

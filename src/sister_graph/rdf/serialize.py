@@ -132,6 +132,9 @@ def _canonical(node):
     return node
 
 
+_RDF_FIRST = RDF.first
+
+
 class _SubjectIndex:
     """The few Graph methods rdflib's JSON-LD converter calls, over a dict built in one pass.
 
@@ -156,7 +159,7 @@ class _SubjectIndex:
         return iter(self.spo.get(subject, ()))
 
     def value(self, subject, predicate):
-        if predicate == RDF.first:  # the converter asks only whether a node starts a list
+        if predicate == _RDF_FIRST:  # the converter asks only whether a node starts a list
             return None  # none does: a graph with rdf:first is not read through this index
         raise NotImplementedError(f"value of {predicate}")
 
