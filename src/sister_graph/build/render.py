@@ -64,9 +64,11 @@ def render_dist(
     for fmt in RDF_FORMATS:
         progress(f"serialising {dump_name(fmt)}")
         files[dump_name(fmt)] = WRITERS[fmt.name](graph, base, triples, ntriples)
+    sources = None  # each source graph's triples, read once for writing and checking
     if source_graphs is not None:
         progress(f"serialising {dump_name(NQUADS)} ({len(source_graphs)} source graphs)")
-        files[dump_name(NQUADS)] = to_nquads(source_graphs)
+        sources = {name: list(part) for name, part in source_graphs.items()}
+        files[dump_name(NQUADS)] = to_nquads(sources)
     files["context.jsonld"] = (
         json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
     ).encode()
@@ -96,7 +98,8 @@ def render_dist(
     progress("parsing every file back")
     engine = None if blank else EngineLines(triples)
     del triples, ntriples
-    check_dumps(files, graph, source_graphs, engine=engine)
+    check_dumps(files, graph, sources, engine=engine)
+    del sources
     turtle = rdf_format("turtle")
     check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
     check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)

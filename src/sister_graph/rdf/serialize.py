@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterable
 
 import pyoxigraph
-from rdflib import BNode, Graph, URIRef
-from rdflib.plugins.serializers.jsonld import from_rdf
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
 from rdflib.plugins.serializers.nt import _nt_row
-from rdflib.plugins.shared.jsonld.context import Context
+from rdflib.plugins.shared.jsonld.context import UNDEF, Context
+from rdflib.plugins.shared.jsonld.keys import ID, LANG, VOCAB
 
 from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from sister_graph.rdf.langtags import recase_serialised
@@ -43,8 +44,9 @@ def to_ntriples(graph: Graph | Iterable[tuple]) -> bytes:
     return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
 
 
-def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
-    """Serialise named graphs as N-Quads (https://www.w3.org/TR/n-quads/), lines sorted.
+def to_nquads(graphs: dict[URIRef, Graph | list]) -> bytes:
+    """Serialise named graphs (or their triples) as N-Quads (https://www.w3.org/TR/n-quads/),
+    lines sorted.
 
     >>> from rdflib import Literal
     >>> g = Graph(); _ = g.add((URIRef("urn:s"), URIRef("urn:p"), Literal("o")))
@@ -132,38 +134,6 @@ def _canonical(node):
     return node
 
 
-_RDF_FIRST = RDF.first
-
-
-class _SubjectIndex:
-    """The few Graph methods rdflib's JSON-LD converter calls, over a dict built in one pass.
-
-    For a graph without blank nodes or RDF lists only: subjects(), predicate_objects(s) and
-    value(s, p) answer as the Graph would, without the store's per-call lookups.
-    """
-
-    context_aware = False
-
-    def __init__(self, graph: Graph, triples: Iterable[tuple]) -> None:
-        self.identifier = graph.identifier
-        self.spo: dict = {}
-        for s, p, o in triples:
-            self.spo.setdefault(s, []).append((p, o))
-
-    def subjects(self, predicate=None, object=None):  # noqa: A002
-        if predicate is not None or object is not None:
-            raise NotImplementedError("only all subjects (no blank nodes here)")
-        return iter(self.spo)
-
-    def predicate_objects(self, subject):
-        return iter(self.spo.get(subject, ()))
-
-    def value(self, subject, predicate):
-        if predicate == _RDF_FIRST:  # the converter asks only whether a node starts a list
-            return None  # none does: a graph with rdf:first is not read through this index
-        raise NotImplementedError(f"value of {predicate}")
-
-
 def _memoised(method):
     cache: dict = {}
 
@@ -176,23 +146,114 @@ def _memoised(method):
     return call
 
 
+class _NotSimple(Exception):
+    """The graph needs rdflib's general JSON-LD converter (see `_direct_nodes`)."""
+
+
+def _direct_nodes(triples: list, context: Context) -> list[dict]:
+    """Return the node objects rdflib's JSON-LD converter makes, for a graph of IRIs and literals.
+
+    The same steps as rdflib's Converter.add_to_node and to_raw_value (rdflib 7) for the case
+    the dumps are in: active context, no blank node, no RDF list, no coerced term, no value that
+    JSON treats as false. Raises _NotSimple otherwise, and the caller uses rdflib's converter.
+    Each predicate's term and each IRI's compact form are looked up once.
+    """
+    rdf_type, rdf_first, rdf_nil, lang_container = RDF.type, RDF.first, RDF.nil, "@language"
+    term_of: dict = {}
+    nodes: dict[str, dict] = {}
+    by_subject: dict = {}
+    for s, p, o in triples:
+        if isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first or o == rdf_nil:
+            raise _NotSimple
+        by_subject.setdefault(s, []).append((p, o))
+    for s, pairs in by_subject.items():
+        node_id = context.shrink_iri(s)
+        if node_id in nodes:
+            raise _NotSimple  # two subjects with one compact id: rdflib keeps the first seen
+        node: dict = {"@id": node_id}
+        nodes[node_id] = node
+        for p, o in pairs:
+            literal = isinstance(o, Literal)
+            key = (p, o.datatype, o.language) if literal else (p, None, "@iri")
+            if key not in term_of:
+                if literal:
+                    datatype = str(o.datatype) if o.datatype else None
+                    term = context.find_term(str(p), datatype, language=o.language)
+                else:
+                    term = None
+                    for coercion in (ID, VOCAB, UNDEF):
+                        term = context.find_term(str(p), coercion, None)
+                        if term:
+                            break
+                if term and (term.type or term.language or set(term.container) - {LANG}):
+                    raise _NotSimple
+                term_of[key] = term
+            term = term_of[key]
+            value = None
+            if term:
+                p_key = term.name
+                if LANG in term.container and literal and o.language:
+                    languages, text = node.setdefault(p_key, {}), str(o)
+                    if not text:
+                        raise _NotSimple  # rdflib overwrites a false first value
+                    held = languages.get(o.language)
+                    if held:
+                        if not isinstance(held, list):
+                            languages[o.language] = held = [held]
+                        held.append(text)
+                    else:
+                        languages[o.language] = text
+                    continue
+            else:
+                p_key = context.to_symbol(p)
+                key_term = context.terms.get(p_key)
+                if key_term and (key_term.type or key_term.container):
+                    p_key = p
+                if p == rdf_type:
+                    if not literal:
+                        value = context.to_symbol(o)
+                    p_key = "@type"
+            if value is None:
+                if not literal:
+                    value = {"@id": context.shrink_iri(o)}
+                elif o.datatype in PLAIN_LITERAL_TYPES:
+                    value = o.toPython()
+                elif o.datatype:
+                    value = {"@type": context.to_symbol(o.datatype), "@value": str(o)}
+                elif o.language:
+                    value = {lang_container: o.language, "@value": str(o)}
+                else:
+                    value = str(o)
+                if not value and value is not None:
+                    raise _NotSimple  # rdflib overwrites a false first value
+            held = node.get(p_key)
+            if held:
+                if not isinstance(held, list):
+                    held = [held]
+                held.append(value)
+                node[p_key] = held
+            else:
+                node[p_key] = value
+    return list(nodes.values())
+
+
 def _compacted(graph: Graph, context: dict, triples: list | None) -> dict:
     """Return rdflib's compact JSON-LD object of the graph (what its serialiser writes).
 
-    A graph without blank nodes and lists is read once into a dict, and the context's term
-    lookups are memoised; rdflib's own converter does the rest, so the object is the same.
+    A graph of IRIs and literals is converted in one pass by `_direct_nodes` (the same object,
+    shown by a test against rdflib's); any other by rdflib's serialiser.
     """
     triples = list(graph) if triples is None else triples
-    simple = not has_blank_nodes(triples) and (None, RDF.first, None) not in graph and (
-        None, None, RDF.nil) not in graph  # fmt: skip
-    if not simple:
-        return json.loads(graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True))
     active = Context(context, base=None)
     for name in ("find_term", "shrink_iri", "to_symbol"):
         setattr(active, name, _memoised(getattr(active, name)))
-    # the same arguments as rdflib's JsonLDSerializer.serialize passes (its native-types
-    # flag is a one-element tuple there, so always true)
-    return from_rdf(_SubjectIndex(graph, triples), active, None, (False,), False, auto_compact=True)
+    try:
+        nodes = _direct_nodes(triples, active)
+    except _NotSimple:
+        nodes = None
+    if nodes is None or len(nodes) == 1:  # a lone node is written as is, values in store order
+        return json.loads(graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True))
+    return {"@graph": nodes, "@context": context}
 
 
 def to_jsonld(graph: Graph, *, base: str, triples: list | None = None) -> bytes:
