@@ -14,6 +14,7 @@ Setup is automatic: wrk must be installed (apt-get install -y wrk); the peer ven
 
     /work/venv/bin/python bench/bench_scale.py                    # 1k, 10k, 100k, 1M
     /work/venv/bin/python bench/bench_scale.py --sizes 1000,10000 --duration 5
+    /work/venv/bin/python bench/bench_scale.py --sizes 1000000 --pipeline-only
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -39,34 +41,31 @@ PEER_PACKAGES = ("rdflib-endpoint", "uvicorn", "matplotlib")
 
 STAGES = """
 import json, resource, sys, time
-from pathlib import Path
 from sister_graph.settings import load_config
-from sister_graph.build.pipeline import build_and_validate, deployer
-from sister_graph.build.catalog_vocabularies import read_code_lists
-from sister_graph.build.render import render_dist
-from sister_graph.dist.files import write_dist
-marks, cpu_marks = {}, {}
+from sister_graph.build.pipeline import build_dist
+marks, cpu_marks, rss_marks = {}, {}, {}
 def cpu():
     return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+def peak_mib():
+    return max(resource.getrusage(who).ru_maxrss
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 def progress(message):
-    marks[message.split()[0]] = time.perf_counter()
-    cpu_marks[message.split()[0]] = cpu()
+    word = message.split()[0]
+    marks.setdefault(word, time.perf_counter())
+    cpu_marks.setdefault(word, cpu())
+    rss_marks.setdefault(word, peak_mib())
 config = load_config({"data_dir": sys.argv[1], "dist_dir": sys.argv[2]})
 start = time.perf_counter()
-built = build_and_validate(config, progress)
-done, done_cpu = time.perf_counter(), cpu()
-peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
-                                                          resource.RUSAGE_CHILDREN))
-files = render_dist(built.graph, built.validation.report, base=config.base,
-                    vocabularies=read_code_lists(config.vendor_dir), deployer=deployer(config))
-write_dist(files, config.dist_dir)
+built = build_dist(config, progress)  # what `sister-graph build` runs
+end, end_cpu = time.perf_counter(), cpu()
 print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - start,
-                  "validate_s": done - marks["validating"],
-                  "publish_s": time.perf_counter() - done, "validate_rss_mib": peak / 1024,
+                  "validate_s": marks["serialising"] - marks["validating"],
+                  "publish_s": end - marks["serialising"],
+                  "validate_rss_mib": rss_marks["serialising"],
                   "build_cpu_s": cpu_marks["validating"],
-                  "validate_cpu_s": done_cpu - cpu_marks["validating"],
-                  "publish_cpu_s": cpu() - done_cpu}))
+                  "validate_cpu_s": cpu_marks["serialising"] - cpu_marks["validating"],
+                  "publish_cpu_s": end_cpu - cpu_marks["serialising"]}))
 """
 
 LOAD = """
@@ -89,22 +88,70 @@ def ensure_peer_venv(venv: Path) -> Path:
     return python
 
 
+def _tree_kib(root: int) -> tuple[int, int]:
+    """Return (RSS, PSS) in KiB summed over a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    ppid = int(handle.read().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    rss = pss = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
 def timed_child(code: str, *args: str) -> dict:
-    """Run a Python child under /usr/bin/time; return its JSON line plus wall time and peak RSS."""
+    """Run a Python child under /usr/bin/time; return its JSON line, wall time and peak memory.
+
+    rss_mib is the largest single process (/usr/bin/time); tree_rss_mib and tree_pss_mib are
+    the peaks of the whole process tree's summed RSS and PSS (forked workers share pages: PSS
+    counts a shared page once), sampled every 0.1 s.
+    """
     with tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
         started = time.perf_counter()
         timer = ["/usr/bin/time", "-o", usage.name, "-f", "%U %S %M"]
-        out = subprocess.run(
+        process = subprocess.Popen(
             [*timer, sys.executable, "-c", code, *args],
-            capture_output=True, text=True, check=False,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
+        peak_rss = peak_pss = 0
+        sink: dict[str, str] = {}
+        readers = [
+            threading.Thread(target=lambda: sink.update(out=process.stdout.read())),
+            threading.Thread(target=lambda: sink.update(err=process.stderr.read())),
+        ]
+        for reader in readers:
+            reader.start()
+        while process.poll() is None:
+            rss, pss = _tree_kib(process.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            time.sleep(0.1)
+        for reader in readers:
+            reader.join()
         wall = time.perf_counter() - started
-        if out.returncode:
-            raise SystemExit(f"child failed:\n{out.stderr[-3000:]}")
+        if process.returncode:
+            raise SystemExit(f"child failed:\n{sink.get('err', '')[-3000:]}")
         user, system, rss_kib = usage.read().split()[-3:]
     cpu = float(user) + float(system)  # of this process and the children it waited for
-    return {**json.loads(out.stdout.splitlines()[-1]), "wall_s": wall, "cpu_s": cpu,
-            "rss_mib": int(rss_kib) / 1024}  # fmt: skip
+    return {**json.loads(sink["out"].splitlines()[-1]), "wall_s": wall, "cpu_s": cpu,
+            "rss_mib": int(rss_kib) / 1024, "tree_rss_mib": peak_rss / 1024,
+            "tree_pss_mib": peak_pss / 1024}  # fmt: skip
 
 
 def serve(command: list[str], ready_url: str, *, cap: float) -> tuple[subprocess.Popen, float]:
@@ -175,8 +222,10 @@ def measure_size(name: str, data: Path, work: Path, args, peer_python: Path) -> 
     print(f"[{name}] store load", file=sys.stderr)
     load = timed_child(LOAD, str(dist), str(work / "store"))
     row.update(load_s=load["load_s"], load_rss_mib=load["rss_mib"])
-    print(f"[{name}] servers", file=sys.stderr)
-    row.update(measure_servers(dist, query_mix(data), args, peer_python))
+    print(f"[{name}] {json.dumps(row)}", file=sys.stderr)
+    if not args.pipeline_only:
+        print(f"[{name}] servers", file=sys.stderr)
+        row.update(measure_servers(dist, query_mix(data), args, peer_python))
     return row
 
 
@@ -194,8 +243,14 @@ def main() -> None:
     parser.add_argument("--peer-cap", type=float, default=240, help="readiness cap of the peer, s")
     parser.add_argument("--peer-venv", type=Path, default=Path("/work/venv-peer"))
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--pipeline-only",
+        action="store_true",
+        help="build, SHACL, publish and store load only (no servers, no wrk)",
+    )
     args = parser.parse_args()
-    if shutil.which("wrk") is None or not Path("/usr/bin/time").exists():
+    needs_wrk = not args.pipeline_only
+    if (needs_wrk and shutil.which("wrk") is None) or not Path("/usr/bin/time").exists():
         raise SystemExit("needs wrk and /usr/bin/time: apt-get install -y wrk time")
     peer_python = ensure_peer_venv(args.peer_venv)
     started, load_before = time.perf_counter(), os.getloadavg()[0]
@@ -214,6 +269,8 @@ def main() -> None:
         "cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()[0],
         "total_s": time.perf_counter() - started, "duration": args.duration,
         "connections": args.connections, "peer_cap_s": args.peer_cap,
+        "pipeline_only": args.pipeline_only,
+        "load_averages": [load_before, os.getloadavg()[0]],
     }  # fmt: skip
     from scale_report import write_report
 

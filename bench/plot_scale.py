@@ -29,6 +29,9 @@ def main(source: str, target: str) -> None:
         ]
         if points:
             left.plot(*zip(*points, strict=True), marker="o", label=label)
+    if not any("rps" in r.get("ours_nocache", {}) for r in rows):
+        left.text(0.5, 0.5, "pipeline-only run: no endpoint figures", ha="center",
+                  transform=left.transAxes)  # fmt: skip
     left.set(
         xscale="log",
         yscale="log",
