@@ -243,6 +243,7 @@ def main() -> None:
     parser.add_argument("--peer-cap", type=float, default=240, help="readiness cap of the peer, s")
     parser.add_argument("--peer-venv", type=Path, default=Path("/work/venv-peer"))
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--stem", default="scale", help="result files: <out>/<stem>.{md,json,png}")
     parser.add_argument(
         "--pipeline-only",
         action="store_true",
@@ -269,7 +270,7 @@ def main() -> None:
         "cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()[0],
         "total_s": time.perf_counter() - started, "duration": args.duration,
         "connections": args.connections, "peer_cap_s": args.peer_cap,
-        "pipeline_only": args.pipeline_only,
+        "pipeline_only": args.pipeline_only, "stem": args.stem,
         "load_averages": [load_before, os.getloadavg()[0]],
     }  # fmt: skip
     from scale_report import write_report

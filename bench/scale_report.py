@@ -97,7 +97,8 @@ def errors_line(rows: list[dict]) -> str:
 def write_report(rows: list[dict], meta: dict, out: Path, peer_python: Path) -> None:
     """Write the JSON, Markdown and PNG results and print the ratios."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "scale.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n")
+    stem = meta.get("stem", "scale")
+    (out / f"{stem}.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n")
     head = (
         f"{meta['cpus']} CPUs, load average {meta['load_before']:.1f} before and "
         f"{meta['load_after']:.1f} after (shared machine), "
@@ -120,9 +121,9 @@ def write_report(rows: list[dict], meta: dict, out: Path, peer_python: Path) -> 
     if not meta.get("pipeline_only"):
         text += ["## Endpoint (same dump, same query mix)", "", *endpoint_table(rows), "",
                  errors_line(rows), ""]  # fmt: skip
-    (out / "scale.md").write_text("\n".join(text))
-    subprocess.run([str(peer_python), str(PLOT), str(out / "scale.json"), str(out / "scale.png")],
-                   check=False)  # fmt: skip
+    (out / f"{stem}.md").write_text("\n".join(text))
+    plot = [str(peer_python), str(PLOT), str(out / f"{stem}.json"), str(out / f"{stem}.png")]
+    subprocess.run(plot, check=False)
     print("\n".join(text))
     print("ratios (ours cache off / rdflib-endpoint, requests/s):", file=sys.stderr)
     for r in rows:

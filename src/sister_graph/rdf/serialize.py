@@ -146,16 +146,12 @@ def _memoised(method):
     return call
 
 
-class _NotSimple(Exception):
-    """The graph needs rdflib's general JSON-LD converter (see `_direct_nodes`)."""
-
-
-def _direct_nodes(triples: list, context: Context) -> list[dict]:
+def _direct_nodes(triples: list, context: Context) -> list[dict] | None:
     """Return the node objects rdflib's JSON-LD converter makes, for a graph of IRIs and literals.
 
     The same steps as rdflib's Converter.add_to_node and to_raw_value (rdflib 7) for the case
     the dumps are in: active context, no blank node, no RDF list, no coerced term, no value that
-    JSON treats as false. Raises _NotSimple otherwise, and the caller uses rdflib's converter.
+    JSON treats as false. Returns None otherwise, and the caller uses rdflib's converter.
     Each predicate's term and each IRI's compact form are looked up once.
     """
     rdf_type, rdf_first, rdf_nil, lang_container = RDF.type, RDF.first, RDF.nil, "@language"
@@ -164,12 +160,12 @@ def _direct_nodes(triples: list, context: Context) -> list[dict]:
     by_subject: dict = {}
     for s, p, o in triples:
         if isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first or o == rdf_nil:
-            raise _NotSimple
+            return None
         by_subject.setdefault(s, []).append((p, o))
     for s, pairs in by_subject.items():
         node_id = context.shrink_iri(s)
         if node_id in nodes:
-            raise _NotSimple  # two subjects with one compact id: rdflib keeps the first seen
+            return None  # two subjects with one compact id: rdflib keeps the first seen
         node: dict = {"@id": node_id}
         nodes[node_id] = node
         for p, o in pairs:
@@ -186,7 +182,7 @@ def _direct_nodes(triples: list, context: Context) -> list[dict]:
                         if term:
                             break
                 if term and (term.type or term.language or set(term.container) - {LANG}):
-                    raise _NotSimple
+                    return None
                 term_of[key] = term
             term = term_of[key]
             value = None
@@ -195,7 +191,7 @@ def _direct_nodes(triples: list, context: Context) -> list[dict]:
                 if LANG in term.container and literal and o.language:
                     languages, text = node.setdefault(p_key, {}), str(o)
                     if not text:
-                        raise _NotSimple  # rdflib overwrites a false first value
+                        return None  # rdflib overwrites a false first value
                     held = languages.get(o.language)
                     if held:
                         if not isinstance(held, list):
@@ -225,7 +221,7 @@ def _direct_nodes(triples: list, context: Context) -> list[dict]:
                 else:
                     value = str(o)
                 if not value and value is not None:
-                    raise _NotSimple  # rdflib overwrites a false first value
+                    return None  # rdflib overwrites a false first value
             held = node.get(p_key)
             if held:
                 if not isinstance(held, list):
@@ -247,10 +243,7 @@ def _compacted(graph: Graph, context: dict, triples: list | None) -> dict:
     active = Context(context, base=None)
     for name in ("find_term", "shrink_iri", "to_symbol"):
         setattr(active, name, _memoised(getattr(active, name)))
-    try:
-        nodes = _direct_nodes(triples, active)
-    except _NotSimple:
-        nodes = None
+    nodes = _direct_nodes(triples, active)
     if nodes is None or len(nodes) == 1:  # a lone node is written as is, values in store order
         return json.loads(graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True))
     return {"@graph": nodes, "@context": context}
