@@ -82,16 +82,17 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     vendor = bundled.vendor_dir(config)
     vocabularies = read_code_lists(vendor)
     dcat_ap = read_dcat_ap_shapes(vendor)
-    files = render_dist(
-        built.graph,
-        built.validation.report,
-        base=config.base,
-        vocabularies=vocabularies,
-        deployer=deployer(config),
-        issued=config.release_date,
-        source_graphs=built.source_graphs,
-        progress=progress,
-    )
+    with paused_gc():  # millions of lasting objects (triples, lines, nodes), few cycles
+        files = render_dist(
+            built.graph,
+            built.validation.report,
+            base=config.base,
+            vocabularies=vocabularies,
+            deployer=deployer(config),
+            issued=config.release_date,
+            source_graphs=built.source_graphs,
+            progress=progress,
+        )
     progress("checking catalog.ttl against the DCAT-AP 3.0.1 shapes")
     verdict = check_catalog(Graph().parse(data=files["catalog.ttl"], format="turtle"), dcat_ap)
     if not verdict.conforms:

@@ -92,7 +92,9 @@ def ntriples_to_turtle(ntriples: bytes, *, base: str) -> bytes:
         data = pyoxigraph.serialize(
             pyoxigraph.parse(lines, format=NTRIPLES.engine), format=TURTLE.engine, prefixes=prefixes
         )
-        escaped = {m.group(1).decode() for m in _ESCAPED_NAME.finditer(data)}
+        escaped = (  # a prefixed name with an escape has a backslash; most outputs have none
+            {m.group(1).decode() for m in _ESCAPED_NAME.finditer(data)} if b"\\" in data else ()
+        )
         if not escaped:
             break
         prefixes = {p: ns for p, ns in prefixes.items() if p not in escaped}
