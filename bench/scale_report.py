@@ -130,3 +130,42 @@ def write_report(rows: list[dict], meta: dict, out: Path, peer_python: Path) -> 
         if not meta.get("pipeline_only"):
             ratio = _ratio(_rps(r, "ours_nocache"), _rps(r, "peer"))
             print(f"  {r['name']}: {ratio}", file=sys.stderr)
+
+
+def comparison_table(before: dict, after: dict) -> list[str]:
+    """Return a Markdown table of two pipeline runs side by side, with after/before ratios."""
+    lines = [
+        "| data | stage | before s | after s | after / before |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    earlier = {r["name"]: r for r in before["rows"]}
+    for r in after["rows"]:
+        b = earlier.get(r["name"])
+        if b is None:
+            continue
+        for key, label in (
+            ("build_s", "read+build"),
+            ("validate_s", "SHACL"),
+            ("publish_s", "publish"),
+            ("load_s", "store load"),
+            ("rss_mib", "peak RSS, largest process (MiB)"),
+            ("tree_pss_mib", "peak PSS, whole tree (MiB)"),
+        ):
+            if key in r and key in b:
+                lines.append(
+                    f"| {r['name']} | {label} | {b[key]:.1f} | {r[key]:.1f} "
+                    f"| {r[key] / b[key]:.2f} |"
+                )
+        total_b = b["build_s"] + b["validate_s"] + b["publish_s"]
+        total_a = r["build_s"] + r["validate_s"] + r["publish_s"]
+        lines.append(
+            f"| {r['name']} | total pipeline | {total_b:.1f} | {total_a:.1f} "
+            f"| {total_a / total_b:.2f} |"
+        )
+    return lines
+
+
+if __name__ == "__main__":
+    # python bench/scale_report.py BEFORE.json AFTER.json: the two runs side by side
+    runs = [json.loads(Path(name).read_text()) for name in sys.argv[1:3]]
+    print("\n".join(comparison_table(*runs)))

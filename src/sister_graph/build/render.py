@@ -58,6 +58,7 @@ def render_dist(
     one differs), so nothing is published that does not read back as what was built.
     """
     files: dict[str, bytes] = {}
+    progress("serialising the graph's triples once, as sorted N-Triples lines")
     triples = list(graph)
     blank = has_blank_nodes(triples)
     ntriples = None if blank else to_ntriples(triples)
