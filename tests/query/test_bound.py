@@ -50,6 +50,10 @@ ADMITTED = {
     "SELECT * { ex:nowhere ?p ?o } OFFSET 2 LIMIT 1": 1,
     "SELECT ?y (COUNT(?c) AS ?n) { ?c ex:twin ?d BIND(STRLEN(STR(?d)) AS ?y) } GROUP BY ?y": 6,
     "SELECT (UCASE(?l) AS ?u) (?c AS ?d) { ?c rdfs:label ?l }": 21,
+    "SELECT * { { { ?c ex:twin ?d } UNION { ?d ex:twin ?c } } UNION { ?c a ex:City } }": 6 * 6 * 11,
+    "SELECT * { { OPTIONAL { ?c ex:twin ?d } ?c a ex:City } UNION { ?c ?p 'x' } }": 6 * 11 * 36,
+    "SELECT * { GRAPH ?g { { ?c a ex:City } OPTIONAL { ?c ex:twin ?d } } }": 11 * 6,
+    "SELECT * FROM ex:graph FROM NAMED ex:g { ?c a ex:City GRAPH ?g { ?c ex:twin ?d } }": 66,
 }
 
 
@@ -94,12 +98,47 @@ REFUSED = [
     "SELECT * { ?c a ex:City FILTER(" + " || ".join(["?c = ex:city0"] * 80) + ") }",
     "SELECT * { { { { { { { { { ?c a ex:City } } } } } } } } }",  # deeper than MAX_DEPTH
     "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    # groups without a pattern of their own yield a solution each: 3^k, bound 1
+    "SELECT (COUNT(*) AS ?n) {" + " { {} UNION {} UNION {} }" * 12 + " }",
+    "SELECT * { { ?c a ex:City } UNION { BIND(1 AS ?x) } }",
+    "SELECT * { { ?c a ex:City } UNION { OPTIONAL { ?c ex:nothing ?d } } }",
+    "SELECT * { { ?c a ex:City } UNION { { } } }",
+    "SELECT * { { ?c a ex:City } UNION { MINUS { ?c a ex:City } } }",
+    "SELECT * { GRAPH ?g { } GRAPH ?h { } }",  # one solution per named graph each
+    "SELECT * { GRAPH ?g { GRAPH ?h { ?c a ex:City } } }",
+    "SELECT * { GRAPH ?g { FILTER(true) } }",
+    # IRIs the engine resolves against the service's base (RFC 3986), which the bound cannot
+    "BASE <http://example.org/twin#x> SELECT * { ?c <> ?d }",  # urljoin keeps the fragment
+    "SELECT * { ?c <twin> ?d }",
+    "PREFIX r: <#> SELECT * { ?c r:twin ?d }",
+    "SELECT * { ?c <http://example.org/\\u0074win> ?d }",  # the engine decodes \\u
 ]
 
 
 @pytest.mark.parametrize("query", REFUSED)
 def test_queries_outside_the_subset_get_no_bound(store, query):
     assert bound(store, query, cap=1_000) is None
+
+
+def test_groups_without_patterns_yield_solutions_their_product_misses(store):
+    query = "SELECT * { { {} UNION {} UNION {} } { {} UNION {} UNION {} } }"
+    assert len(list(store.query(query))) == 9
+    assert bound(store, query) is None
+
+
+def test_each_from_clause_counts_as_a_copy_of_the_graph(store):
+    """The engine reads a graph listed twice twice: the bound counts each clause."""
+    default = "SELECT * FROM ex:graph FROM ex:graph { ?c a ex:City . ?d a ex:City }"
+    answer = store.query(default, prefixes=dict(PREDECLARED), default_graph=[GRAPH, GRAPH])
+    assert len(list(answer)) == 400
+    assert bound(store, default, cap=1_000) == 21 * 21
+    named = "SELECT * FROM NAMED ex:graph FROM NAMED ex:graph { GRAPH ?g { ?c a ex:City } }"
+    answer = store.query(
+        named, prefixes=dict(PREDECLARED), default_graph=[], named_graphs=[GRAPH] * 2
+    )
+    assert len(list(answer)) == 20
+    assert bound(store, named) == 21
+    assert bound(store, "SELECT * FROM ex:graph FROM ex:graph { GRAPH ?g { ?c a ex:City } }") == 11
 
 
 def test_a_bound_over_the_cap_is_refused(store):
