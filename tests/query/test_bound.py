@@ -5,7 +5,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from sister_graph.query.bound import MAX_PATTERNS, MatchCounts, Pattern, solution_bound
+from sister_graph.query.bound import (
+    MAX_PATTERNS,
+    OPS_PER_STEP,
+    MatchCounts,
+    Pattern,
+    solution_bound,
+)
 from sister_graph.query.guard import scan
 
 EX = "http://example.org/"
@@ -142,9 +148,28 @@ def test_each_from_clause_counts_as_a_copy_of_the_graph(store):
 
 
 def test_a_bound_over_the_cap_is_refused(store):
-    query = "SELECT * { ?c rdfs:label ?l . ?d rdfs:label ?m }"
-    assert bound(store, query, cap=21 * 21) == 21 * 21
+    query = "SELECT ?c { ?c rdfs:label ?l . ?d rdfs:label ?m }"  # one operation: the column
+    assert bound(store, query, cap=21 * 21 * (OPS_PER_STEP + 1) // OPS_PER_STEP + 1) == 21 * 21
     assert bound(store, query, cap=21 * 21 - 1) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "operations"),
+    [
+        ("SELECT ?c { ?c rdfs:label ?l }", 1),
+        ("SELECT * { ?c rdfs:label ?l }", 2),  # the query's variables
+        ("SELECT ?c { ?c rdfs:label ?l FILTER(STRLEN(UCASE(?l)) > 3) }", 4),
+        ("SELECT ?c { ?c rdfs:label ?l FILTER isLiteral(?l) } ORDER BY ?c DESC(?l)", 4),
+        ("SELECT ?c (COUNT(?l) AS ?n) { ?c rdfs:label ?l } GROUP BY ?c HAVING(COUNT(?l) > 1)", 7),
+        ("SELECT ?c { ?c rdfs:label ?l BIND(?l AS ?m) FILTER(?l < ?m || ?l >= ?m) }", 7),
+        ("CONSTRUCT { ?c ex:name ?l . ?c ex:label ?l } WHERE { ?c rdfs:label ?l }", 2),
+    ],
+)
+def test_operations_per_solution_count_against_the_cap(store, query, operations):
+    """50 string comparisons over 30,213 solutions took 308 ms: operations count as work."""
+    cap = -(-21 * (OPS_PER_STEP + operations) // OPS_PER_STEP)  # the least cap admitting it
+    assert bound(store, query, cap=cap) == 21
+    assert bound(store, query, cap=cap - 1) is None
 
 
 def test_counts_agree_with_the_iris_in_any_graph_and_stop_at_the_cap(store):
