@@ -178,3 +178,11 @@ def test_counts_agree_with_the_iris_in_any_graph_and_stop_at_the_cap(store):
     assert counts(Pattern(None, EX + "twin", None)) == 5
     assert counts(Pattern(None, None, None)) == 6  # the cap plus one
     assert counts(Pattern(None, EX + "nothing", None)) == 0
+
+
+def test_counts_include_the_default_graph():
+    store = ox.Store()
+    subject, twin = ox.NamedNode(EX + "city0"), ox.NamedNode(EX + "twin")
+    store.add(ox.Quad(subject, twin, ox.NamedNode(EX + "city1"), ox.DefaultGraph()))
+    store.add(ox.Quad(subject, twin, ox.NamedNode(EX + "city1"), GRAPH))
+    assert MatchCounts(store, cap=10)(Pattern(EX + "city0", EX + "twin", None)) == 2

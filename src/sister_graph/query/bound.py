@@ -45,7 +45,6 @@ and 544 MB, in the server process.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -80,6 +79,13 @@ TERMS = frozenset({"var", "iri", "pname", "bnode"})
 LITERALS = frozenset({"string", "number"})
 
 
+# Quads of a pattern in the default graph and in any named graph, as quads_for_pattern finds them.
+COUNT_QUERY = (
+    "SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {{ {triple} }} UNION {{ GRAPH ?g {{ {triple} }} }} }}"
+    " LIMIT {limit} }}"
+)
+
+
 @dataclass(frozen=True)
 class Pattern:
     """A triple pattern's IRIs: subject, predicate, object; None for a variable or literal."""
@@ -108,10 +114,15 @@ class MatchCounts:
                 self._cache.move_to_end(pattern)
                 return self._cache[pattern]
         terms = (pattern.subject, pattern.predicate, pattern.object)
-        nodes = [None if iri is None else ox.NamedNode(iri) for iri in terms]
-        found = self.store.quads_for_pattern(nodes[0], nodes[1], nodes[2], None)
+        triple = " ".join(
+            f"?t{n}" if iri is None else str(ox.NamedNode(iri)) for n, iri in enumerate(terms)
+        )
+        # The engine counts without the GIL, about 17 times faster than a Python loop over
+        # quads_for_pattern (50,001 of 200,076 quads: 22 ms against 363 ms, GIL held).
+        query = COUNT_QUERY.format(triple=triple, limit=self.cap + 1)
+        found = self.store.query(query)
         try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.answer_here)
-            count = sum(1 for _ in itertools.islice(found, self.cap + 1))
+            count = int(next(iter(found))[0].value)
         finally:
             del found
         with self._lock:
