@@ -59,6 +59,7 @@ ADMITTED = {
     "SELECT * { { { ?c ex:twin ?d } UNION { ?d ex:twin ?c } } UNION { ?c a ex:City } }": 6 * 6 * 11,
     "SELECT * { { OPTIONAL { ?c ex:twin ?d } ?c a ex:City } UNION { ?c ?p 'x' } }": 6 * 11 * 36,
     "SELECT * { GRAPH ?g { { ?c a ex:City } OPTIONAL { ?c ex:twin ?d } } }": 11 * 6,
+    "SELECT ?c { ?c ?p ?o FILTER(?o = <http://example.org/City> || ?o IN (<urn:x:a>)) }": 36,
     "SELECT * FROM ex:graph FROM NAMED ex:g { ?c a ex:City GRAPH ?g { ?c ex:twin ?d } }": 66,
 }
 
@@ -118,6 +119,9 @@ REFUSED = [
     "SELECT * { ?c <twin> ?d }",
     "PREFIX r: <#> SELECT * { ?c r:twin ?d }",
     "SELECT * { ?c <http://example.org/\\u0074win> ?d }",  # the engine decodes \\u
+    # "<" after an operand: less-than to the engine, an IRI token hiding patterns to the lexer
+    "SELECT * { FILTER(1<2)?c?p?o.?d?q?r.FILTER(3>2) }",
+    "SELECT * { ?c a ex:City FILTER(?c<ex:x)?a?b?d.FILTER(?c>1) }",
 ]
 
 

@@ -158,6 +158,16 @@ def solution_bound(
     return bound
 
 
+_OPERANDS = frozenset({"var", "iri", "pname", "bnode", "string", "number", "lang"})
+
+
+def _ends_operand(token) -> bool:
+    """Return whether an expression's token ends an operand (a "<" after it compares)."""
+    if token.kind == "word":
+        return token.text.upper() in ("TRUE", "FALSE")
+    return token.kind in _OPERANDS or token.text == ")"
+
+
 class _Reader:
     """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
@@ -337,6 +347,10 @@ class _Reader:
                 self.operations += 1
             elif token.kind in ("iri", "pname"):
                 if self._is("("):  # a function named by an IRI
+                    raise Unbounded("outside the bounded subset")
+                if token.kind == "iri" and _ends_operand(self.tokens[self.index - 2]):
+                    # after an operand "<" is less-than for the engine: `FILTER(1<2)?a?b?c.
+                    # FILTER(3>2)` is one IRI token to the lexer, and a pattern to the engine
                     raise Unbounded("outside the bounded subset")
             elif token.kind not in ("var", "string", "number", "lang"):
                 raise Unbounded("outside the bounded subset")
