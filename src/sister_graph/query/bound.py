@@ -139,7 +139,8 @@ def solution_bound(
     """Return an upper bound on the solutions of any step of the query, or None.
 
     tokens: the guard's significant tokens of a query it passed (guard.scan). None: the query
-    is outside the subset described above, or the bound exceeds `counts.cap`.
+    is outside the subset described above, or the bound exceeds `counts.cap`, or the bound
+    times (OPS_PER_STEP + the query's operations per solution) exceeds cap * OPS_PER_STEP.
     """
     if text_length > MAX_TEXT or len(tokens) > MAX_TOKENS:
         return None
