@@ -125,8 +125,9 @@ def _free_port(host: str) -> int:
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     """Cap glibc's malloc arenas here and in processes spawned later; return whether capped.
 
-    A MALLOC_ARENA_MAX the operator set wins (glibc has applied it already). Elsewhere
-    (musl, macOS) this does nothing.
+    Memory freed so far (e.g. by a store's bulk load, whose loader threads each got an
+    arena) is first handed back to the system (malloc_trim). A MALLOC_ARENA_MAX the operator
+    set wins (glibc has applied it already). Elsewhere (musl, macOS) this does nothing.
     """
     if "MALLOC_ARENA_MAX" in os.environ:
         return False
@@ -135,7 +136,11 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
         glibc = os.confstr("CS_GNU_LIBC_VERSION")
     except (AttributeError, OSError, ValueError):  # no such name: not glibc
         glibc = None
-    return bool(glibc) and ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas) == 1
+    if not glibc:
+        return False
+    libc = ctypes.CDLL(None)
+    libc.malloc_trim(0)
+    return libc.mallopt(M_ARENA_MAX, arenas) == 1
 
 
 def preload_dataset(config: Config) -> Dataset | None:
@@ -198,9 +203,9 @@ def configure_logging(config: Config) -> None:
 def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
     """Serve until interrupted; print the URL. Debug/reload run Werkzeug's server, loopback only."""
     check_can_listen(config.host, config.port)
-    limit_malloc_arenas()
     configure_logging(config)
     if debug or reload:
+        limit_malloc_arenas()
         if not _is_loopback(config.host):
             raise UnsafeDebug(
                 f"--debug/--reload serve on loopback only (not {config.host}): "
@@ -220,7 +225,8 @@ def run(config: Config, *, debug: bool = False, reload: bool = False) -> None:
         return
     if config.port == 0:
         config = config.with_(port=_free_port(config.host))
-    dataset = preload_dataset(config)
+    dataset = preload_dataset(config)  # before the cap: a store load runs 2x faster without it
+    limit_malloc_arenas()
     server = make_production_server(config)
     host = f"[{config.host}]" if ":" in config.host else config.host
     url = f"http://{host}:{config.port}/"
