@@ -195,3 +195,21 @@ def test_inline_and_worker_answers_are_the_same_bytes(tmp_path):
     finally:
         for store in stores:
             store.close()
+
+
+def test_a_dataset_listing_a_graph_twice_is_never_evaluated_in_the_server(tmp_path):
+    """30 x default-graph-uri=<graph> made the engine read the graph 30 times, in-process."""
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
+    store = EmbeddedStore(config)
+    try:
+        query = "SELECT * { ?s ?p ?o }"
+        tokens = tuple(scan(query))
+        once = Job(query, JSON, 10, default_graphs=(BASE + "graph",))
+        twice = Job(query, JSON, 10, default_graphs=(BASE + "graph",) * 2)
+        named = Job(query, JSON, 10, named_graphs=(BASE + "graph",) * 2)
+        assert store._inline.admits(once, tokens)
+        assert not store._inline.admits(twice, tokens)
+        assert not store._inline.admits(named, tokens)
+    finally:
+        store.close()

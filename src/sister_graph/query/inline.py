@@ -28,8 +28,13 @@ class InlineEvaluator:
     def admits(self, job: Job, tokens) -> bool:
         """Return whether the job's query has a solution bound within max_solutions.
 
-        tokens: the guard's significant tokens of job.query (guard.scan).
+        tokens: the guard's significant tokens of job.query (guard.scan). A job whose dataset
+        lists more than one default or named graph (FROM, or the protocol's default-graph-uri
+        and named-graph-uri) is not admitted: the engine reads a graph listed n times n times,
+        and the protocol's lists are not in the query text the bound reads.
         """
+        if len(job.default_graphs or ()) > 1 or len(job.named_graphs or ()) > 1:
+            return False
         bound = solution_bound(tokens, job.predeclared, self.counts, text_length=len(job.query))
         return bound is not None
 
