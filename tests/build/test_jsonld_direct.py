@@ -9,7 +9,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from sister_graph.rdf.formats import JSONLD
-from sister_graph.rdf.serialize import jsonld_context, to_jsonld
+from sister_graph.rdf.serialize import _canonical, jsonld_context, to_jsonld  # same sorting
 
 BASE = "https://w3id.org/sister-graph/"
 S, T = URIRef(BASE + "id/city/a"), URIRef(BASE + "id/city/b")
@@ -25,15 +25,6 @@ def rdflib_jsonld(graph: Graph) -> bytes:
         )
     document["@context"] = context
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
-
-
-def _canonical(node):
-    if isinstance(node, dict):
-        return {key: _canonical(value) for key, value in sorted(node.items())}
-    if isinstance(node, list):
-        items = [_canonical(item) for item in node]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return node
 
 
 def graph_of(*triples) -> Graph:
