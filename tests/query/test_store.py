@@ -213,3 +213,15 @@ def test_a_dataset_listing_a_graph_twice_is_never_evaluated_in_the_server(tmp_pa
         assert not store._inline.admits(named, tokens)
     finally:
         store.close()
+
+
+def test_a_job_the_guard_never_saw_gets_the_engine_s_error(tmp_path):
+    """Without the guard's tokens, a query the lexer refuses goes to a worker, which says why."""
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
+    store = EmbeddedStore(config)
+    try:
+        with pytest.raises(MalformedQuery, match="error at 1:12"):
+            store.answer(Job('SELECT * { "unterminated }', JSON, 10))
+    finally:
+        store.close()

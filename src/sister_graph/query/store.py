@@ -18,7 +18,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from sister_graph.dist.files import check_dist
-from sister_graph.errors import DatasetMissing
+from sister_graph.errors import DatasetMissing, SisterGraphError
 from sister_graph.query.guard import scan
 from sister_graph.query.inline import InlineEvaluator
 from sister_graph.query.pool import QueryPool
@@ -188,7 +188,10 @@ class EmbeddedStore:
         """
         if self._inline is not None:
             if tokens is None:
-                tokens = tuple(scan(job.query))
+                try:
+                    tokens = tuple(scan(job.query))
+                except SisterGraphError:  # not a query the guard passes: the engine says why
+                    return self._pool.run(job)
             if self._inline.admits(job, tokens):
                 return self._inline.run(job)
         return self._pool.run(job)
