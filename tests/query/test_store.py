@@ -221,7 +221,7 @@ def test_a_job_the_guard_never_saw_gets_the_engine_s_error(tmp_path):
     config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
     store = EmbeddedStore(config)
     try:
-        with pytest.raises(MalformedQuery, match="error at 1:12"):
+        with pytest.raises(MalformedQuery, match="error at 1:12: unexpected"):
             store.answer(Job('SELECT * { "unterminated }', JSON, 10))
     finally:
         store.close()
