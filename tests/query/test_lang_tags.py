@@ -171,3 +171,19 @@ def test_only_a_standalone_comparison_with_a_tag_in_its_case_keeps_the_builtin()
     for condition in ('LANG(?l) = "sr-cyrl"', '?a + LANG(?l) = "en"', 'LANG(?l) = "en" + ?x'):
         rewritten = rewrite_lang_calls(f"SELECT * {{ ?s ?p ?l FILTER({condition}) }}")
         assert "<urn:sister-graph:function:lang>" in rewritten, condition
+
+
+@pytest.mark.parametrize("call", ["LANG()", "LANG(?l, ?l)", "LANG(?l, (?l))", 'LANG ( ?l , "en" )'])
+def test_a_lang_call_without_exactly_one_argument_is_a_syntax_error(store, call):
+    # the custom function takes any number of arguments: rewritten, these ran and answered
+    text = f'SELECT ?l {{ ?s ?p ?l FILTER({call} = "en") }}'
+    assert guard_query(text).rewritten in (None, text)  # left to the engine as written
+    with pytest.raises(SyntaxError):
+        run_rewritten(store, text, guard_query(text).rewritten)
+
+
+def test_one_argument_with_commas_inside_is_still_rewritten(store):
+    text = 'SELECT ?l { ?s ?p ?l FILTER(LANG(COALESCE(?l, ?l)) IN ("sr-Cyrl", "x")) }'
+    rewritten = guard_query(text).rewritten
+    assert rewritten.count("urn:sister-graph:function:lang") == 1
+    assert [r["l"].value for r in run_rewritten(store, text, rewritten)] == ["Бања Лука"]

@@ -56,8 +56,13 @@ def rewrite_lang_calls(text: str, tokens: Sequence[Token] | None = None) -> str:
     tokens = list(tokens)
     pieces: list[str] = []
     end = 0
+    single: set[int] | None = None  # computed at the first LANG call
     for index, token in enumerate(tokens[:-1]):
         if tokens[index + 1].text == "(" and token.kind == "word" and token.text.upper() == "LANG":
+            if single is None:
+                single = _single_argument_calls(tokens)
+            if index + 1 not in single:  # LANG() or LANG(?a, ?b): the engine's syntax error
+                continue
             literal = _compared_literal(tokens, index)
             if literal is not None:  # LANG(?v) = "en": the built-in on lower case, no callback
                 pieces += (text[end : literal.at], literal.text.lower())
@@ -66,6 +71,30 @@ def rewrite_lang_calls(text: str, tokens: Sequence[Token] | None = None) -> str:
                 pieces += (text[end : token.at], _CALL)
                 end = token.at + len(token.text)
     return "".join((*pieces, text[end:])) if pieces else text
+
+
+def _single_argument_calls(tokens: list[Token]) -> set[int]:
+    """Return the positions of the "(" tokens whose parentheses hold exactly one argument.
+
+    LANG takes one (https://www.w3.org/TR/sparql11-query/#rBuiltInCall); a call with none or
+    two is left as written, so the engine reports the syntax error instead of the custom
+    function, which takes any number, answering as if the query were well formed. One pass
+    (the guard's scan has balanced the brackets): each open bracket with its comma count.
+    """
+    single: set[int] = set()
+    open_brackets: list[list[int]] = []  # [position, its top-level commas]
+    for position, token in enumerate(tokens):
+        if token.kind != "other":
+            continue
+        if token.text in "({[":
+            open_brackets.append([position, 0])
+        elif token.text in ")}]" and open_brackets:
+            opening, commas = open_brackets.pop()
+            if not commas and position > opening + 1:
+                single.add(opening)
+        elif token.text == "," and open_brackets:
+            open_brackets[-1][1] += 1
+    return single
 
 
 _BEFORE = frozenset({"(", "&", "|", ","})  # "&&", "||" are two tokens each
