@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sister_graph.errors import QueryTooComplex
+from sister_graph.errors import MalformedQuery, QueryTooComplex
 from sister_graph.query.pool import QueryPool
 from sister_graph.query.store import load_disk_store, read_dataset
 from sister_graph.query.worker import Job
@@ -45,5 +45,19 @@ def test_queries_within_the_limit_are_answered(store_path):
     try:
         small = 'SELECT (STRLEN(CONCAT("ab", "cd")) AS ?n) WHERE {}'
         assert b'"4"' in pool.run(_job(small)).body
+    finally:
+        pool.close()
+
+
+def test_a_function_the_engine_does_not_know_is_a_400_and_its_worker_goes_on(store_path):
+    # pyoxigraph raises RuntimeError for it; uncaught, it ended the worker (502, a restart)
+    pool = QueryPool(store_path, size=1, timeout=60.0)
+    try:
+        (before,) = [worker.process.pid for worker in pool._all]
+        with pytest.raises(MalformedQuery, match="urn:x:f"):
+            pool.run(_job("SELECT ?x { BIND(<urn:x:f>(1) AS ?x) }"))
+        answer = pool.run(_job("ASK { ?s ?p ?o }"))
+        assert b'"boolean":true' in answer.body.replace(b" ", b"")
+        assert [worker.process.pid for worker in pool._all] == [before]
     finally:
         pool.close()

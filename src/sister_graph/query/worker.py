@@ -112,11 +112,16 @@ def evaluate(store: ox.Store, job: Job) -> object:
     return run_rewritten(store, job.query, job.rewritten, base_iri=job.base_iri, **options)
 
 
+# pyoxigraph 0.5 raises RuntimeError("The custom function <…> is not supported")
+_UNKNOWN_FUNCTION = "The custom function"
+
+
 def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
     """Evaluate and serialise a job; a failure is returned as the error, never raised.
 
     The error crosses the pipe pickled, class and all: MalformedQuery (the engine's message,
-    unlocated), StoreError, ResultTooLarge, NotRepresentable or QueryTooComplex (memory).
+    unlocated; also a call of a function the engine does not know), StoreError,
+    ResultTooLarge, NotRepresentable or QueryTooComplex (memory).
 
     pyoxigraph's result iterators must be dropped by the thread that made them (pyo3
     "unsendable": dropped elsewhere, they raise RuntimeError in whatever thread drops them).
@@ -137,6 +142,10 @@ def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
     except MemoryError:
         return QueryTooComplex("the query needed more memory than one query may take; simplify it")
     except (OSError, ValueError) as err:
+        return StoreError(str(err))
+    except RuntimeError as err:  # raised by the engine; uncaught, it ended the worker's thread
+        if _UNKNOWN_FUNCTION in str(err):  # `<urn:x>(1)`: the engine's own words, a 400
+            return MalformedQuery(str(err))
         return StoreError(str(err))
     if job.max_bytes and len(answer.body) > job.max_bytes:
         return ResultTooLarge(
