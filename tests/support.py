@@ -170,3 +170,8 @@ def source_problems(data: Path) -> list[str]:
     with pytest.raises(SourceError) as caught:
         read_sources(data)
     return caught.value.problems
+
+
+def running_or_starting(health: dict) -> int:
+    """Return the query workers /health reports running plus those still starting."""
+    return health["workers"] + health.get("workers_starting", 0)

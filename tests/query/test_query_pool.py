@@ -15,8 +15,14 @@ from sister_graph.errors import StoreError
 from sister_graph.query import pool as query_pool
 from sister_graph.query.pool import QueryPool
 from sister_graph.query.store import load_disk_store, read_dataset
-from sister_graph.query.worker import worker_main
-from tests.support import LiveServer, chain_ntriples, endpoint_config, fixture_ntriples
+from sister_graph.query.worker import Job, worker_main
+from tests.support import (
+    LiveServer,
+    chain_ntriples,
+    endpoint_config,
+    fixture_ntriples,
+    running_or_starting,
+)
 
 TIMEOUT = 2.0
 RUNAWAYS = {
@@ -28,7 +34,8 @@ RUNAWAYS = {
 @pytest.fixture(scope="module")
 def chain_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("chain")
-    server = LiveServer(endpoint_config(root, chain_ntriples(2000), query_timeout=TIMEOUT))
+    config = endpoint_config(root, chain_ntriples(2000), query_timeout=TIMEOUT, inline_solutions=0)
+    server = LiveServer(config)  # every query in a worker
     yield server
     server.close()
 
@@ -60,11 +67,14 @@ def test_runaway_query_times_out_while_others_are_answered(chain_server, name):
     assert response.json()["error"]["code"] == "query-timeout"
     assert outcome["elapsed"] < TIMEOUT + 2
     health = requests.get(chain_server.url + "health").json()
-    assert health["workers"] == 2  # the killed worker was replaced
+    assert running_or_starting(health) == 2  # the killed worker was replaced
 
 
 def test_an_answer_over_max_result_bytes_is_a_422_and_the_worker_keeps_serving(tmp_path):
-    server = LiveServer(endpoint_config(tmp_path, fixture_ntriples(), max_result_bytes=1000))
+    config = endpoint_config(
+        tmp_path, fixture_ntriples(), max_result_bytes=1000, inline_solutions=0
+    )
+    server = LiveServer(config)
     try:
         everything = {"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "nt"}
         for _ in range(2):  # refused each time: nothing too large is cached either
@@ -73,7 +83,7 @@ def test_an_answer_over_max_result_bytes_is_a_422_and_the_worker_keeps_serving(t
             assert big.text.startswith("422 result-too-large:") and "1000" in big.text
         small = requests.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"})
         assert small.status_code == 200 and small.json()["boolean"] is True
-        assert requests.get(server.url + "health").json()["workers"] == 2
+        assert running_or_starting(requests.get(server.url + "health").json()) == 2
     finally:
         server.close()
 
@@ -103,6 +113,24 @@ def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
         readies = [float(p.read_text()) for p in marks.glob("*.ready")]
         assert len(starts) == len(readies) == 3
         assert max(starts) < min(readies)  # one after another would start each after the last
+    finally:
+        pool.close()
+
+
+def test_a_pool_started_in_the_background_answers_with_its_first_ready_worker(
+    tmp_path, monkeypatch
+):
+    """wait=False: counted as starting at once, each worker handed out as soon as it is ready."""
+    config = endpoint_config(tmp_path, fixture_ntriples())
+    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
+    (Path(path).parent / "marks").mkdir()
+    monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
+    pool = QueryPool(str(path), size=3, timeout=30, wait=False)
+    try:
+        assert (pool.ready, pool.starting) == (0, 3)
+        answer = pool.run(Job("ASK { ?s ?p ?o }", "application/sparql-results+json", 1))
+        assert b"true" in answer.body
+        assert pool.ready >= 1 and pool.ready + pool.starting == 3
     finally:
         pool.close()
 

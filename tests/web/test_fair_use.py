@@ -33,6 +33,7 @@ def server(tmp_path_factory):
         query_workers=2,
         client_queries=1,
         client_query_seconds=1.5,
+        inline_solutions=0,  # every query in a worker: fair use, not the bound, keeps it fast
     )
     live = LiveServer(config)
     yield live

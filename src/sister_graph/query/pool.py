@@ -42,8 +42,9 @@ class QueryPool:
     """Run jobs in `size` processes that each open the on-disk store read-only.
 
     With `copy`, each loads that in-memory copy of the dataset instead (worker.MemoryCopy).
-    With wait=False the workers start in the background: a job waits for the first one
-    (within its timeout), and a worker that cannot start is logged, not raised.
+    With wait=False the workers start in the background, each handed out as soon as it is
+    ready: a job waits for the first one (within its timeout), and a worker that cannot start
+    is logged, not raised.
     Raises StoreError (wait=True) if a worker cannot open the store or start in time.
     """
 
@@ -74,35 +75,38 @@ class QueryPool:
             self._starting = max(1, size)
         threading.Thread(target=self._start_later, args=(size,), daemon=True).start()
 
-    def _start_all(self, size: int, *, counted: bool = False) -> None:
-        """Start `size` workers and wait for them; counted: each was counted as starting."""
+    def _start_all(self, size: int) -> None:
+        """Start `size` workers and wait for them all; raise StoreError if one cannot start."""
         launched: list[_Worker] = []
-        ready = 0
         try:  # start them all, then wait: they open the store at the same time
             for _ in range(max(1, size)):
                 launched.append(self._launch())
             deadline = time.monotonic() + _START_TIMEOUT
             for worker in launched:
                 self._await_ready(worker, deadline)
-                ready += 1
-                if counted:
-                    with self._lock:
-                        self._starting -= 1
         except BaseException:
             for worker in launched:
                 self._kill(worker)
-            if counted:
-                with self._lock:
-                    self._starting -= max(1, size) - ready
             raise
         for worker in launched:
             self._idle.put(worker)
 
     def _start_later(self, size: int) -> None:
+        """Start `size` workers (counted as starting) and hand out each as soon as it is ready."""
+        launched: list[_Worker] = []
         try:
-            self._start_all(size, counted=True)
-        except StoreError as err:
-            LOG.error("could not start the query workers: %s", err.message)
+            for _ in range(max(1, size)):
+                launched.append(self._launch())
+        except OSError as err:
+            LOG.error("could not start the query workers: %s", err)
+        with self._lock:
+            self._starting -= max(1, size) - len(launched)
+        deadline = time.monotonic() + _START_TIMEOUT
+        for worker in launched:
+            try:
+                self._idle.put(self._await_ready(worker, deadline, counted=True))
+            except StoreError as err:
+                LOG.error("could not start a query worker: %s", err.message)
         if self._closed:
             self.close()
 
@@ -121,20 +125,23 @@ class QueryPool:
         child.close()
         return _Worker(process, parent)
 
-    def _await_ready(self, worker: _Worker, deadline: float) -> _Worker:
+    def _await_ready(self, worker: _Worker, deadline: float, *, counted: bool = False) -> _Worker:
+        """Wait for the worker's readiness; counted: it was counted as starting until now."""
         try:
             arrived = worker.conn.poll(max(0.0, deadline - time.monotonic()))
             ready = worker.conn.recv() if arrived else None
         except (EOFError, OSError):
             ready = StoreError("a query worker stopped while starting")
-        if ready is None:
+        if ready is None or isinstance(ready, SisterGraphError):
             self._kill(worker)
-            raise StoreError("a query worker did not start in time")
-        if isinstance(ready, SisterGraphError):
-            self._kill(worker)
-            raise ready
-        with self._lock:
+            if counted:
+                with self._lock:
+                    self._starting -= 1
+            raise ready or StoreError("a query worker did not start in time")
+        with self._lock:  # one step: never counted both as starting and as running
             self._all.add(worker)
+            if counted:
+                self._starting -= 1
         return worker
 
     def _kill(self, worker: _Worker) -> None:
@@ -143,6 +150,18 @@ class QueryPool:
         worker.conn.close()
         with self._lock:
             self._all.discard(worker)
+
+    @property
+    def starting(self) -> int:
+        """Return how many worker processes are being started (at start or to replace one)."""
+        with self._lock:
+            return self._starting
+
+    @property
+    def ready(self) -> int:
+        """Return how many worker processes are running and have opened the store."""
+        with self._lock:
+            return sum(w.process.is_alive() for w in self._all)
 
     @property
     def alive(self) -> int:

@@ -197,8 +197,8 @@ class EmbeddedStore:
         return self._pool.run(job)
 
     def health(self) -> dict:
-        """Return the number of live workers."""
-        return {"workers": self._pool.alive}
+        """Return the query workers running and those still starting (in the background)."""
+        return {"workers": self._pool.ready, "workers_starting": self._pool.starting}
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -11,10 +11,14 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/health")
 def health():
-    """Report that the app is up and which dataset it serves (503 if no query worker runs)."""
+    """Report that the app is up and which dataset it serves.
+
+    503 when no query worker runs or is starting. Right after a start the workers are still
+    starting (`workers_starting`): bounded queries answer at once, others wait for a worker.
+    """
     store = current_store()
     facts = store.health()
-    ok = facts.get("workers", 1) > 0
+    ok = facts.get("workers", 1) + facts.get("workers_starting", 0) > 0
     body = {
         "status": "ok" if ok else "degraded",
         "store": store.kind,
