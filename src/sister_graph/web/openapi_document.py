@@ -92,7 +92,11 @@ HEALTH_SCHEMA = {
         "status": {"enum": ["ok", "degraded"]},
         "store": {"type": "string"},
         "dataset": {"type": "object"},
-        "workers": {"type": "integer"},
+        "workers": {"type": "integer", "description": "query worker processes running"},
+        "workers_starting": {
+            "type": "integer",
+            "description": "query worker processes still starting (at start or to replace one)",
+        },
     },
 }
 
