@@ -122,7 +122,7 @@ class MatchCounts:
         # quads_for_pattern (50,001 of 200,076 quads: 22 ms against 363 ms, GIL held).
         query = COUNT_QUERY.format(triple=triple, limit=self.cap + 1)
         found = self.store.query(query)
-        try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.answer_here)
+        try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.to_answer)
             count = int(next(iter(found))[0].value)
         finally:
             del found

@@ -14,7 +14,7 @@ import urllib.request
 import pyoxigraph as ox
 
 from sister_graph.errors import MalformedQuery, QueryTimeout, StoreError
-from sister_graph.query.results import Answer, answer_here
+from sister_graph.query.results import Answer, to_answer
 from sister_graph.query.worker import Job
 from sister_graph.rdf.formats import FORM, JSON, NTRIPLES, RDF_FORMATS, RESULTS_JSON
 
@@ -93,9 +93,7 @@ class RemoteStore:
 
     def answer(self, job: Job, tokens=None) -> Answer:
         """Run the job remotely and serialise its answer locally (tokens: not needed)."""
-        return answer_here(
-            lambda: self._fetch(job), media_type=job.media_type, max_rows=job.max_rows
-        )
+        return to_answer(self._fetch(job), media_type=job.media_type, max_rows=job.max_rows)
 
     def health(self) -> dict:
         """Return the endpoint URL."""

@@ -15,7 +15,6 @@ import json
 import json.encoder
 import operator
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -49,31 +48,23 @@ class Answer:
     rows: int = 0
 
 
-def answer_here(
-    make_result: Callable[[], object], *, media_type: str, max_rows: int, prefixes=None
-) -> Answer:
-    """Serialise the result make_result() returns (see to_answer), kept by no frame but its own.
-
-    pyoxigraph's result iterators are pyo3 "unsendable": one dropped by another thread raises
-    RuntimeError there, in whatever that thread is doing. Queries run on the server's HTTP
-    threads, and errors travel (results cache, error handlers, reference cycles collected
-    later), so the result is handed straight to to_answer, which lets no exception keep it.
-    Raises what make_result and to_answer raise.
-    """
-    return to_answer(make_result(), media_type=media_type, max_rows=max_rows, prefixes=prefixes)
-
-
 def to_answer(result: object, *, media_type: str, max_rows: int, prefixes=None) -> Answer:
     """Serialise a pyoxigraph result (solutions, boolean or triples) in the given media type.
 
     media_type is a canonical media type of `formats.RESULT_FORMATS` (solutions, booleans)
     or `formats.RDF_FORMATS` (triples); raises KeyError for any other, NotRepresentable for
-    XML that cannot carry a value. An exception leaves without the result or its rows (see
-    answer_here): the frames it passed are cleared of their locals.
+    XML that cannot carry a value.
+
+    pyoxigraph's result iterators are pyo3 "unsendable": one dropped by another thread raises
+    RuntimeError there, in whatever that thread is doing. Queries run on the server's HTTP
+    threads, and errors travel (results cache, error handlers, reference cycles collected
+    later), so an exception leaves without the result or its rows: the frames it passed are
+    cleared of their locals. Callers pass the result straight in (`to_answer(store.query(..))`),
+    keeping no reference of their own.
     """
     try:
         return _serialise(result, media_type=media_type, max_rows=max_rows, prefixes=prefixes)
-    except BaseException as err:  # keep the traceback's lines, not the result (answer_here)
+    except BaseException as err:  # keep the traceback's lines, not the result
         del result
         traceback.clear_frames(err.__traceback__)
         raise

@@ -24,7 +24,7 @@ from sister_graph.errors import (
 )
 from sister_graph.query.guard import locate_syntax_error
 from sister_graph.query.lang_function import run_rewritten
-from sister_graph.query.results import Answer, answer_here
+from sister_graph.query.results import Answer, to_answer
 from sister_graph.rdf.formats import NQUADS, NTRIPLES, RESULTS_JSON
 
 # The engine recurses over the query tree: a long chain of MINUS or UNION (28 KB of text)
@@ -125,12 +125,12 @@ def run_job(store: ox.Store, job: Job) -> Answer | SisterGraphError:
 
     pyoxigraph's result iterators must be dropped by the thread that made them (pyo3
     "unsendable": dropped elsewhere, they raise RuntimeError in whatever thread drops them).
-    So nothing that outlives this call keeps one (results.answer_here): the error returned
+    So nothing that outlives this call keeps one (results.to_answer): the error returned
     carries no traceback.
     """
     try:
-        answer = answer_here(
-            lambda: evaluate(store, job),
+        answer = to_answer(
+            evaluate(store, job),
             media_type=job.media_type,
             max_rows=job.max_rows,
             prefixes=dict(job.prefixes) or None,

@@ -51,7 +51,7 @@ def parse_ntriples(body: bytes) -> Graph:
     graph = Graph(bind_namespaces="none")
     if body.strip():
         quads = ox.parse(body, format=NTRIPLES.engine)
-        try:  # pyo3 "unsendable": drop the parser in this thread (query.results.answer_here)
+        try:  # pyo3 "unsendable": drop the parser in this thread (query.results.to_answer)
             for quad in quads:
                 graph.add(_to_rdflib(quad))
         finally:
