@@ -46,8 +46,7 @@ projected long literals 1.2 s and 544 MB.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -97,23 +96,22 @@ class Pattern:
 
 
 class MatchCounts:
-    """Count, with a cache, the quads of a store (any graph) that agree with a pattern.
+    """Count, with a cache of `entries` patterns, the quads of a store (any graph) that agree
+    with a pattern.
 
-    Counting stops at `cap` + 1: a bound over the cap is refused anyway. Thread-safe.
+    Counting stops at `cap` + 1: a bound over the cap is refused anyway. Thread-safe
+    (functools.lru_cache; two threads may count one new pattern at once).
     """
 
     def __init__(self, store: ox.Store, *, cap: int, entries: int = 4096) -> None:
         self.store = store
         self.cap = cap
-        self._entries = entries
-        self._cache: OrderedDict[Pattern, int] = OrderedDict()
-        self._lock = threading.Lock()
+        self._cached = functools.lru_cache(maxsize=entries)(self._count)
 
     def __call__(self, pattern: Pattern) -> int:
-        with self._lock:
-            if pattern in self._cache:
-                self._cache.move_to_end(pattern)
-                return self._cache[pattern]
+        return self._cached(pattern)
+
+    def _count(self, pattern: Pattern) -> int:
         terms = (pattern.subject, pattern.predicate, pattern.object)
         triple = " ".join(
             f"?t{n}" if iri is None else str(ox.NamedNode(iri)) for n, iri in enumerate(terms)
@@ -123,14 +121,9 @@ class MatchCounts:
         query = COUNT_QUERY.format(triple=triple, limit=self.cap + 1)
         found = self.store.query(query)
         try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.to_answer)
-            count = int(next(iter(found))[0].value)
+            return int(next(iter(found))[0].value)
         finally:
             del found
-        with self._lock:
-            self._cache[pattern] = count
-            if len(self._cache) > self._entries:
-                self._cache.popitem(last=False)
-        return count
 
 
 def solution_bound(
