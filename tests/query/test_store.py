@@ -81,16 +81,21 @@ def test_disk_store_is_built_once_per_checksum(tmp_path):
 
 
 @pytest.fixture(params=["embedded", "remote"])
-def store(request, tmp_path, endpoint):
+def store(request, endpoint):
     """Each back-end: the embedded store, and a remote store pointing at a live endpoint."""
     if request.param == "remote":
-        yield RemoteStore(endpoint.sparql, timeout=5)
-        return
+        return RemoteStore(endpoint.sparql, timeout=5)
+    return request.getfixturevalue("embedded")
+
+
+@pytest.fixture
+def embedded(tmp_path):
+    """The embedded store over the fixture graph, with one query worker."""
     write_dist(tmp_path / "dist", fixture_ntriples())
     config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
-    embedded = EmbeddedStore(config)
-    yield embedded
-    embedded.close()
+    store = EmbeddedStore(config)
+    yield store
+    store.close()
 
 
 def test_store_answers_select(store):
@@ -115,21 +120,11 @@ def test_store_reports_engine_syntax_errors(store):
         store.answer(Job("SELECT * { ?s ?p }", JSON, 1))
 
 
-def test_local_graph_iri_selects_the_published_graph(tmp_path):
-    write_dist(tmp_path / "dist", fixture_ntriples())
-    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
-    store = EmbeddedStore(config)
-    try:
-        job = Job(
-            "ASK { ?s ?p ?o }",
-            JSON,
-            1,
-            default_graphs=(BASE + "graph",),
-            local_graph=BASE + "graph",
-        )
-        assert json.loads(store.answer(job).body)["boolean"] is True
-    finally:
-        store.close()
+def test_local_graph_iri_selects_the_published_graph(embedded):
+    job = Job(
+        "ASK { ?s ?p ?o }", JSON, 1, default_graphs=(BASE + "graph",), local_graph=BASE + "graph"
+    )
+    assert json.loads(embedded.answer(job).body)["boolean"] is True
 
 
 def test_an_already_verified_dataset_is_not_hashed_again(tmp_path, monkeypatch):
@@ -197,31 +192,19 @@ def test_inline_and_worker_answers_are_the_same_bytes(tmp_path):
             store.close()
 
 
-def test_a_dataset_listing_a_graph_twice_is_never_evaluated_in_the_server(tmp_path):
+def test_a_dataset_listing_a_graph_twice_is_never_evaluated_in_the_server(embedded):
     """30 x default-graph-uri=<graph> made the engine read the graph 30 times, in-process."""
-    write_dist(tmp_path / "dist", fixture_ntriples())
-    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
-    store = EmbeddedStore(config)
-    try:
-        query = "SELECT * { ?s ?p ?o }"
-        tokens = tuple(scan(query))
-        once = Job(query, JSON, 10, default_graphs=(BASE + "graph",))
-        twice = Job(query, JSON, 10, default_graphs=(BASE + "graph",) * 2)
-        named = Job(query, JSON, 10, named_graphs=(BASE + "graph",) * 2)
-        assert store._inline.admits(once, tokens)
-        assert not store._inline.admits(twice, tokens)
-        assert not store._inline.admits(named, tokens)
-    finally:
-        store.close()
+    query = "SELECT * { ?s ?p ?o }"
+    tokens = tuple(scan(query))
+    once = Job(query, JSON, 10, default_graphs=(BASE + "graph",))
+    twice = Job(query, JSON, 10, default_graphs=(BASE + "graph",) * 2)
+    named = Job(query, JSON, 10, named_graphs=(BASE + "graph",) * 2)
+    assert embedded._inline.admits(once, tokens)
+    assert not embedded._inline.admits(twice, tokens)
+    assert not embedded._inline.admits(named, tokens)
 
 
-def test_a_job_the_guard_never_saw_gets_the_engine_s_error(tmp_path):
+def test_a_job_the_guard_never_saw_gets_the_engine_s_error(embedded):
     """Without the guard's tokens, a query the lexer refuses goes to a worker, which says why."""
-    write_dist(tmp_path / "dist", fixture_ntriples())
-    config = Config(dist_dir=tmp_path / "dist", store_dir=str(tmp_path / "s"), query_workers=1)
-    store = EmbeddedStore(config)
-    try:
-        with pytest.raises(MalformedQuery, match="error at 1:12: unexpected"):
-            store.answer(Job('SELECT * { "unterminated }', JSON, 10))
-    finally:
-        store.close()
+    with pytest.raises(MalformedQuery, match="error at 1:12: unexpected"):
+        embedded.answer(Job('SELECT * { "unterminated }', JSON, 10))
