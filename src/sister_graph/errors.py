@@ -228,7 +228,7 @@ class TooManyRequests(SisterGraphError):
 
 
 class Unbounded(SisterGraphError):
-    """A query leaves the subset whose work query/bound.py can bound. Caught there: it only
-    sends the query to a worker process, and never reaches a client."""
+    """A query leaves the subset whose work query/bound.py can bound (query/subset.py). Caught
+    in bound.py: it only sends the query to a worker process, and never reaches a client."""
 
     code = "unbounded"

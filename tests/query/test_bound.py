@@ -1,18 +1,13 @@
-"""The solution bound that lets a query run in the server process (query/bound.py)."""
+"""The solution bound that lets a query run in the server process (query/bound.py, subset.py)."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from sister_graph.query.bound import (
-    MAX_PATTERNS,
-    OPS_PER_STEP,
-    MatchCounts,
-    Pattern,
-    solution_bound,
-)
+from sister_graph.query.bound import OPS_PER_STEP, MatchCounts, solution_bound
 from sister_graph.query.guard import scan
+from sister_graph.query.subset import MAX_PATTERNS, Pattern
 
 EX = "http://example.org/"
 PREDECLARED = (("ex", EX), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))

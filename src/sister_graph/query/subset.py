@@ -1,0 +1,379 @@
+"""The plain subset of SPARQL whose work query/bound.py can bound, read from the guard's tokens.
+
+`read_subset` reads the guard's tokens (https://www.w3.org/TR/sparql11-query/#grammar) and
+accepts: SELECT (variables, `*`, expressions AS variables), ASK or CONSTRUCT with a template;
+FROM / FROM NAMED; a group of triple patterns whose predicates are IRIs, `a` or variables (no
+property paths), FILTER and BIND, OPTIONAL, UNION, MINUS, GRAPH and nested groups; GROUP BY
+variables, HAVING, ORDER BY, LIMIT and OFFSET. Expressions use a short list of functions whose
+result is no longer than their arguments, and aggregates (COUNT, SUM, MIN, MAX, AVG, SAMPLE),
+so no chain of them can grow a value. Anything else (property paths, subqueries, VALUES,
+EXISTS, functions named by IRIs, REGEX, string-building functions such as CONCAT, REPLACE or
+GROUP_CONCAT, blank-node property lists, DESCRIBE, nesting deeper than MAX_DEPTH, more than
+MAX_PATTERNS triple patterns, MAX_TOKENS tokens or MAX_TEXT characters) is outside the subset
+(Unbounded): it runs in a worker. So is a query with BASE or with an IRI that is not absolute
+as written (the engine resolves it against the service's base, RFC 3986 §5.2, which this
+reader does not know; Python's urljoin differs from it, e.g. `<>` keeps a fragment of the
+base), and one where a UNION branch or a GRAPH group has no triple pattern of its own
+(directly, or in a nested group or UNION whose branches all do; query/bound.py says why).
+
+Each pattern comes with how many times its graph is read: the number of FROM (FROM NAMED,
+inside GRAPH) clauses when there are several. The work per solution is counted too: its
+operations are the query's function calls, operators and commas (an IN list compares each
+entry), expressions AS a variable, projected columns (`*`: the query's variables), GROUP BY
+variables, ORDER BY conditions and CONSTRUCT template triples. query/bound.py weighs the bound
+with them: the product alone let, in the server process, 50 string comparisons over 30,213
+solutions take 308 ms, an IN list of 116 entries over 15,666 solutions 314 ms, and 33
+projected long literals 1.2 s and 544 MB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from sister_graph.errors import Unbounded
+from sister_graph.query.guard import expand_iri, read_prologue
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+MAX_TEXT = 4096  # characters of query text
+MAX_TOKENS = 300  # keeps the engine's recursion over expressions shallow
+MAX_PATTERNS = 12
+MAX_DEPTH = 8  # nested groups and parentheses
+AGGREGATES = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE"})
+# Functions whose result is at most as long as their arguments (no CONCAT, REPLACE, ...) and
+# whose time is linear in them: not REGEX, whose patterns can be slow to build and run (the
+# engine took 10.7 s for "(\w{1,50}\s){1,20}Z" over the 4,842 quads of the project's data).
+FUNCTIONS = frozenset(
+    {
+        "LANG", "LANGMATCHES", "DATATYPE", "STR", "IRI", "URI", "BOUND", "SAMETERM",
+        "ISIRI", "ISURI", "ISBLANK", "ISLITERAL", "ISNUMERIC", "CONTAINS",
+        "STRSTARTS", "STRENDS", "STRLEN", "SUBSTR", "LCASE", "UCASE", "STRBEFORE",
+        "STRAFTER", "YEAR", "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "ABS", "ROUND",
+        "CEIL", "FLOOR", "IF", "COALESCE", "IN", "NOT", "TRUE", "FALSE", "DISTINCT",
+        *AGGREGATES,
+    }
+)  # fmt: skip
+OPERATORS = frozenset("()=!<>&|+-*/,^")
+TERMS = frozenset({"var", "iri", "pname", "bnode"})
+LITERALS = frozenset({"string", "number"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A triple pattern's IRIs: subject, predicate, object; None for a variable or literal."""
+
+    subject: str | None
+    predicate: str | None
+    object: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A query in the subset: its triple patterns, each with how many times its graph is read
+    (FROM clauses), and its operations per solution."""
+
+    patterns: list[tuple[Pattern, int]]
+    operations: int
+
+
+def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length: int) -> Reading:
+    """Read the guard's tokens (guard.scan) of a query it passed; raise Unbounded outside it.
+
+    predeclared: (prefix, namespace) pairs the query may use undeclared.
+    """
+    if text_length > MAX_TEXT or len(tokens) > MAX_TOKENS:
+        raise Unbounded("outside the bounded subset")
+    reader = _Reader(tokens, predeclared)
+    return Reading(reader.query(), reader.operations)
+
+
+_OPERANDS = frozenset({"var", "iri", "pname", "bnode", "string", "number", "lang"})
+
+
+def _ends_operand(token) -> bool:
+    """Return whether an expression's token ends an operand (a "<" after it compares)."""
+    if token.kind == "word":
+        return token.text.upper() in ("TRUE", "FALSE")
+    return token.kind in _OPERANDS or token.text == ")"
+
+
+class _Reader:
+    """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
+
+    def __init__(self, tokens, predeclared: tuple[tuple[str, str], ...]) -> None:
+        prefixes, self.base, self.index = read_prologue(tokens, "")
+        self.prefixes = {**dict(predeclared), **prefixes}
+        if self.base is not None:  # resolved as RFC 3986 says, not as urljoin does
+            raise Unbounded("outside the bounded subset")
+        self.tokens = tokens
+        self.patterns: list[tuple[Pattern, int]] = []  # and how many times a graph is read
+        self.depth = 0
+        self.in_graph = 0  # GRAPH groups around the reader
+        self.copies = {False: 1, True: 1}  # FROM, FROM NAMED clauses (in GRAPH: True)
+        self.operations = 0  # per solution (see the module's docstring)
+
+    # -- tokens
+    def _peek(self, ahead: int = 0):
+        at = self.index + ahead
+        return self.tokens[at] if at < len(self.tokens) else None
+
+    def _word(self, ahead: int = 0) -> str:
+        token = self._peek(ahead)
+        return token.text.upper() if token is not None and token.kind == "word" else ""
+
+    def _is(self, text: str, ahead: int = 0) -> bool:
+        token = self._peek(ahead)
+        return token is not None and token.kind == "other" and token.text == text
+
+    def _take(self):
+        token = self._peek()
+        if token is None:
+            raise Unbounded("outside the bounded subset")
+        self.index += 1
+        return token
+
+    def _expect(self, text: str) -> None:
+        if not self._is(text):
+            raise Unbounded("outside the bounded subset")
+        self.index += 1
+
+    def _keyword(self, *words: str) -> bool:
+        if self._word() in words:
+            self.index += 1
+            return True
+        return False
+
+    # -- query
+    def query(self) -> list[tuple[Pattern, int]]:
+        form = self._word()
+        self.index += 1
+        if form == "SELECT":
+            self._projection()
+        elif form == "CONSTRUCT":
+            self._group(template=True)
+        elif form != "ASK":
+            raise Unbounded("outside the bounded subset")
+        clauses = {False: 0, True: 0}
+        while self._keyword("FROM"):
+            named = self._keyword("NAMED")
+            if self._take().kind not in ("iri", "pname"):
+                raise Unbounded("outside the bounded subset")
+            clauses[named] += 1
+        # a graph listed n times is read n times (and IRIs that differ may name one graph)
+        self.copies = {named: max(1, n) for named, n in clauses.items()}
+        self._keyword("WHERE")
+        self._group()
+        self._modifiers()
+        if self._peek() is not None or len(self.patterns) > MAX_PATTERNS:
+            raise Unbounded("outside the bounded subset")
+        return self.patterns
+
+    def _projection(self) -> None:
+        self._keyword("DISTINCT", "REDUCED")
+        if self._is("*"):
+            self.index += 1
+            self.operations += len({t.text[1:] for t in self.tokens if t.kind == "var"})
+            return
+        projected = 0
+        while True:
+            token = self._peek()
+            if token is not None and token.kind == "var":
+                self.index += 1
+            elif self._is("("):  # (expression AS ?v)
+                self._expression(binds=True)
+            else:
+                break
+            projected += 1
+        if not projected:
+            raise Unbounded("outside the bounded subset")
+        self.operations += projected
+
+    def _peek_kind(self, kind: str) -> bool:
+        token = self._peek()
+        return token is not None and token.kind == kind
+
+    def _group(self, *, template: bool = False) -> bool:
+        """Read a group; return whether it holds a triple pattern of its own.
+
+        Of its own: directly, or in a nested group or UNION whose branches all hold one; not
+        in OPTIONAL, MINUS or GRAPH. Only such groups may be UNION branches or GRAPH groups.
+        """
+        self._expect("{")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Unbounded("outside the bounded subset")
+        own = False
+        while not self._is("}"):
+            if self._is("."):
+                self.index += 1
+            elif template:
+                self._triples(template=True)
+                self.operations += 1
+            elif self._is("{"):
+                branches = [self._group()]
+                while self._keyword("UNION"):
+                    branches.append(self._group())
+                if len(branches) > 1 and not all(branches):
+                    raise Unbounded("outside the bounded subset")
+                own = own or all(branches)
+            elif self._keyword("OPTIONAL", "MINUS"):
+                self._group()
+            elif self._keyword("GRAPH"):
+                if self._take().kind not in ("var", "iri", "pname"):
+                    raise Unbounded("outside the bounded subset")
+                self.in_graph += 1
+                if not self._group():
+                    raise Unbounded("outside the bounded subset")
+                self.in_graph -= 1
+            elif self._keyword("FILTER"):
+                self._constraint()
+            elif self._keyword("BIND"):
+                self._expression(binds=True)
+            else:
+                self._triples()
+                own = True
+        self.index += 1
+        self.depth -= 1
+        return own
+
+    def _constraint(self) -> None:
+        if self._word() in FUNCTIONS:
+            self.index += 1
+            self.operations += 1
+        if not self._is("("):
+            raise Unbounded("outside the bounded subset")
+        self._expression()
+
+    def _expression(self, *, binds: bool = False) -> None:
+        """Read a parenthesised expression of allowed functions, terms and operators.
+
+        binds: the expression ends with `AS ?var` (BIND and SELECT expressions).
+        """
+        self._expect("(")
+        level = 1
+        while level:
+            token = self._take()
+            if binds and level == 1 and token.kind == "word" and token.text.upper() == "AS":
+                if self._take().kind != "var":
+                    raise Unbounded("outside the bounded subset")
+                self._expect(")")
+                self.operations += 1
+                return
+            if token.kind == "other":
+                if token.text not in OPERATORS:
+                    raise Unbounded("outside the bounded subset")
+                if token.text not in "()":  # "," too: an IN list compares each entry
+                    self.operations += 1
+                if token.text == "(":
+                    level += 1
+                    if level > MAX_DEPTH:
+                        raise Unbounded("outside the bounded subset")
+                elif token.text == ")":
+                    level -= 1
+            elif token.kind == "word":
+                if token.text.upper() not in FUNCTIONS:
+                    raise Unbounded("outside the bounded subset")
+                self.operations += 1
+            elif token.kind in ("iri", "pname"):
+                if self._is("("):  # a function named by an IRI
+                    raise Unbounded("outside the bounded subset")
+                if token.kind == "iri" and _ends_operand(self.tokens[self.index - 2]):
+                    # after an operand "<" is less-than for the engine: `FILTER(1<2)?a?b?c.
+                    # FILTER(3>2)` is one IRI token to the lexer, and a pattern to the engine
+                    raise Unbounded("outside the bounded subset")
+            elif token.kind not in ("var", "string", "number", "lang"):
+                raise Unbounded("outside the bounded subset")
+
+    def _triples(self, *, template: bool = False) -> None:
+        subject = self._term(TERMS)
+        while True:
+            token = self._peek()
+            if token is not None and token.kind == "word" and token.text == "a":
+                self.index += 1
+                predicate = RDF_TYPE
+            else:
+                predicate = self._term(frozenset({"var", "iri", "pname"}))
+            while True:
+                obj = self._object()
+                if not template:
+                    pattern = Pattern(subject, predicate, obj)
+                    self.patterns.append((pattern, self.copies[self.in_graph > 0]))
+                if not self._is(","):
+                    break
+                self.index += 1
+            if not self._is(";"):
+                return
+            while self._is(";"):
+                self.index += 1
+            if self._is(".") or self._is("}"):
+                return
+
+    def _term(self, kinds: frozenset) -> str | None:
+        token = self._take()
+        if token.kind not in kinds:
+            raise Unbounded("outside the bounded subset")
+        return self._iri(token)
+
+    def _object(self) -> str | None:
+        token = self._take()
+        if token.kind in TERMS:
+            return self._iri(token)
+        if token.kind == "word" and token.text.upper() in ("TRUE", "FALSE"):
+            return None
+        if token.kind not in LITERALS:
+            raise Unbounded("outside the bounded subset")
+        if self._peek_kind("lang"):
+            self.index += 1
+        elif self._is("^") and self._is("^", 1):
+            self.index += 2
+            if self._take().kind not in ("iri", "pname"):
+                raise Unbounded("outside the bounded subset")
+        return None
+
+    def _iri(self, token) -> str | None:
+        """Return the IRI of an IRI or prefixed-name token, None for other terms.
+
+        Raises Unbounded unless the IRI is absolute as written: the engine resolves a relative
+        one against the service's base, and decodes \\u escapes this reader keeps.
+        """
+        if token.kind == "iri" or token.kind == "pname":
+            try:
+                iri = expand_iri(token, self.prefixes, None, "")
+                ox.NamedNode(iri)  # absolute, no escape left
+            except Exception:  # noqa: BLE001 - the engine will name the problem
+                raise Unbounded("outside the bounded subset") from None
+            return iri
+        return None
+
+    def _modifiers(self) -> None:
+        if self._keyword("GROUP"):
+            if not self._keyword("BY") or not self._peek_kind("var"):
+                raise Unbounded("outside the bounded subset")
+            while self._peek_kind("var"):
+                self.index += 1
+                self.operations += 1
+        if self._keyword("HAVING"):
+            self._expression()
+            while self._is("("):
+                self._expression()
+        if self._keyword("ORDER"):
+            if not self._keyword("BY"):
+                raise Unbounded("outside the bounded subset")
+            conditions = 0
+            while True:
+                if self._keyword("ASC", "DESC") or self._is("("):
+                    self._expression()
+                elif self._peek_kind("var"):
+                    self.index += 1
+                else:
+                    break
+                conditions += 1
+            if not conditions:
+                raise Unbounded("outside the bounded subset")
+            self.operations += conditions
+        for _ in range(2):
+            if self._keyword("LIMIT", "OFFSET"):
+                if not self._peek_kind("number"):
+                    raise Unbounded("outside the bounded subset")
+                self.index += 1
