@@ -38,6 +38,8 @@ class ScreenedQuery:
     tokens: the significant tokens the guard scanned (`lexer.Token`: kind, text, offset).
     rewritten: the text with each built-in LANG call replaced by the BCP 47 case function
     (`lang_function.rewrite_lang_calls`), or None when the query calls no LANG.
+    borrowed: the prefixes of the prefixed names the query uses without declaring them (each
+    a predeclared one, or the guard refuses the query).
     """
 
     text: str
@@ -46,6 +48,7 @@ class ScreenedQuery:
     from_named: tuple[str, ...] = ()
     tokens: tuple[Token, ...] = field(default=(), repr=False, compare=False)
     rewritten: str | None = field(default=None, repr=False, compare=False)
+    borrowed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def returns_graph(self) -> bool:
@@ -104,6 +107,7 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
         from_named=named,
         tokens=tuple(tokens),
         rewritten=_rewritten(text, tokens) if "LANG" in upper else None,
+        borrowed=frozenset(_prefix(token) for token in undeclared),
     )
 
 
