@@ -108,7 +108,7 @@ def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
     monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
     pool = QueryPool(str(path), size=3, timeout=5)
     try:
-        assert pool.alive == 3
+        assert (pool.ready, pool.starting) == (3, 0)
         starts = [float(p.read_text()) for p in marks.glob("*.start")]
         readies = [float(p.read_text()) for p in marks.glob("*.ready")]
         assert len(starts) == len(readies) == 3

@@ -163,12 +163,6 @@ class QueryPool:
         with self._lock:
             return sum(w.process.is_alive() for w in self._all)
 
-    @property
-    def alive(self) -> int:
-        """Return how many worker processes are running or being started to replace one."""
-        with self._lock:
-            return self._starting + sum(w.process.is_alive() for w in self._all)
-
     def run(self, job: Job) -> Answer:
         """Run one job and return its answer.
 
