@@ -36,6 +36,18 @@ def _in_thread(store: ox.Store, job: Job):
     return out[0]
 
 
+def _unraisable_when_dropped(kept: list) -> list[str]:
+    """Drop what `kept` holds here, collect, and return what could not be dropped (messages)."""
+    unraisable = []
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        kept.clear()
+        gc.collect()  # an iterator kept alive by an error would be dropped here, in this thread
+    finally:
+        sys.unraisablehook = hook
+    return [str(u.exc_value) for u in unraisable]
+
+
 def test_errors_made_in_one_thread_are_dropped_safely_in_another():
     store = _store()
     jobs = [
@@ -45,14 +57,7 @@ def test_errors_made_in_one_thread_are_dropped_safely_in_another():
     ]
     errors = [_in_thread(store, job) for job in jobs]
     assert [type(e) for e in errors] == [NotRepresentable, NotRepresentable, ResultTooLarge]
-    unraisable = []
-    hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
-    try:
-        errors.clear()
-        gc.collect()  # an iterator kept alive by an error would be dropped here, in this thread
-    finally:
-        sys.unraisablehook = hook
-    assert [str(u.exc_value) for u in unraisable] == []
+    assert _unraisable_when_dropped(errors) == []
 
 
 def test_a_remote_store_answer_that_fails_leaves_nothing_to_drop(monkeypatch):
@@ -76,11 +81,4 @@ def test_a_remote_store_answer_that_fails_leaves_nothing_to_drop(monkeypatch):
     thread.start()
     thread.join()
     assert len(caught) == 1
-    unraisable = []
-    hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
-    try:
-        caught.clear()
-        gc.collect()
-    finally:
-        sys.unraisablehook = hook
-    assert [str(u.exc_value) for u in unraisable] == []
+    assert _unraisable_when_dropped(caught) == []
