@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pyoxigraph as ox
 import pytest
 
 from sister_graph.dist import files as publish_module
@@ -187,6 +188,42 @@ def test_inline_and_worker_answers_are_the_same_bytes(tmp_path):
                 store.answer(broken)
             messages.append(raised.value.message)
         assert messages[0] == messages[1]
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_in_memory_copy_and_on_disk_store_give_the_same_bytes(tmp_path):
+    """memory_copy_triples only chooses where the engine reads: the same answers (an ordered
+    query's the same bytes; a CONSTRUCT, unordered by SPARQL, the same triples)."""
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    stores = [
+        EmbeddedStore(
+            Config(
+                dist_dir=tmp_path / "dist",
+                store_dir=str(tmp_path / "s"),
+                query_workers=1,
+                memory_copy_triples=limit,
+            )
+        )
+        for limit in (0, 21, 22)  # the fixture has 22 triples
+    ]
+    try:
+        assert [s.health()["engine"] for s in stores] == [
+            "on-disk store",
+            "on-disk store",
+            "in-memory copy",
+        ]
+        for query, media_type, rows in INLINE_CORPUS:
+            job = Job(query, media_type, rows, local_graph=BASE + "graph")
+            answers = [store.answer(job) for store in stores]
+            if query.startswith("CONSTRUCT"):  # cut at max_rows: which triples is unordered too
+                assert len({(a.rows, a.truncated) for a in answers}) == 1, media_type
+                if answers[0].truncated:
+                    continue
+                fmt = ox.RdfFormat.from_media_type(media_type)
+                answers = [frozenset(ox.parse(a.body, fmt)) for a in answers]
+            assert len(set(answers)) == 1, (query, media_type)
     finally:
         for store in stores:
             store.close()

@@ -30,11 +30,6 @@ from sister_graph.rdf.namespaces import dataset_graph
 from sister_graph.settings import DEFAULT_BASE, Config
 
 NT_DUMP = dump_name(rdf_format("nt"))
-# Datasets of at most this many triples are queried from in-memory copies (the engine answers
-# about 1.6 times faster from memory than from its on-disk store), loaded from the dumps by
-# each query worker and each server process. Measured: 100,000 triples (with the quad dump,
-# 200,000 quads) take 74 MB and 1.1 s to load, so a copy at this limit takes about 40 MB.
-MEMORY_COPY_TRIPLES = 50_000
 QUADS_DUMP = dump_name(NQUADS)
 
 
@@ -145,7 +140,7 @@ def _bulk_load(folder: Path, dump: Path, graph: str) -> int:
 class EmbeddedStore:
     """The published dump in an on-disk pyoxigraph store, queried by killable worker processes.
 
-    A dataset of at most MEMORY_COPY_TRIPLES is queried from in-memory copies instead.
+    A dataset of at most `memory_copy_triples` is queried from in-memory copies instead.
     Queries whose work is bounded within `inline_solutions` run in this process (query/inline.py).
     """
 
@@ -164,7 +159,8 @@ class EmbeddedStore:
         path, self.triples = load_disk_store(dataset, store_dir_for(config), graph=graph)
         self.checksum: str | None = dataset.checksum
         copy = None
-        if self.triples <= MEMORY_COPY_TRIPLES:
+        self.in_memory = self.triples <= config.memory_copy_triples
+        if self.in_memory:
             quads = dataset.path.with_name(QUADS_DUMP)
             copy = MemoryCopy(str(dataset.path), str(quads), graph)
         self._inline: InlineEvaluator | None = None
@@ -198,7 +194,11 @@ class EmbeddedStore:
 
     def health(self) -> dict:
         """Return the query workers running and those still starting (in the background)."""
-        return {"workers": self._pool.ready, "workers_starting": self._pool.starting}
+        return {
+            "engine": "in-memory copy" if self.in_memory else "on-disk store",
+            "workers": self._pool.ready,
+            "workers_starting": self._pool.starting,
+        }
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -92,6 +92,10 @@ HEALTH_SCHEMA = {
         "status": {"enum": ["ok", "degraded"]},
         "store": {"type": "string"},
         "dataset": {"type": "object"},
+        "engine": {
+            "enum": ["in-memory copy", "on-disk store"],
+            "description": "what the embedded engine queries (setting memory_copy_triples)",
+        },
         "workers": {"type": "integer", "description": "query worker processes running"},
         "workers_starting": {
             "type": "integer",
