@@ -2,11 +2,15 @@
 
 `read_subset` reads the guard's tokens (https://www.w3.org/TR/sparql11-query/#grammar) and
 accepts: SELECT (variables, `*`, expressions AS variables), ASK or CONSTRUCT with a template;
-FROM / FROM NAMED; a group of triple patterns whose predicates are IRIs, `a` or variables (no
-property paths), FILTER and BIND, OPTIONAL, UNION, MINUS, GRAPH and nested groups; GROUP BY
+FROM / FROM NAMED; a group of triple patterns whose predicates are IRIs, `a`, variables or
+property paths (sequences, inverses, alternatives and negated sets, read as the triple patterns
+the algebra translates them to; `*`, `+` and `?` only as below), FILTER and BIND, OPTIONAL,
+UNION, MINUS, GRAPH and nested groups; GROUP BY
 variables, HAVING, ORDER BY, LIMIT and OFFSET. Expressions use a short list of functions whose
 result is no longer than their arguments, and aggregates (COUNT, SUM, MIN, MAX, AVG, SAMPLE),
-so no chain of them can grow a value. Anything else (property paths, subqueries, VALUES,
+so no chain of them can grow a value. A `*`, `+` or `?` path must be the whole path, over one
+edge, from or to an IRI (`_path_patterns` says why). Anything else (other repeated paths,
+subqueries, VALUES,
 EXISTS, functions named by IRIs, REGEX, string-building functions such as CONCAT, REPLACE or
 GROUP_CONCAT, blank-node property lists, DESCRIBE, nesting deeper than MAX_DEPTH, more than
 MAX_PATTERNS triple patterns, MAX_TOKENS tokens or MAX_TEXT characters) is outside the subset
@@ -34,12 +38,11 @@ import pyoxigraph as ox
 
 from sister_graph.errors import Unbounded
 from sister_graph.query.guard import expand_iri, read_prologue
+from sister_graph.query.paths import MAX_DEPTH, PathReader, Pattern
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MAX_TEXT = 4096  # characters of query text
 MAX_TOKENS = 300  # keeps the engine's recursion over expressions shallow
 MAX_PATTERNS = 12
-MAX_DEPTH = 8  # nested groups and parentheses
 AGGREGATES = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE"})
 # Functions whose result is at most as long as their arguments (no CONCAT, REPLACE, ...) and
 # whose time is linear in them: not REGEX, whose patterns can be slow to build and run (the
@@ -57,15 +60,6 @@ FUNCTIONS = frozenset(
 OPERATORS = frozenset("()=!<>&|+-*/,^")
 TERMS = frozenset({"var", "iri", "pname", "bnode"})
 LITERALS = frozenset({"string", "number"})
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A triple pattern's IRIs: subject, predicate, object; None for a variable or literal."""
-
-    subject: str | None
-    predicate: str | None
-    object: str | None
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ def _ends_operand(token) -> bool:
     return token.kind in _OPERANDS or token.text == ")"
 
 
-class _Reader:
+class _Reader(PathReader):
     """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
     def __init__(self, tokens, predeclared: tuple[tuple[str, str], ...]) -> None:
@@ -288,17 +282,13 @@ class _Reader:
     def _triples(self, *, template: bool = False) -> None:
         subject = self._term(TERMS)
         while True:
-            token = self._peek()
-            if token is not None and token.kind == "word" and token.text == "a":
-                self.index += 1
-                predicate = RDF_TYPE
-            else:
-                predicate = self._term(frozenset({"var", "iri", "pname"}))
+            verb = self._verb(template)
             while True:
                 obj = self._object()
                 if not template:
-                    pattern = Pattern(subject, predicate, obj)
-                    self.patterns.append((pattern, self.copies[self.in_graph > 0]))
+                    copies = self.copies[self.in_graph > 0]
+                    for pattern in self._path_patterns(verb, subject, obj, whole=True):
+                        self.patterns.append((pattern, copies))
                 if not self._is(","):
                     break
                 self.index += 1
