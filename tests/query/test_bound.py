@@ -5,13 +5,17 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from sister_graph.query.bound import OPS_PER_STEP, MatchCounts, solution_bound
+from sister_graph.query.bound import CALLBACK_OPS, OPS_PER_STEP, MatchCounts, solution_bound
 from sister_graph.query.guard import scan
+from sister_graph.query.inline import InlineEvaluator
+from sister_graph.query.lang_function import rewrite_lang_calls
 from sister_graph.query.subset import MAX_PATTERNS, Pattern
+from sister_graph.query.worker import Job
 
 EX = "http://example.org/"
 PREDECLARED = (("ex", EX), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
 GRAPH = ox.NamedNode(EX + "graph")
+JSON = "application/sparql-results+json"
 
 
 @pytest.fixture(scope="module")
@@ -223,3 +227,20 @@ def test_counts_include_the_default_graph():
     store.add(ox.Quad(subject, twin, ox.NamedNode(EX + "city1"), ox.DefaultGraph()))
     store.add(ox.Quad(subject, twin, ox.NamedNode(EX + "city1"), GRAPH))
     assert MatchCounts(store, cap=10)(Pattern(EX + "city0", EX + "twin", None)) == 2
+
+
+def test_calls_into_python_weigh_as_callback_ops(store):
+    """The LANG rewrite calls a Python function (query/lang_function.py) for each solution,
+    with the GIL held: 42 nested calls over 1,442 solutions took 148 ms of CPU inline, 16 ms
+    as STR. A compared literal keeps the built-in and calls nothing."""
+    query = "SELECT ?c { ?c rdfs:label ?l FILTER(LANG(?l) != LANG(?c)) }"
+    operations = 5 + 2 * CALLBACK_OPS  # the column, two LANG, "!" and "="
+    cap = -(-21 * (OPS_PER_STEP + operations) // OPS_PER_STEP)
+    job = Job(query, JSON, 10, predeclared=PREDECLARED, rewritten=rewrite_lang_calls(query))
+    tokens = tuple(scan(query))
+    assert InlineEvaluator(store, max_solutions=cap).admits(job, tokens)
+    assert not InlineEvaluator(store, max_solutions=cap - 1).admits(job, tokens)
+    compared = "SELECT ?c { ?c rdfs:label ?l FILTER(LANG(?l) = 'en') }"
+    job = Job(compared, JSON, 10, predeclared=PREDECLARED, rewritten=rewrite_lang_calls(compared))
+    cap = -(-21 * (OPS_PER_STEP + 4) // OPS_PER_STEP)
+    assert InlineEvaluator(store, max_solutions=cap).admits(job, tuple(scan(compared)))

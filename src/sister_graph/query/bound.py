@@ -22,8 +22,11 @@ its own yields at most (its product - 1) solutions, and a union of such groups a
 sum, within the product of theirs (a + b - 2 <= a * b - 1 for a, b >= 1); in GRAPH the
 pattern's matches, graph by graph, add up to its matches in the store.
 
-The work per solution is counted too (query/subset.py lists the operations). A query is
-admitted when bound * (OPS_PER_STEP + operations) <= cap * OPS_PER_STEP.
+The work per solution is counted too (query/subset.py lists the operations), and each call
+into Python the engine makes (the LANG rewrite's function, query/lang_function.py) as
+CALLBACK_OPS operations: such a call holds the GIL and costs about twenty built-in calls (42
+nested LANG calls over 1,442 solutions took 148 ms of CPU in the server process, as STR
+16 ms). A query is admitted when bound * (OPS_PER_STEP + operations) <= cap * OPS_PER_STEP.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from sister_graph.errors import Unbounded
 from sister_graph.query.subset import Pattern, read_subset
 
 OPS_PER_STEP = 4  # operations per solution (see above) that cost as much as a solution
+CALLBACK_OPS = 8  # operations one call into Python costs (see above)
 
 # Quads of a pattern in the default graph and in any named graph, as quads_for_pattern finds them.
 COUNT_QUERY = (
@@ -76,13 +80,19 @@ class MatchCounts:
 
 
 def solution_bound(
-    tokens, predeclared: tuple[tuple[str, str], ...], counts: MatchCounts, *, text_length: int
+    tokens,
+    predeclared: tuple[tuple[str, str], ...],
+    counts: MatchCounts,
+    *,
+    text_length: int,
+    callbacks: int = 0,
 ) -> int | None:
     """Return an upper bound on the solutions of any step of the query, or None.
 
-    tokens: the guard's significant tokens of a query it passed (guard.scan). None: the query
-    is outside the subset (query/subset.py), or the bound exceeds `counts.cap`, or the bound
-    times (OPS_PER_STEP + the query's operations per solution) exceeds cap * OPS_PER_STEP.
+    tokens: the guard's significant tokens of a query it passed (guard.scan); callbacks: the
+    calls into Python the query as run holds. None: the query is outside the subset
+    (query/subset.py), or the bound exceeds `counts.cap`, or the bound times (OPS_PER_STEP +
+    the query's operations per solution) exceeds cap * OPS_PER_STEP.
     """
     try:
         reading = read_subset(tokens, predeclared, text_length=text_length)
@@ -93,6 +103,7 @@ def solution_bound(
         bound *= counts(pattern) * copies + 1
         if bound > counts.cap:
             return None
-    if bound * (OPS_PER_STEP + reading.operations) > counts.cap * OPS_PER_STEP:
+    operations = reading.operations + callbacks * CALLBACK_OPS
+    if bound * (OPS_PER_STEP + operations) > counts.cap * OPS_PER_STEP:
         return None
     return bound

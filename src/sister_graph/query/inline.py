@@ -14,6 +14,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from sister_graph.query.bound import MatchCounts, solution_bound
+from sister_graph.query.lang_function import LANG_FUNCTION
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import Job, run_job, settle
 
@@ -28,14 +29,19 @@ class InlineEvaluator:
     def admits(self, job: Job, tokens) -> bool:
         """Return whether the job's query has a solution bound within max_solutions.
 
-        tokens: the guard's significant tokens of job.query (guard.scan). A job whose dataset
+        tokens: the guard's significant tokens of job.query (guard.scan); the custom LANG
+        calls in job.rewritten are calls into Python (bound.CALLBACK_OPS). A job whose dataset
         lists more than one default or named graph (FROM, or the protocol's default-graph-uri
         and named-graph-uri) is not admitted: the engine reads a graph listed n times n times,
         and the protocol's lists are not in the query text the bound reads.
         """
         if len(job.default_graphs or ()) > 1 or len(job.named_graphs or ()) > 1:
             return False
-        bound = solution_bound(tokens, job.predeclared, self.counts, text_length=len(job.query))
+        # the LANG calls the rewrite left to Python (a written IRI naming it counts too)
+        callbacks = job.rewritten.count(LANG_FUNCTION) if job.rewritten else 0
+        bound = solution_bound(
+            tokens, job.predeclared, self.counts, text_length=len(job.query), callbacks=callbacks
+        )
         return bound is not None
 
     def run(self, job: Job) -> Answer:
