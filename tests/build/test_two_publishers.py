@@ -239,3 +239,36 @@ def test_a_list_that_names_the_city_needs_the_agreement_row(two: Path) -> None:
     (problem,) = _problems(two)
     assert problem.startswith("data/banja-luka/lists.csv:2: the list names novi-sad")
     assert "page line 33" in problem and "data/novi-sad/agreements.csv:2" in problem
+
+
+def _same_as_graph_by_graph(data: Path) -> int:
+    from sister_graph.build.evidence import (
+        agreements_by_id,
+        evidence_graphs,
+        read_partner_evidence,
+    )
+    from sister_graph.build.source_triples import build_union
+
+    sources = read_sources(data)
+    ontology = read_ontology(REPO / "ontology" / "sister-graph.ttl", base=BASE)
+    evidence = evidence_graphs(
+        read_partner_evidence(data, sources), agreements_by_id(sources), base=BASE
+    )
+    parts = build_source_graphs(sources, base=BASE)
+    parts.update(evidence)
+    graph, triples = build_union(sources, base=BASE, ontology=ontology, more=evidence)
+    assert len(graph) == len(union_graph(parts, base=BASE, ontology=ontology))
+    assert set(graph) == set(union_graph(parts, base=BASE, ontology=ontology))
+    assert list(triples) == list(parts)  # the same names, in the same order
+    for name, part in parts.items():
+        assert len(triples[name]) == len(set(triples[name])) == len(part), name
+        assert set(triples[name]) == set(part), name
+    return len(evidence)
+
+
+def test_one_pass_build_gives_the_union_and_each_source_graph(two: Path) -> None:
+    _same_as_graph_by_graph(two)
+
+
+def test_one_pass_build_keeps_the_partner_evidence_graphs() -> None:
+    assert _same_as_graph_by_graph(REPO / "data") > 0  # the data has partner evidence

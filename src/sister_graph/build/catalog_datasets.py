@@ -82,11 +82,17 @@ def publisher_dump_name(slug: str) -> str:
     return f"{DUMP_STEM}-{slug}.ttl"
 
 
-def publisher_triples(graph: Graph, publisher: Publisher) -> list[tuple]:
-    """Return the triples of what one publisher's pages state (each once, in no set order)."""
+def publisher_subjects(graph: Graph, publisher: Publisher) -> set[URIRef]:
+    """Return the subjects of one publisher's dump: its pages and every resource citing them."""
     subjects = set(publisher.pages)
     for page in publisher.pages:
         subjects.update(graph.subjects(DCTERMS.source, page))
+    return subjects
+
+
+def publisher_triples(graph: Graph, publisher: Publisher) -> list[tuple]:
+    """Return the triples of what one publisher's pages state (each once, in no set order)."""
+    subjects = publisher_subjects(graph, publisher)
     return [triple for subject in subjects for triple in graph.triples((subject, None, None))]
 
 

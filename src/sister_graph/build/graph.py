@@ -61,7 +61,7 @@ def build_source_graphs(sources: Iterable[PublisherSources], *, base: str) -> di
     graphs: dict[URIRef, Graph] = {}
     for publisher_sources in sources:
         graph = new_graph(base)
-        _Builder(graph, base, publisher_sources, grouped).add_all()
+        StatementBuilder(graph, base, publisher_sources, grouped).add_all()
         graphs[source_graph_iri(base, publisher_sources.publisher.city)] = graph
     return graphs
 
@@ -87,8 +87,12 @@ def _labels(labels: Labels) -> list[Literal]:
     ]
 
 
-class _Builder:
-    """Adds one publisher's facts to the graph; each method handles one kind of record."""
+class StatementBuilder:
+    """Adds one publisher's facts to a graph; each method handles one kind of record.
+
+    The graph is only added to and asked `triple in graph` (a `source_triples.SourceTriples`
+    serves as well).
+    """
 
     def __init__(
         self, graph: Graph, base: str, sources: PublisherSources, grouped: dict[str, list]

@@ -14,11 +14,12 @@ from sister_graph.build.catalog_check import CatalogCheck, check_catalog, read_d
 from sister_graph.build.catalog_vocabularies import read_code_lists
 from sister_graph.build.evidence import agreements_by_id, evidence_graphs, read_partner_evidence
 from sister_graph.build.gc_control import paused_gc
-from sister_graph.build.graph import build_source_graphs, read_ontology, union_graph
-from sister_graph.build.render import render_dist
+from sister_graph.build.graph import read_ontology
+from sister_graph.build.render import write_dist_files
+from sister_graph.build.source_triples import Triple, build_union
 from sister_graph.build.sources import read_sources
 from sister_graph.build.validate import Validation, origins, read_shapes, validate_graph
-from sister_graph.dist.files import check_replaceable, write_dist
+from sister_graph.dist.files import check_replaceable, staged_dist
 from sister_graph.errors import SourceError, ValidationFailed
 from sister_graph.settings import Config
 
@@ -27,11 +28,14 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Built:
-    """A built and validated graph, ready to publish."""
+    """A built and validated graph, ready to publish.
+
+    `source_graphs` holds each source page's graph (by its name) as its triples.
+    """
 
     graph: Graph
     validation: Validation
-    source_graphs: dict[URIRef, Graph]
+    source_graphs: dict[URIRef, tuple[Triple, ...]]
     catalog: CatalogCheck | None = None
 
 
@@ -57,9 +61,11 @@ def build_and_validate(config: Config, progress: Progress = lambda _: None) -> B
     ontology = read_ontology(ontology_path, base=config.base)
     progress("building the graph")
     with paused_gc():
-        source_graphs = build_source_graphs(sources, base=config.base)
-        source_graphs.update(evidence_graphs(evidence, agreements_by_id(sources), base=config.base))
-        graph = union_graph(source_graphs, base=config.base, ontology=ontology)
+        partners = evidence_graphs(evidence, agreements_by_id(sources), base=config.base)
+        graph, source_graphs = build_union(
+            sources, base=config.base, ontology=ontology, more=partners
+        )
+        del partners, ontology
     progress(f"validating {len(graph)} triples against {shapes_path}/")
     shapes = read_all_shapes(shapes_path, base=config.base)
     validation = validate_graph(graph, shapes, where=origins(sources, base=config.base))
@@ -82,26 +88,28 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
     vendor = bundled.vendor_dir(config)
     vocabularies = read_code_lists(vendor)
     dcat_ap = read_dcat_ap_shapes(vendor)
-    with paused_gc():  # millions of lasting objects (triples, lines, nodes), few cycles
-        files = render_dist(
-            built.graph,
-            built.validation.report,
-            base=config.base,
-            vocabularies=vocabularies,
-            deployer=deployer(config),
-            issued=config.release_date,
-            source_graphs=built.source_graphs,
-            progress=progress,
-        )
-    progress("checking catalog.ttl against the DCAT-AP 3.0.1 shapes")
-    verdict = check_catalog(Graph().parse(data=files["catalog.ttl"], format="turtle"), dcat_ap)
-    if not verdict.conforms:
-        raise ValidationFailed(
-            f"the catalog violates {len(verdict.violations)} DCAT-AP 3.0.1 constraint(s)",
-            problems=[f"catalog.ttl: {line}" for line in verdict.violations],
-        )
-    progress(f"writing {config.dist_dir}/")
-    write_dist(files, config.dist_dir)
+    progress(f"writing {config.dist_dir}/")  # into a staging folder, swapped in when complete
+    with staged_dist(config.dist_dir) as staging:
+        with paused_gc():  # millions of lasting objects (triples, lines, nodes), few cycles
+            write_dist_files(
+                staging,
+                built.graph,
+                built.validation.report,
+                base=config.base,
+                vocabularies=vocabularies,
+                deployer=deployer(config),
+                issued=config.release_date,
+                source_graphs=built.source_graphs,
+                progress=progress,
+            )
+        progress("checking catalog.ttl against the DCAT-AP 3.0.1 shapes")
+        published = Graph().parse(data=staging.read("catalog.ttl"), format="turtle")
+        verdict = check_catalog(published, dcat_ap)
+        if not verdict.conforms:
+            raise ValidationFailed(
+                f"the catalog violates {len(verdict.violations)} DCAT-AP 3.0.1 constraint(s)",
+                problems=[f"catalog.ttl: {line}" for line in verdict.violations],
+            )
     return Built(built.graph, built.validation, built.source_graphs, verdict)
 
 

@@ -14,7 +14,7 @@
   and an `sg:registryCitation` node per registry names it (`prov:entity`) and, with
   `sg:citedFor`, the properties it supports (GeoNames: the coordinates and the GeoNames ID;
   Wikidata: the country, with `dct:source` the vendored table's source file). The page's
-  citations (`_Builder.cite`) support what the page says.
+  citations (`StatementBuilder.cite`) support what the page says.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""Render every file of dist/ in memory: dumps, context, SHACL report, catalog, checksums."""
+"""Render every file of dist/ into a staging folder: dumps, context, report, catalog, checksums."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 
@@ -12,10 +14,19 @@ from sister_graph.build.catalog_datasets import (
     find_publishers,
     publisher_dump_name,
     publisher_graph,
-    publisher_triples,
+    publisher_subjects,
 )
-from sister_graph.build.round_trip import EngineLines, check_dumps, check_round_trip
-from sister_graph.dist.files import CHECKSUMS, sha256_hex
+from sister_graph.build.dump_checks import check_files
+from sister_graph.build.dumps import (
+    NotDirect,
+    jsonld_chunks,
+    nquads_chunks,
+    nt_rows,
+    ntriples_chunks,
+    sorted_rows,
+)
+from sister_graph.build.round_trip import check_dumps, check_round_trip
+from sister_graph.dist.files import CHECKSUMS, Staging
 from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
 from sister_graph.rdf.serialize import (
     has_blank_nodes,
@@ -28,9 +39,9 @@ from sister_graph.rdf.serialize import (
     to_turtle,
 )
 
-# Each writer takes the graph, the base IRI, its triples (a list) and its N-Triples (None when
-# it has blank nodes): the graph is read once for all of them.
-WRITERS: dict[str, Callable[[Graph, str, list, bytes | None], bytes]] = {
+# Each writer takes the graph, the base IRI, its triples (a list) and its N-Triples (bytes or a
+# file; None when it has blank nodes): the graph is read once for all of them.
+WRITERS: dict[str, Callable[[Graph, str, list, bytes | Path | None], bytes]] = {
     "turtle": lambda g, base, _, nt: to_turtle(g, base=base, ntriples=nt),
     "jsonld": lambda g, base, triples, _: to_jsonld(g, base=base, triples=triples),
     "ntriples": lambda g, _, triples, nt: to_ntriples(triples) if nt is None else nt,
@@ -46,47 +57,59 @@ def render_dist(
     vocabularies: Graph,
     deployer: Deployer,
     issued: str = "",
-    source_graphs: dict[URIRef, Graph] | None = None,
+    source_graphs: dict[URIRef, Graph | Sequence[tuple]] | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, bytes]:
     """Return every file of dist/ by name (dumps, context, catalog, report, SHA256SUMS).
 
-    With source_graphs (one named graph per source page), the quad dump sister-graph.nq
-    holds them, each under its name.
+    The bytes `write_dist_files` writes, held in memory (for small graphs and tests).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        staging = Staging(Path(folder))
+        write_dist_files(
+            staging, graph, report, base=base, vocabularies=vocabularies, deployer=deployer,
+            issued=issued, source_graphs=source_graphs, progress=progress,
+        )  # fmt: skip
+        return {name: staging.read(name) for name in staging.sums}
+
+
+def write_dist_files(
+    staging: Staging,
+    graph: Graph,
+    report: Graph,
+    *,
+    base: str,
+    vocabularies: Graph,
+    deployer: Deployer,
+    issued: str = "",
+    source_graphs: dict[URIRef, Graph | Sequence[tuple]] | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Graph:
+    """Write every file of dist/ into the staging folder; return the catalog graph.
+
+    With source_graphs (one named graph per source page: a graph or its triples), the quad
+    dump sister-graph.nq holds them, each under its name.
 
     Every RDF file is parsed back and compared with its graph first (RoundTripFailed if
-    one differs), so nothing is published that does not read back as what was built.
+    one differs), so nothing is published that does not read back as what was built. A graph
+    without blank nodes is written file by file as streams (`dumps`) and checked from the
+    files (`dump_checks`): no dump is held in memory.
     """
-    files: dict[str, bytes] = {}
     progress("serialising the graph's triples once, as sorted N-Triples lines")
     triples = list(graph)
-    blank = has_blank_nodes(triples)
-    ntriples = None if blank else to_ntriples(triples)
-    for fmt in RDF_FORMATS:
-        progress(f"serialising {dump_name(fmt)}")
-        files[dump_name(fmt)] = WRITERS[fmt.name](graph, base, triples, ntriples)
     sources = None  # each source graph's triples, read once for writing and checking
     if source_graphs is not None:
-        progress(f"serialising {dump_name(NQUADS)} ({len(source_graphs)} source graphs)")
         sources = {name: list(part) for name, part in source_graphs.items()}
-        files[dump_name(NQUADS)] = to_nquads(sources)
-    files["context.jsonld"] = (
-        json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n"
-    ).encode()
-    files["validation-report.ttl"] = to_turtle(report, base=base)
-    parts: dict[str, Graph | list] = {}  # a part's graph, or its triples
-    for publisher in find_publishers(graph):
-        name = publisher_dump_name(publisher.slug)
-        progress(f"serialising {name}")
-        part = publisher_triples(graph, publisher)
-        if has_blank_nodes(part):
-            parts[name] = publisher_graph(graph, publisher, base=base)
-            files[name] = to_turtle(parts[name], base=base)
-        else:  # no Graph needed: written and checked from the triples
-            files[name] = ntriples_to_turtle(to_ntriples(part), base=base)
-            parts[name] = part
-        del part
-    infos = {name: FileInfo(name, len(data), sha256_hex(data)) for name, data in files.items()}
+    if has_blank_nodes(triples):
+        parts = _write_in_memory(staging, graph, triples, sources, base=base, progress=progress)
+    else:
+        parts = _write_streamed(staging, graph, triples, sources, base=base, progress=progress)
+    names = [dump_name(fmt) for fmt in RDF_FORMATS]
+    names += [dump_name(NQUADS)] * (sources is not None)
+    names += ["context.jsonld", "validation-report.ttl", *parts]
+    staging.write("context.jsonld", CONTEXT(base))
+    staging.write("validation-report.ttl", to_turtle(report, base=base))
+    infos = {name: FileInfo(name, *staging.sums[name]) for name in names}
     catalog = describe_catalog(
         graph,
         base=base,
@@ -95,22 +118,81 @@ def render_dist(
         deployer=deployer,
         issued=issued,
     )
-    files["catalog.ttl"] = to_turtle(catalog, base=base)
+    staging.write("catalog.ttl", to_turtle(catalog, base=base))
     progress("parsing every file back")
-    engine = None if blank else EngineLines(triples)
-    del triples, ntriples
-    check_dumps(files, graph, sources, engine=engine)
-    del sources
+    if has_blank_nodes(triples):
+        dumps = [dump_name(fmt) for fmt in RDF_FORMATS] + [dump_name(NQUADS)] * (
+            sources is not None
+        )
+        check_dumps({name: staging.read(name) for name in dumps}, graph, sources)
+    else:
+        check_files(staging.folder, triples, sources, parts)
+    del triples, sources
     turtle = rdf_format("turtle")
-    check_round_trip("validation-report.ttl", files["validation-report.ttl"], turtle, report)
-    check_round_trip("catalog.ttl", files["catalog.ttl"], turtle, catalog)
+    check_round_trip("validation-report.ttl", staging.read("validation-report.ttl"), turtle, report)
+    check_round_trip("catalog.ttl", staging.read("catalog.ttl"), turtle, catalog)
     for name, part in parts.items():
         if isinstance(part, Graph):
-            check_round_trip(name, files[name], turtle, part)
-        else:
-            lines = (engine or EngineLines(part)).lines(part)
-            check_round_trip(name, files[name], turtle, Graph(), expected=lines)
-    files[CHECKSUMS] = "".join(
-        f"{sha256_hex(data)}  {name}\n" for name, data in sorted(files.items())
-    ).encode()
-    return files
+            check_round_trip(name, staging.read(name), turtle, part)
+    staging.write(CHECKSUMS, "".join(
+        f"{digest}  {name}\n" for name, (_, digest) in sorted(staging.sums.items())
+    ).encode())  # fmt: skip
+    return catalog
+
+
+def CONTEXT(base: str) -> bytes:  # noqa: N802
+    """Return context.jsonld's bytes."""
+    return (json.dumps(jsonld_context(base), indent=1, sort_keys=True) + "\n").encode()
+
+
+def _write_in_memory(staging, graph, triples, sources, *, base, progress) -> dict:
+    """Write the dumps of a graph with blank nodes, each made whole in memory (rdflib nests
+    blank nodes); return each publisher's dump name -> its graph."""
+    for fmt in RDF_FORMATS:
+        progress(f"serialising {dump_name(fmt)}")
+        staging.write(dump_name(fmt), WRITERS[fmt.name](graph, base, triples, None))
+    if sources is not None:
+        progress(f"serialising {dump_name(NQUADS)} ({len(sources)} source graphs)")
+        staging.write(dump_name(NQUADS), to_nquads(sources))
+    parts: dict[str, Graph | list] = {}
+    for publisher in find_publishers(graph):
+        name = publisher_dump_name(publisher.slug)
+        progress(f"serialising {name}")
+        part = publisher_graph(graph, publisher, base=base)
+        staging.write(name, to_turtle(part, base=base))
+        parts[name] = part
+    return parts
+
+
+def _write_streamed(staging, graph, triples, sources, *, base, progress) -> dict:
+    """Write the dumps of a graph without blank nodes as streams, from one line per triple;
+    return each publisher's dump name -> its triples."""
+    rows = nt_rows(triples)
+    nt = dump_name(rdf_format("ntriples"))
+    progress(f"serialising {nt}")
+    staging.write(nt, ntriples_chunks(sorted_rows(rows)))
+    if sources is not None:
+        progress(f"serialising {dump_name(NQUADS)} ({len(sources)} source graphs)")
+        staging.write(dump_name(NQUADS), nquads_chunks(sources, rows))
+    parts: dict[str, list] = {}
+    for publisher in find_publishers(graph):
+        name = publisher_dump_name(publisher.slug)
+        progress(f"serialising {name}")
+        subjects = publisher_subjects(graph, publisher)
+        parts[name] = part = [triple for triple in triples if triple[0] in subjects]
+        lines = staging.path(f".{name}.nt")  # not a dist/ file: removed before the swap
+        with open(lines, "wb") as handle:
+            handle.writelines(ntriples_chunks(sorted_rows(rows, part)))
+        staging.write(name, ntriples_to_turtle(lines, base=base))
+        lines.unlink()
+    del rows
+    for fmt in (rdf_format("turtle"), rdf_format("rdfxml")):
+        progress(f"serialising {dump_name(fmt)}")
+        staging.write(dump_name(fmt), WRITERS[fmt.name](graph, base, triples, staging.path(nt)))
+    jsonld = dump_name(rdf_format("jsonld"))
+    progress(f"serialising {jsonld}")
+    try:
+        staging.write(jsonld, jsonld_chunks(triples, base=base))
+    except NotDirect:
+        staging.write(jsonld, to_jsonld(graph, base=base, triples=triples))
+    return parts

@@ -36,7 +36,7 @@ def _ox_term(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(datatype))
 
 
-class _Terms(dict):
+class EngineTerms(dict):
     """rdflib term -> engine term, each converted once (a graph repeats most of its terms)."""
 
     def __missing__(self, term):
@@ -44,8 +44,9 @@ class _Terms(dict):
         return converted
 
 
-def _check_xml(name: str, data: bytes) -> None:
-    """Refuse what a conformant XML parser would reject or change (pyoxigraph reads raw CR)."""
+def check_xml(name: str, data: bytes) -> None:
+    """Raise RoundTripFailed for XML a conformant parser would reject or change (pyoxigraph
+    reads raw CR)."""
     try:
         xml.parsers.expat.ParserCreate().Parse(data, True)
     except xml.parsers.expat.ExpatError as err:
@@ -65,7 +66,7 @@ def _lines(data: bytes) -> set[bytes]:
 def _parsed_lines(name: str, data: bytes, fmt: Format, out: Format = NTRIPLES) -> set[bytes]:
     """Parse `data` as `fmt` and return its triples (quads) as the engine's canonical lines."""
     if fmt is RDFXML:
-        _check_xml(name, data)
+        check_xml(name, data)
     try:
         return _lines(ox.serialize(ox.parse(data, format=fmt.engine), format=out.engine))
     except SyntaxError as err:
@@ -87,7 +88,7 @@ class EngineLines:
     """
 
     def __init__(self, triples: list) -> None:
-        terms = _Terms()
+        terms = EngineTerms()
         engine = [ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in triples]
         lines = ox.serialize(engine, format=NTRIPLES.engine).split(b"\n")  # one per triple
         self.by_triple = dict(zip(triples, lines, strict=False))
@@ -105,7 +106,8 @@ def expected_lines(graph: Graph | list) -> set[bytes] | None:
     return None if _has_blank_nodes(triples) else EngineLines(triples).lines()
 
 
-def _fail(name: str, expected: set, found: set) -> None:
+def fail(name: str, expected: set, found: set) -> None:
+    """Raise RoundTripFailed naming the file and how many lines differ each way."""
     missing, extra = len(expected - found), len(found - expected)
     raise RoundTripFailed(
         f"{name} does not parse back to the graph it was written from "
@@ -135,7 +137,7 @@ def check_round_trip(
                 "nothing was published"
             )
     elif found != expected:
-        _fail(name, expected, found)
+        fail(name, expected, found)
 
 
 def check_dumps(
@@ -183,4 +185,4 @@ def _check_quads(
     if len(names) < len(graphs):  # only the lines of the graphs compared here
         found = {line for line in found if line[line.rfind(b" <") :] in names}
     if found != expected:
-        _fail(name, expected, found)
+        fail(name, expected, found)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph
-
 from sister_graph.errors import DatasetMissing, NotADist
-from sister_graph.rdf.formats import RDF_FORMATS, dump_name, rdf_format
+from sister_graph.rdf.formats import dump_name, rdf_format
 
 CHECKSUMS = "SHA256SUMS"
 
@@ -23,11 +21,50 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class Staging:
+    """A staging folder being filled: each file written once, with its size and SHA-256 kept."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.sums: dict[str, tuple[int, str]] = {}  # name -> (size in bytes, SHA-256 hex)
+
+    def path(self, name: str) -> Path:
+        """Return where the file `name` is (or will be) written."""
+        return self.folder / name
+
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+        """Write the file `name` from bytes or from an iterable of byte chunks (streamed)."""
+        digest, size = hashlib.sha256(), 0
+        with open(self.folder / name, "wb") as handle:
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                digest.update(chunk)
+                size += len(chunk)
+                handle.write(chunk)
+        self.sums[name] = (size, digest.hexdigest())
+
+    def read(self, name: str) -> bytes:
+        """Return the bytes of a file written here."""
+        return (self.folder / name).read_bytes()
+
+
 def write_dist(files: dict[str, bytes], dist: Path) -> None:
     """Replace dist/ with these files; on any failure the previous dist/ stays as it was.
 
     Only a folder a build wrote is replaced (see `check_replaceable`); raises NotADist,
     before writing anything, for any other.
+    """
+    with staged_dist(dist) as staging:
+        for name, data in files.items():
+            staging.write(name, data)
+
+
+@contextmanager
+def staged_dist(dist: Path) -> Iterator[Staging]:
+    """Yield an empty staging folder next to dist/; swap it in for dist/ when the block ends.
+
+    Every file is flushed to disk (fsync) before the swap; if the block or the swap raises,
+    the staging folder is deleted and the previous dist/ stays as it was. Only a folder a
+    build wrote is replaced (see `check_replaceable`): NotADist is raised before the block.
     """
     dist = dist.absolute()
     dist.parent.mkdir(parents=True, exist_ok=True)
@@ -37,10 +74,9 @@ def write_dist(files: dict[str, bytes], dist: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.tmp-", dir=dist.parent))
     try:
-        for name, data in files.items():
-            with open(staging / name, "wb") as handle:
-                handle.write(data)
-                handle.flush()
+        yield Staging(staging)
+        for path in sorted(staging.iterdir()):
+            with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
         staging.chmod(0o755)
         old = dist.parent / f".{dist.name}.old"
@@ -73,7 +109,9 @@ def check_replaceable(dist: Path) -> None:
         listed = read_checksums(text)
     foreign = [name for name in entries if name != CHECKSUMS and name not in listed]
     if not listed or foreign:
-        shown = ", ".join((foreign or entries)[:3]) + (", ..." if len(foreign or entries) > 3 else "")
+        shown = ", ".join((foreign or entries)[:3]) + (
+            ", ..." if len(foreign or entries) > 3 else ""
+        )
         raise NotADist(
             f"{dist} holds files no build wrote ({shown}): a build replaces the whole folder, "
             "so it is left untouched; choose a new or empty folder for dist/"

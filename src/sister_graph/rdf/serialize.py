@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyoxigraph
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
+from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
-from rdflib.plugins.shared.jsonld.context import UNDEF, Context
-from rdflib.plugins.shared.jsonld.keys import ID, LANG, VOCAB
 
-from sister_graph.rdf.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
+from sister_graph.rdf.formats import NTRIPLES, RDFXML, TURTLE
+from sister_graph.rdf.jsonld import _canonical, jsonld_context, to_jsonld  # noqa: F401 (re-export)
 from sister_graph.rdf.langtags import recase_serialised
-from sister_graph.rdf.namespaces import RDF, RDFS, SKOS, new_graph, prefixes_for
+from sister_graph.rdf.namespaces import new_graph, prefixes_for
 from sister_graph.rdf.xml_chars import fix_rdfxml
 
 NOT_XML = "Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld)"
@@ -66,7 +64,7 @@ def has_blank_nodes(graph: Graph | Iterable[tuple]) -> bool:
     return any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph)
 
 
-def to_turtle(graph: Graph, *, base: str, ntriples: bytes | None = None) -> bytes:
+def to_turtle(graph: Graph, *, base: str, ntriples: bytes | Path | None = None) -> bytes:
     """Serialise as Turtle (https://www.w3.org/TR/turtle/) with the project's prefixes.
 
     A graph without blank nodes goes through pyoxigraph's writer, fed the sorted N-Triples
@@ -84,13 +82,34 @@ def to_turtle(graph: Graph, *, base: str, ntriples: bytes | None = None) -> byte
     return ntriples_to_turtle(ntriples, base=base)
 
 
-def ntriples_to_turtle(ntriples: bytes, *, base: str) -> bytes:
-    """Rewrite sorted N-Triples lines without blank nodes as Turtle (see `to_turtle`)."""
-    lines = ntriples
+def _parsed_ntriples(ntriples: bytes | Path):
+    """Return the engine's triples of N-Triples bytes, or of an N-Triples file (read as parsed)."""
+    if isinstance(ntriples, Path):
+        return pyoxigraph.parse(path=str(ntriples), format=NTRIPLES.engine)
+    return pyoxigraph.parse(ntriples, format=NTRIPLES.engine)
+
+
+def _without_prefix_lines(data: bytes) -> bytes:
+    """Return Turtle without its `@prefix` lines (the engine writes them first)."""
+    start = 0
+    while data.startswith(b"@prefix ", start):
+        start = data.index(b"\n", start) + 1
+    body = data[start:]
+    if b"@prefix " not in body:
+        return body
+    lines = body.splitlines(keepends=True)  # a line after a bare CR: as rdflib splits them
+    return b"".join(line for line in lines if not line.startswith(b"@prefix "))
+
+
+def ntriples_to_turtle(ntriples: bytes | Path, *, base: str) -> bytes:
+    """Rewrite sorted N-Triples lines without blank nodes as Turtle (see `to_turtle`).
+
+    `ntriples` is the N-Triples bytes, or the path of a file holding them.
+    """
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     while True:
         data = pyoxigraph.serialize(
-            pyoxigraph.parse(lines, format=NTRIPLES.engine), format=TURTLE.engine, prefixes=prefixes
+            _parsed_ntriples(ntriples), format=TURTLE.engine, prefixes=prefixes
         )
         escaped = (  # a prefixed name with an escape has a backslash; most outputs have none
             {m.group(1).decode() for m in _ESCAPED_NAME.finditer(data)} if b"\\" in data else ()
@@ -98,171 +117,23 @@ def ntriples_to_turtle(ntriples: bytes, *, base: str) -> bytes:
         if not escaped:
             break
         prefixes = {p: ns for p, ns in prefixes.items() if p not in escaped}
-    lines_out = data.splitlines(keepends=True)
-    body = b"".join(line for line in lines_out if not line.startswith(b"@prefix "))
+    body = _without_prefix_lines(data)
+    del data
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode()
     return recase_serialised(header + b"\n" + body, TURTLE)
 
 
-def to_rdfxml(graph: Graph, *, base: str, ntriples: bytes | None = None) -> bytes:
+def to_rdfxml(graph: Graph, *, base: str, ntriples: bytes | Path | None = None) -> bytes:
     """Serialise as RDF/XML in sorted order (pyoxigraph's streaming writer keeps input order).
 
     Language tags are written in BCP 47 case (sr-Latn) and CR as ``&#13;``; a literal with a
     character XML 1.0 cannot carry raises NotRepresentable (https://www.w3.org/TR/xml/#charsets).
-    `ntriples` is `to_ntriples(graph)` when the caller has it already (the same bytes come out).
+    `ntriples` is `to_ntriples(graph)`, or the path of a file holding it, when the caller has
+    it already (the same bytes come out).
     """
     if ntriples is None:
         ntriples = to_ntriples(graph)
-    triples = pyoxigraph.parse(ntriples, format=NTRIPLES.engine)
+    triples = _parsed_ntriples(ntriples)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     data = pyoxigraph.serialize(triples, format=RDFXML.engine, prefixes=prefixes)
     return recase_serialised(fix_rdfxml(data, other_formats=NOT_XML), RDFXML)
-
-
-def jsonld_context(base: str) -> dict:
-    """Return the published JSON-LD @context: the prefixes plus language maps for labels."""
-    context: dict = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
-    context["label"] = {"@id": str(RDFS.label), "@container": "@language"}
-    context["prefLabel"] = {"@id": str(SKOS.prefLabel), "@container": "@language"}
-    return {"@context": context}
-
-
-def _canonical(node):
-    if isinstance(node, dict):
-        return {key: _canonical(value) for key, value in sorted(node.items())}
-    if isinstance(node, list):
-        items = [_canonical(item) for item in node]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return node
-
-
-def _memoised(method):
-    cache: dict = {}
-
-    def call(*args, **kwargs):
-        key = (args, tuple(sorted(kwargs.items())))
-        if key not in cache:
-            cache[key] = method(*args, **kwargs)
-        return cache[key]
-
-    return call
-
-
-def _direct_nodes(triples: list, context: Context) -> list[dict] | None:
-    """Return the node objects rdflib's JSON-LD converter makes, for a graph of IRIs and literals.
-
-    The same steps as rdflib's Converter.add_to_node and to_raw_value (rdflib 7) for the case
-    the dumps are in: active context, no blank node, no RDF list, no coerced term, no value that
-    JSON treats as false. Returns None otherwise, and the caller uses rdflib's converter.
-    Each predicate's term and each IRI's compact form are looked up once.
-    """
-    rdf_type, rdf_first, rdf_nil, lang_container = RDF.type, RDF.first, RDF.nil, "@language"
-    term_of: dict = {}
-    nodes: dict[str, dict] = {}
-    by_subject: dict = {}
-    for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first or o == rdf_nil:
-            return None
-        by_subject.setdefault(s, []).append((p, o))
-    for s, pairs in by_subject.items():
-        node_id = context.shrink_iri(s)
-        if node_id in nodes:
-            return None  # two subjects with one compact id: rdflib keeps the first seen
-        node: dict = {"@id": node_id}
-        nodes[node_id] = node
-        for p, o in pairs:
-            literal = isinstance(o, Literal)
-            key = (p, o.datatype, o.language) if literal else (p, None, "@iri")
-            if key not in term_of:
-                if literal:
-                    datatype = str(o.datatype) if o.datatype else None
-                    term = context.find_term(str(p), datatype, language=o.language)
-                else:
-                    term = None
-                    for coercion in (ID, VOCAB, UNDEF):
-                        term = context.find_term(str(p), coercion, None)
-                        if term:
-                            break
-                if term and (term.type or term.language or set(term.container) - {LANG}):
-                    return None
-                term_of[key] = term
-            term = term_of[key]
-            value = None
-            if term:
-                p_key = term.name
-                if LANG in term.container and literal and o.language:
-                    languages, text = node.setdefault(p_key, {}), str(o)
-                    if not text:
-                        return None  # rdflib overwrites a false first value
-                    held = languages.get(o.language)
-                    if held:
-                        if not isinstance(held, list):
-                            languages[o.language] = held = [held]
-                        held.append(text)
-                    else:
-                        languages[o.language] = text
-                    continue
-            else:
-                p_key = context.to_symbol(p)
-                key_term = context.terms.get(p_key)
-                if key_term and (key_term.type or key_term.container):
-                    p_key = p
-                if p == rdf_type:
-                    if not literal:
-                        value = context.to_symbol(o)
-                    p_key = "@type"
-            if value is None:
-                if not literal:
-                    value = {"@id": context.shrink_iri(o)}
-                elif o.datatype in PLAIN_LITERAL_TYPES:
-                    value = o.toPython()
-                elif o.datatype:
-                    value = {"@type": context.to_symbol(o.datatype), "@value": str(o)}
-                elif o.language:
-                    value = {lang_container: o.language, "@value": str(o)}
-                else:
-                    value = str(o)
-                if not value and value is not None:
-                    return None  # rdflib overwrites a false first value
-            held = node.get(p_key)
-            if held:
-                if not isinstance(held, list):
-                    held = [held]
-                held.append(value)
-                node[p_key] = held
-            else:
-                node[p_key] = value
-    return list(nodes.values())
-
-
-def _compacted(graph: Graph, context: dict, triples: list | None) -> dict:
-    """Return rdflib's compact JSON-LD object of the graph (what its serialiser writes).
-
-    A graph of IRIs and literals is converted in one pass by `_direct_nodes` (the same object,
-    shown by a test against rdflib's); any other by rdflib's serialiser.
-    """
-    triples = list(graph) if triples is None else triples
-    active = Context(context, base=None)
-    for name in ("find_term", "shrink_iri", "to_symbol"):
-        setattr(active, name, _memoised(getattr(active, name)))
-    nodes = _direct_nodes(triples, active)
-    if nodes is None or len(nodes) == 1:  # a lone node is written as is, values in store order
-        return json.loads(graph.serialize(format=JSONLD.rdflib, context=context, auto_compact=True))
-    return {"@graph": nodes, "@context": context}
-
-
-def to_jsonld(graph: Graph, *, base: str, triples: list | None = None) -> bytes:
-    """Serialise as compact JSON-LD with the context inline; nodes and values sorted.
-
-    `triples` is list(graph) when the caller has it already.
-    The JSON-LD object is rdflib's (https://www.w3.org/TR/json-ld11/ compaction against
-    the project's context); nodes are sorted by @id and every array by its JSON text.
-    """
-    context = jsonld_context(base)["@context"]
-    document = _compacted(graph, context, triples)
-    if "@graph" in document:
-        document["@graph"] = sorted(
-            (_canonical(node) for node in document["@graph"]), key=lambda n: n.get("@id", "")
-        )
-    document["@context"] = context
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
