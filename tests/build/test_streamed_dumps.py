@@ -141,3 +141,22 @@ def test_a_file_that_reads_back_otherwise_is_named(written, name, old, new, comp
     (folder / name).write_bytes(data.replace(old, new, 1))
     with pytest.raises(RoundTripFailed, match=rf"{name}.*{complaint}"):
         check_files(folder, triples, parts, {"part.ttl": parts[G1]})
+
+
+@pytest.mark.parametrize("per_document", [1, 2, 7, 10_000])
+def test_the_jsonld_dump_read_in_parts_gives_its_triples(built, monkeypatch, per_document):
+    import pyoxigraph as ox
+
+    from sister_graph.build import dump_checks
+    from sister_graph.rdf.formats import rdf_format
+
+    config, _ = built
+    path = config.dist_dir / "sister-graph.jsonld"
+    whole = ox.serialize(
+        ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD), format=ox.RdfFormat.N_TRIPLES
+    )
+    monkeypatch.setattr(dump_checks, "NODES_PER_DOCUMENT", per_document)
+    documents = list(dump_checks.jsonld_documents(path.read_bytes()))
+    assert len(documents) > 1 if per_document < 100 else len(documents) == 1
+    lines = dump_checks.file_lines(path.name, path, rdf_format("jsonld"))
+    assert sorted(set(lines) - {b""}) == sorted(set(whole.split(b"\n")) - {b""})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +21,7 @@ from rdflib import URIRef
 from sister_graph.build.round_trip import EngineTerms, check_xml, fail
 from sister_graph.errors import RoundTripFailed
 from sister_graph.rdf.formats import (
+    JSONLD,
     NQUADS,
     NTRIPLES,
     RDF_FORMATS,
@@ -60,11 +61,47 @@ def file_lines(name: str, path: Path, fmt: Format, out: Format = NTRIPLES) -> li
     if fmt is RDFXML:
         check_xml(name, path.read_bytes())
     try:
+        if fmt is JSONLD:
+            lines: list[bytes] = []
+            for document in jsonld_documents(path.read_bytes()):
+                lines.extend(_engine_lines(ox.parse(document, format=fmt.engine), out))
+            return lines
         return _engine_lines(ox.parse(path=str(path), format=fmt.engine), out)
     except SyntaxError as err:
         raise RoundTripFailed(
             f"{name} does not parse back ({err}); nothing was published"
         ) from None
+
+
+_GRAPH_OPEN, _GRAPH_CLOSE, _NODE_END = b'\n "@graph": [\n', b"\n ]\n}\n", b"\n  },\n"
+NODES_PER_DOCUMENT = 2000
+
+
+def jsonld_documents(data: bytes) -> Iterator[bytes]:
+    """Yield the JSON-LD dump as documents of a few thousand node objects each (or whole).
+
+    The engine's JSON-LD parser holds about ten times a document's size; the dump's node
+    objects are independent (top-level @graph members, no blank nodes), so the file's own head
+    (its @context), a run of its nodes byte for byte, and its own end make a document with
+    exactly those nodes' triples. A file not laid out as `dumps.jsonld_chunks` writes it is
+    yielded whole.
+    """
+    start = data.find(_GRAPH_OPEN)
+    if start < 0 or not data.endswith(_GRAPH_CLOSE):
+        yield data
+        return
+    head, end = data[: start + len(_GRAPH_OPEN)], len(data) - len(_GRAPH_CLOSE)
+    position = start + len(_GRAPH_OPEN)
+    while position < end:
+        cut = position
+        for _ in range(NODES_PER_DOCUMENT):
+            found = data.find(_NODE_END, cut, end)
+            if found < 0:
+                cut = end
+                break
+            cut = found + len(b"\n  }")
+        yield head + data[position:cut] + _GRAPH_CLOSE
+        position = cut + len(b",\n") if cut < end else end
 
 
 def triple_lines(triples: Iterable[tuple], terms: dict, suffix: bytes = b"") -> list[bytes]:

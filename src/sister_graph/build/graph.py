@@ -88,11 +88,7 @@ def _labels(labels: Labels) -> list[Literal]:
 
 
 class StatementBuilder:
-    """Adds one publisher's facts to a graph; each method handles one kind of record.
-
-    The graph is only added to and asked `triple in graph` (a `source_triples.SourceTriples`
-    serves as well).
-    """
+    """Adds one publisher's facts to a graph (or anything with add and `in`: SourceTriples)."""
 
     def __init__(
         self, graph: Graph, base: str, sources: PublisherSources, grouped: dict[str, list]

@@ -27,16 +27,25 @@ from sister_graph.build.dumps import (
 )
 from sister_graph.build.round_trip import check_dumps, check_round_trip
 from sister_graph.dist.files import CHECKSUMS, Staging
-from sister_graph.rdf.formats import NQUADS, RDF_FORMATS, dump_name, rdf_format
+from sister_graph.rdf.formats import (
+    JSONLD,
+    NQUADS,
+    RDF_FORMATS,
+    RDFXML,
+    TURTLE,
+    dump_name,
+    rdf_format,
+)
 from sister_graph.rdf.serialize import (
     has_blank_nodes,
     jsonld_context,
-    ntriples_to_turtle,
+    rdfxml_pieces,
     to_jsonld,
     to_nquads,
     to_ntriples,
     to_rdfxml,
     to_turtle,
+    turtle_pieces,
 )
 
 # Each writer takes the graph, the base IRI, its triples (a list) and its N-Triples (bytes or a
@@ -175,21 +184,22 @@ def _write_streamed(staging, graph, triples, sources, *, base, progress) -> dict
         progress(f"serialising {dump_name(NQUADS)} ({len(sources)} source graphs)")
         staging.write(dump_name(NQUADS), nquads_chunks(sources, rows))
     parts: dict[str, list] = {}
-    for publisher in find_publishers(graph):
+    for publisher in find_publishers(graph):  # its lines now, its Turtle once rows are freed
         name = publisher_dump_name(publisher.slug)
-        progress(f"serialising {name}")
         subjects = publisher_subjects(graph, publisher)
         parts[name] = part = [triple for triple in triples if triple[0] in subjects]
-        lines = staging.path(f".{name}.nt")  # not a dist/ file: removed before the swap
-        with open(lines, "wb") as handle:
+        with open(staging.path(f".{name}.nt"), "wb") as handle:  # not a dist/ file
             handle.writelines(ntriples_chunks(sorted_rows(rows, part)))
-        staging.write(name, ntriples_to_turtle(lines, base=base))
-        lines.unlink()
     del rows
-    for fmt in (rdf_format("turtle"), rdf_format("rdfxml")):
+    for name in parts:
+        progress(f"serialising {name}")
+        lines = staging.path(f".{name}.nt")
+        staging.write(name, turtle_pieces(lines, base=base))
+        lines.unlink()
+    for fmt, pieces in ((TURTLE, turtle_pieces), (RDFXML, rdfxml_pieces)):
         progress(f"serialising {dump_name(fmt)}")
-        staging.write(dump_name(fmt), WRITERS[fmt.name](graph, base, triples, staging.path(nt)))
-    jsonld = dump_name(rdf_format("jsonld"))
+        staging.write(dump_name(fmt), pieces(staging.path(nt), base=base))
+    jsonld = dump_name(JSONLD)
     progress(f"serialising {jsonld}")
     try:
         staging.write(jsonld, jsonld_chunks(triples, base=base))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
-from sister_graph.rdf.formats import NTRIPLES, RDFXML, TURTLE
+from sister_graph.rdf.formats import NTRIPLES, RDFXML, TURTLE, Format
 from sister_graph.rdf.jsonld import _canonical, jsonld_context, to_jsonld  # noqa: F401 (re-export)
 from sister_graph.rdf.langtags import recase_serialised
 from sister_graph.rdf.namespaces import new_graph, prefixes_for
@@ -106,6 +106,11 @@ def ntriples_to_turtle(ntriples: bytes | Path, *, base: str) -> bytes:
 
     `ntriples` is the N-Triples bytes, or the path of a file holding them.
     """
+    return b"".join(turtle_pieces(ntriples, base=base))
+
+
+def turtle_pieces(ntriples: bytes | Path, *, base: str) -> Iterator[bytes]:
+    """Yield `ntriples_to_turtle`'s bytes in pieces of about a MiB (for writing as they come)."""
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     while True:
         data = pyoxigraph.serialize(
@@ -119,8 +124,23 @@ def ntriples_to_turtle(ntriples: bytes | Path, *, base: str) -> bytes:
         prefixes = {p: ns for p, ns in prefixes.items() if p not in escaped}
     body = _without_prefix_lines(data)
     del data
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode()
-    return recase_serialised(header + b"\n" + body, TURTLE)
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode() + b"\n"
+    yield from _recased(body, TURTLE)
+
+
+def _recased(data: bytes, fmt: Format, size: int = 1 << 20) -> Iterator[bytes]:
+    """Yield recase_serialised(data, fmt) piece by piece, each cut after a LF.
+
+    The same bytes as one call: in the engine's Turtle and RDF/XML no string literal and no
+    tag holds a raw LF (Turtle strings escape it; XML tags hold IRIs and language tags only),
+    so no re-cased token spans a cut.
+    """
+    start = 0
+    while start < len(data):
+        cut = data.find(b"\n", start + size)
+        cut = len(data) if cut < 0 else cut + 1
+        yield recase_serialised(data[start:cut], fmt)
+        start = cut
 
 
 def to_rdfxml(graph: Graph, *, base: str, ntriples: bytes | Path | None = None) -> bytes:
@@ -133,7 +153,12 @@ def to_rdfxml(graph: Graph, *, base: str, ntriples: bytes | Path | None = None) 
     """
     if ntriples is None:
         ntriples = to_ntriples(graph)
+    return b"".join(rdfxml_pieces(ntriples, base=base))
+
+
+def rdfxml_pieces(ntriples: bytes | Path, *, base: str) -> Iterator[bytes]:
+    """Yield `to_rdfxml`'s bytes of these N-Triples (bytes or a file) in pieces of about a MiB."""
     triples = _parsed_ntriples(ntriples)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(prefixes_for(base).items())}
     data = pyoxigraph.serialize(triples, format=RDFXML.engine, prefixes=prefixes)
-    return recase_serialised(fix_rdfxml(data, other_formats=NOT_XML), RDFXML)
+    yield from _recased(fix_rdfxml(data, other_formats=NOT_XML), RDFXML)
