@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from rdflib import URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
+from sister_graph.errors import RoundTripFailed
 from sister_graph.rdf.jsonld import (
     _canonical,
     active_context,
@@ -70,7 +71,9 @@ def nquads_chunks(parts: dict[URIRef, Iterable[tuple]], rows: dict[tuple, str]) 
         if quad <= previous:
             if quad == previous:
                 continue
-            raise AssertionError("quad lines out of order")  # the merge's premise broke
+            raise RoundTripFailed(  # the merge's premise broke: never written out of order
+                "sister-graph.nq: quad lines out of order; nothing was published"
+            )
         previous = quad
         block.append(quad)
         if len(block) >= CHUNK_LINES:
@@ -85,20 +88,17 @@ def _quads(lines: list[str], name: URIRef) -> Iterator[str]:
     return (line[:-3] + suffix for line in lines if line.endswith(" .\n"))
 
 
-class NotDirect(Exception):
-    """The graph needs rdflib's own JSON-LD converter (see `rdf.jsonld.direct_node`)."""
-
-
-def jsonld_chunks(triples: list[tuple], *, base: str) -> Iterator[bytes]:
+def jsonld_chunks(triples: list[tuple], *, base: str) -> Iterator[bytes | None]:
     """Yield to_jsonld's bytes for a graph of these triples, one node object at a time.
 
-    Raises NotDirect, possibly after some chunks, where to_jsonld would use rdflib's converter
-    (the caller writes to_jsonld's bytes instead).
+    Yields None, possibly after some chunks, and stops where to_jsonld would use rdflib's
+    converter (the caller writes to_jsonld's bytes instead; see `until_refused`).
     """
     context = jsonld_context(base)["@context"]
     active = active_context(context)
     if not direct_triples(triples):
-        raise NotDirect
+        yield None
+        return
     shrink = active.shrink_iri
     ordered = sorted(triples, key=lambda triple: shrink(triple[0]))
     groups = (
@@ -107,21 +107,19 @@ def jsonld_chunks(triples: list[tuple], *, base: str) -> Iterator[bytes]:
     )
     first = next(groups, None)
     second = next(groups, None)
-    if first is None or second is None:
-        raise NotDirect  # no node or one: written as rdflib writes it
     head = json.dumps({"@context": context, "@graph": []}, **_JSON)
-    if not head.endswith('"@graph": []\n}'):
-        raise NotDirect
+    if first is None or second is None or not head.endswith('"@graph": []\n}'):
+        yield None  # no node or one: written as rdflib writes it
+        return
     yield (head[: -len("[]\n}")] + "[\n").encode("utf-8")
     term_of: dict = {}
     previous, block = None, []
     for subject, pairs in itertools.chain((first, second), groups):
         node_id = shrink(subject)
-        if node_id == previous:
-            raise NotDirect  # two subjects with one compact id
-        node = direct_node(node_id, pairs, active, term_of)
-        if node is None:
-            raise NotDirect
+        node = None if node_id == previous else direct_node(node_id, pairs, active, term_of)
+        if node is None:  # rdflib's converter is needed, or two subjects share a compact id
+            yield None
+            return
         block.append(("  " if previous is None else ",\n  ") + _indented(_canonical(node), "  "))
         previous = node_id
         if len(block) >= 256:
@@ -129,6 +127,15 @@ def jsonld_chunks(triples: list[tuple], *, base: str) -> Iterator[bytes]:
             block = []
     block.append("\n ]\n}\n")
     yield "".join(block).encode("utf-8")
+
+
+def until_refused(chunks: Iterator[bytes | None], refused: list[bool]) -> Iterator[bytes]:
+    """Yield the chunks up to a None (`jsonld_chunks` refusing), noting it in `refused`."""
+    for chunk in chunks:
+        if chunk is None:
+            refused.append(True)
+            return
+        yield chunk
 
 
 _JSON = {"ensure_ascii": False, "indent": 1, "sort_keys": True}

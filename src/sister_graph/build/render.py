@@ -18,12 +18,12 @@ from sister_graph.build.catalog_datasets import (
 )
 from sister_graph.build.dump_checks import check_files
 from sister_graph.build.dumps import (
-    NotDirect,
     jsonld_chunks,
     nquads_chunks,
     nt_rows,
     ntriples_chunks,
     sorted_rows,
+    until_refused,
 )
 from sister_graph.build.round_trip import check_dumps, check_round_trip
 from sister_graph.dist.files import CHECKSUMS, Staging
@@ -201,8 +201,8 @@ def _write_streamed(staging, graph, triples, sources, *, base, progress) -> dict
         staging.write(dump_name(fmt), pieces(staging.path(nt), base=base))
     jsonld = dump_name(JSONLD)
     progress(f"serialising {jsonld}")
-    try:
-        staging.write(jsonld, jsonld_chunks(triples, base=base))
-    except NotDirect:
+    refused: list[bool] = []
+    staging.write(jsonld, until_refused(jsonld_chunks(triples, base=base), refused))
+    if refused:
         staging.write(jsonld, to_jsonld(graph, base=base, triples=triples))
     return parts
