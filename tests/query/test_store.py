@@ -276,6 +276,23 @@ def test_a_dataset_listing_a_graph_twice_is_never_evaluated_in_the_server(embedd
     assert not embedded._inline.admits(named, tokens)
 
 
+def test_a_syntax_error_the_engine_finds_is_located_by_a_worker(embedded, monkeypatch):
+    """Locating it takes a second parser (0.7 s on a malformed 4 KB query, GIL held): a
+    worker does it, where the timeout can stop it, never the server process."""
+    query = "SELECT ?x { ?s ?p ?o } GROUP BY ?s"  # in the subset; the engine refuses it
+    job = Job(query, JSON, 10)
+    assert embedded._inline.admits(job, tuple(scan(query)))
+    assert embedded._inline.run(job) is None
+
+    def in_the_server(*_):
+        raise AssertionError("located in the server process")
+
+    monkeypatch.setattr("sister_graph.query.guard.locate_syntax_error", in_the_server)
+    monkeypatch.setattr("sister_graph.query.worker.locate_syntax_error", in_the_server)
+    with pytest.raises(MalformedQuery, match=r"malformed SPARQL query: error at 1:\d+: "):
+        embedded.answer(job)
+
+
 def test_a_job_the_guard_never_saw_gets_the_engine_s_error(embedded):
     """Without the guard's tokens, a query the lexer refuses goes to a worker, which says why."""
     with pytest.raises(MalformedQuery, match="error at 1:12: unexpected"):

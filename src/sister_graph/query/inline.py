@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from sister_graph.errors import MalformedQuery
 from sister_graph.query.bound import MatchCounts, solution_bound
 from sister_graph.query.lang_function import LANG_FUNCTION
 from sister_graph.query.results import Answer
@@ -44,6 +45,14 @@ class InlineEvaluator:
         )
         return bound is not None
 
-    def run(self, job: Job) -> Answer:
-        """Evaluate and serialise the job; raise as QueryPool.run does (MalformedQuery, ...)."""
-        return settle(run_job(self.store, job), job.query)
+    def run(self, job: Job) -> Answer | None:
+        """Evaluate and serialise the job; raise as QueryPool.run does (ResultTooLarge, ...).
+
+        None when the engine finds a syntax error: a worker must answer it, since locating the
+        error takes a second parser (guard.locate_syntax_error) that holds the GIL and took
+        0.7 s on a malformed query of 4 KB; in a worker the timeout can stop it.
+        """
+        reply = run_job(self.store, job)
+        if isinstance(reply, MalformedQuery):
+            return None
+        return settle(reply)

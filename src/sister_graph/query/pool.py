@@ -181,7 +181,7 @@ class QueryPool:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
         self._idle.put(worker)
-        return settle(reply, job.query)
+        return settle(reply)
 
     def _checkout(self, deadline: float, job: Job) -> _Worker:
         while True:

@@ -189,7 +189,9 @@ class EmbeddedStore:
                 except SisterGraphError:  # not a query the guard passes: the engine says why
                     return self._pool.run(job)
             if self._inline.admits(job, tokens):
-                return self._inline.run(job)
+                answer = self._inline.run(job)
+                if answer is not None:  # None: a syntax error, located by a worker
+                    return answer
         return self._pool.run(job)
 
     def health(self) -> dict:

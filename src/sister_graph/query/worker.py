@@ -200,17 +200,18 @@ def _serve(conn, store: ox.Store, memory_bytes: int) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send_bytes(pickle.dumps(run_job(store, job), PICKLE_PROTOCOL))
+        reply = run_job(store, job)
+        if isinstance(reply, MalformedQuery):  # located here, where a timeout can stop it
+            reply = MalformedQuery(
+                f"malformed SPARQL query: {locate_syntax_error(job.query, reply.message)}"
+            )
+        conn.send_bytes(pickle.dumps(reply, PICKLE_PROTOCOL))
 
 
-def settle(reply: Answer | SisterGraphError, query: str) -> Answer:
-    """Return run_job's answer, or raise its error: a syntax error located in the query's text.
-
-    Raises MalformedQuery (at its line:column, see guard.locate_syntax_error) or the error as
-    it was returned (StoreError, ResultTooLarge, NotRepresentable, QueryTooComplex).
-    """
-    if isinstance(reply, MalformedQuery):
-        raise MalformedQuery(f"malformed SPARQL query: {locate_syntax_error(query, reply.message)}")
+def settle(reply: Answer | SisterGraphError) -> Answer:
+    """Return a worker's answer, or raise its error as it was returned (MalformedQuery, located
+    at its line:column by the worker with guard.locate_syntax_error; StoreError,
+    ResultTooLarge, NotRepresentable, QueryTooComplex)."""
     if isinstance(reply, SisterGraphError):
         raise reply
     return reply
