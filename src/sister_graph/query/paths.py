@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sister_graph.errors import Unbounded
+from sister_graph.query.token_reader import TokenReader
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MAX_DEPTH = 8  # nested groups and parentheses, in paths and in query/subset.py
@@ -37,9 +38,8 @@ def _one_edge(path) -> bool:
     return False
 
 
-class PathReader:
-    """The property-path part of subset._Reader, which it is mixed into: uses the reader's
-    tokens (index, _is, _peek, _term, _expect) and its depth, operations and in_graph."""
+class PathReader(TokenReader):
+    """Reads property paths; the bounded-subset reader (subset._Reader) is one."""
 
     def _verb(self, template: bool):
         token = self._peek()

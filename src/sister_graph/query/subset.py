@@ -5,11 +5,11 @@ accepts: SELECT (variables, `*`, expressions AS variables), ASK or CONSTRUCT wit
 FROM / FROM NAMED; a group of triple patterns whose predicates are IRIs, `a`, variables or
 property paths (sequences, inverses, alternatives and negated sets, read as the triple patterns
 the algebra translates them to; `*`, `+` and `?` only as below), FILTER and BIND, OPTIONAL,
-UNION, MINUS, GRAPH and nested groups; GROUP BY
-variables, HAVING, ORDER BY, LIMIT and OFFSET. Expressions use a short list of functions whose
-result is no longer than their arguments, and aggregates (COUNT, SUM, MIN, MAX, AVG, SAMPLE),
-so no chain of them can grow a value. A `*`, `+` or `?` path must be the whole path, over one
-edge, from or to an IRI (`_path_patterns` says why). Anything else (other repeated paths,
+UNION, MINUS, GRAPH and nested groups; GROUP BY variables, HAVING, ORDER BY, LIMIT and
+OFFSET. Expressions (query/expressions.py) use a short list of functions whose result is no
+longer than their arguments, and aggregates (COUNT, SUM, MIN, MAX, AVG, SAMPLE), so no chain
+of them can grow a value. A `*`, `+` or `?` path must be the whole path, over one edge, from
+or to an IRI (query/paths.py says why). Anything else (other repeated paths,
 subqueries, VALUES,
 EXISTS, functions named by IRIs, REGEX, string-building functions such as CONCAT, REPLACE or
 GROUP_CONCAT, blank-node property lists, DESCRIBE, nesting deeper than MAX_DEPTH, more than
@@ -40,31 +40,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from sister_graph.errors import Unbounded
-from sister_graph.query.guard import expand_iri, read_prologue
+from sister_graph.query.expressions import ExpressionReader
+from sister_graph.query.guard import read_prologue
 from sister_graph.query.paths import MAX_DEPTH, PathReader, Pattern
 
 MAX_TEXT = 4096  # characters of query text
 MAX_TOKENS = 300  # keeps the engine's recursion over expressions shallow
 MAX_PATTERNS = 12
 TERM_CHARS = 128  # characters of a term written in the query that one operation covers
-AGGREGATES = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE"})
-# Functions whose result is at most as long as their arguments (no CONCAT, REPLACE, ...) and
-# whose time is linear in them: not REGEX, whose patterns can be slow to build and run (the
-# engine took 10.7 s for "(\w{1,50}\s){1,20}Z" over the 4,842 quads of the project's data).
-FUNCTIONS = frozenset(
-    {
-        "LANG", "LANGMATCHES", "DATATYPE", "STR", "IRI", "URI", "BOUND", "SAMETERM",
-        "ISIRI", "ISURI", "ISBLANK", "ISLITERAL", "ISNUMERIC", "CONTAINS",
-        "STRSTARTS", "STRENDS", "STRLEN", "SUBSTR", "LCASE", "UCASE", "STRBEFORE",
-        "STRAFTER", "YEAR", "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "ABS", "ROUND",
-        "CEIL", "FLOOR", "IF", "COALESCE", "IN", "NOT", "TRUE", "FALSE", "DISTINCT",
-        *AGGREGATES,
-    }
-)  # fmt: skip
-OPERATORS = frozenset("()=!<>&|+-*/,^")
 TERMS = frozenset({"var", "iri", "pname", "bnode"})
 LITERALS = frozenset({"string", "number"})
 
@@ -90,61 +74,16 @@ def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length
     return Reading(patterns, reader.operations * -(-reader.longest_term() // TERM_CHARS))
 
 
-_OPERANDS = frozenset({"var", "iri", "pname", "bnode", "string", "number", "lang"})
-
-
-def _ends_operand(token) -> bool:
-    """Return whether an expression's token ends an operand (a "<" after it compares)."""
-    if token.kind == "word":
-        return token.text.upper() in ("TRUE", "FALSE")
-    return token.kind in _OPERANDS or token.text == ")"
-
-
-class _Reader(PathReader):
+class _Reader(PathReader, ExpressionReader):
     """A recursive-descent reader of the bounded subset; raises Unbounded on anything else."""
 
     def __init__(self, tokens, predeclared: tuple[tuple[str, str], ...]) -> None:
-        prefixes, self.base, self.index = read_prologue(tokens, "")
-        self.prefixes = {**dict(predeclared), **prefixes}
-        if self.base is not None:  # resolved as RFC 3986 says, not as urljoin does
+        prefixes, base, index = read_prologue(tokens, "")
+        if base is not None:  # resolved as RFC 3986 says, not as urljoin does
             raise Unbounded("outside the bounded subset")
-        self.tokens = tokens
+        super().__init__(tokens, {**dict(predeclared), **prefixes}, index)
         self.patterns: list[tuple[Pattern, int]] = []  # and how many times a graph is read
-        self.depth = 0
-        self.in_graph = 0  # GRAPH groups around the reader
         self.copies = {False: 1, True: 1}  # FROM, FROM NAMED clauses (in GRAPH: True)
-        self.operations = 0  # per solution (see the module's docstring)
-
-    # -- tokens
-    def _peek(self, ahead: int = 0):
-        at = self.index + ahead
-        return self.tokens[at] if at < len(self.tokens) else None
-
-    def _word(self, ahead: int = 0) -> str:
-        token = self._peek(ahead)
-        return token.text.upper() if token is not None and token.kind == "word" else ""
-
-    def _is(self, text: str, ahead: int = 0) -> bool:
-        token = self._peek(ahead)
-        return token is not None and token.kind == "other" and token.text == text
-
-    def _take(self):
-        token = self._peek()
-        if token is None:
-            raise Unbounded("outside the bounded subset")
-        self.index += 1
-        return token
-
-    def _expect(self, text: str) -> None:
-        if not self._is(text):
-            raise Unbounded("outside the bounded subset")
-        self.index += 1
-
-    def _keyword(self, *words: str) -> bool:
-        if self._word() in words:
-            self.index += 1
-            return True
-        return False
 
     # -- query
     def query(self) -> list[tuple[Pattern, int]]:
@@ -201,10 +140,6 @@ class _Reader(PathReader):
             longest = max(longest, length)
         return longest
 
-    def _peek_kind(self, kind: str) -> bool:
-        token = self._peek()
-        return token is not None and token.kind == kind
-
     def _group(self, *, template: bool = False) -> bool:
         """Read a group; return whether it holds a triple pattern of its own.
 
@@ -249,54 +184,6 @@ class _Reader(PathReader):
         self.depth -= 1
         return own
 
-    def _constraint(self) -> None:
-        if self._word() in FUNCTIONS:
-            self.index += 1
-            self.operations += 1
-        if not self._is("("):
-            raise Unbounded("outside the bounded subset")
-        self._expression()
-
-    def _expression(self, *, binds: bool = False) -> None:
-        """Read a parenthesised expression of allowed functions, terms and operators.
-
-        binds: the expression ends with `AS ?var` (BIND and SELECT expressions).
-        """
-        self._expect("(")
-        level = 1
-        while level:
-            token = self._take()
-            if binds and level == 1 and token.kind == "word" and token.text.upper() == "AS":
-                if self._take().kind != "var":
-                    raise Unbounded("outside the bounded subset")
-                self._expect(")")
-                self.operations += 1
-                return
-            if token.kind == "other":
-                if token.text not in OPERATORS:
-                    raise Unbounded("outside the bounded subset")
-                if token.text not in "()":  # "," too: an IN list compares each entry
-                    self.operations += 1
-                if token.text == "(":
-                    level += 1
-                    if level > MAX_DEPTH:
-                        raise Unbounded("outside the bounded subset")
-                elif token.text == ")":
-                    level -= 1
-            elif token.kind == "word":
-                if token.text.upper() not in FUNCTIONS:
-                    raise Unbounded("outside the bounded subset")
-                self.operations += 1
-            elif token.kind in ("iri", "pname"):
-                if self._is("("):  # a function named by an IRI
-                    raise Unbounded("outside the bounded subset")
-                if token.kind == "iri" and _ends_operand(self.tokens[self.index - 2]):
-                    # after an operand "<" is less-than for the engine: `FILTER(1<2)?a?b?c.
-                    # FILTER(3>2)` is one IRI token to the lexer, and a pattern to the engine
-                    raise Unbounded("outside the bounded subset")
-            elif token.kind not in ("var", "string", "number", "lang"):
-                raise Unbounded("outside the bounded subset")
-
     def _triples(self, *, template: bool = False) -> None:
         subject = self._term(TERMS)
         while True:
@@ -317,12 +204,6 @@ class _Reader(PathReader):
             if self._is(".") or self._is("}"):
                 return
 
-    def _term(self, kinds: frozenset) -> str | None:
-        token = self._take()
-        if token.kind not in kinds:
-            raise Unbounded("outside the bounded subset")
-        return self._iri(token)
-
     def _object(self) -> str | None:
         token = self._take()
         if token.kind in TERMS:
@@ -337,21 +218,6 @@ class _Reader(PathReader):
             self.index += 2
             if self._take().kind not in ("iri", "pname"):
                 raise Unbounded("outside the bounded subset")
-        return None
-
-    def _iri(self, token) -> str | None:
-        """Return the IRI of an IRI or prefixed-name token, None for other terms.
-
-        Raises Unbounded unless the IRI is absolute as written: the engine resolves a relative
-        one against the service's base, and decodes \\u escapes this reader keeps.
-        """
-        if token.kind == "iri" or token.kind == "pname":
-            try:
-                iri = expand_iri(token, self.prefixes, None, "")
-                ox.NamedNode(iri)  # absolute, no escape left
-            except Exception:  # noqa: BLE001 - the engine will name the problem
-                raise Unbounded("outside the bounded subset") from None
-            return iri
         return None
 
     def _modifiers(self) -> None:
