@@ -181,20 +181,16 @@ INLINE_CORPUS = [
 ]
 
 
+def _fixture_stores(tmp_path, settings: list[dict]) -> list[EmbeddedStore]:
+    """Return one store over the fixture's dist/ per settings (one query worker each)."""
+    write_dist(tmp_path / "dist", fixture_ntriples())
+    folders = {"dist_dir": tmp_path / "dist", "store_dir": str(tmp_path / "s")}
+    return [EmbeddedStore(Config(**folders, query_workers=1, **each)) for each in settings]
+
+
 def test_inline_and_worker_answers_are_the_same_bytes(tmp_path):
     """A query evaluated in the server process answers exactly as one run in a worker."""
-    write_dist(tmp_path / "dist", fixture_ntriples())
-    stores = [
-        EmbeddedStore(
-            Config(
-                dist_dir=tmp_path / "dist",
-                store_dir=str(tmp_path / "s"),
-                query_workers=1,
-                inline_solutions=inline,
-            )
-        )
-        for inline in (0, 10_000)
-    ]
+    stores = _fixture_stores(tmp_path, [{"inline_solutions": n} for n in (0, 10_000)])
     try:
         worker, inline = stores
         assert worker._inline is None and inline._inline is not None
@@ -226,18 +222,8 @@ def test_in_memory_copy_and_on_disk_store_give_the_same_bytes(tmp_path):
     """memory_copy_triples only chooses where the engine reads: the same answers (an ordered
     query's the same bytes; a CONSTRUCT or a SELECT without ORDER BY, unordered by SPARQL, the
     same triples or rows: a path's walk returns nodes in the order of the engine's hash set)."""
-    write_dist(tmp_path / "dist", fixture_ntriples())
-    stores = [
-        EmbeddedStore(
-            Config(
-                dist_dir=tmp_path / "dist",
-                store_dir=str(tmp_path / "s"),
-                query_workers=1,
-                memory_copy_triples=limit,
-            )
-        )
-        for limit in (0, 21, 22)  # the fixture has 22 triples
-    ]
+    limits = (0, 21, 22)  # the fixture has 22 triples
+    stores = _fixture_stores(tmp_path, [{"memory_copy_triples": n} for n in limits])
     try:
         assert [s.health()["engine"] for s in stores] == [
             "on-disk store",
