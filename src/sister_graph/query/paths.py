@@ -51,18 +51,18 @@ class PathReader(TokenReader):
         return self._alternative()
 
     def _alternative(self):
-        paths = [self._sequence()]
-        while self._is("|"):
-            self.index += 1
-            paths.append(self._sequence())
-        return paths[0] if len(paths) == 1 else ("alternative", tuple(paths))
+        return self._joined("|", self._sequence, "alternative")
 
     def _sequence(self):
-        paths = [self._element()]
-        while self._is("/"):
+        return self._joined("/", self._element, "sequence")
+
+    def _joined(self, separator: str, read_part, kind: str):
+        """Read parts separated by `separator`: one part as itself, several as (kind, parts)."""
+        paths = [read_part()]
+        while self._is(separator):
             self.index += 1
-            paths.append(self._element())
-        return paths[0] if len(paths) == 1 else ("sequence", tuple(paths))
+            paths.append(read_part())
+        return paths[0] if len(paths) == 1 else (kind, tuple(paths))
 
     def _element(self):
         inverse = self._is("^")
