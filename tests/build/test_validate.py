@@ -81,7 +81,10 @@ BREAKS = [
     ),
     (
         "latitude out of range",
-        f"DELETE WHERE {{ {GRAZ} geo:lat ?v }}; INSERT DATA {{ {GRAZ} geo:lat 95.0 }}",
+        # the full IRI: after ';' rdflib resolves geo: to its own default (GeoSPARQL), so
+        # 'geo:lat' there would insert a GeoSPARQL triple and only minCount would fire
+        f"DELETE WHERE {{ {GRAZ} geo:lat ?v }}; "
+        f"INSERT DATA {{ {GRAZ} <http://www.w3.org/2003/01/geo/wgs84_pos#lat> 95.0 }}",
         "City-lat",
     ),
     ("no longitude", f"DELETE WHERE {{ {GRAZ} geo:long ?v }}", "City-long"),

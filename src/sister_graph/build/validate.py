@@ -1,4 +1,5 @@
-"""Validate the graph with pyshacl and map every violation back to the source row it comes from."""
+"""Validate the graph with SHACL (pySHACL; pyshacl-turbo for large graphs) and map every
+violation back to the source row it comes from."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal as Choice
 
 from rdflib import Graph, Literal, URIRef
 
+from sister_graph.build import shacl_turbo
 from sister_graph.build.gc_control import frozen_gc
 from sister_graph.build.records import PublisherSources
 from sister_graph.build.validate_parallel import run_shacl, run_shacl_parallel
 from sister_graph.rdf.formats import TURTLE
-from sister_graph.rdf.namespaces import RDF, SH, XSD, id_namespace
+from sister_graph.rdf.namespaces import SH, XSD, id_namespace
 
 
 @dataclass(frozen=True)
@@ -61,25 +64,40 @@ def origins(sources: Iterable[PublisherSources], *, base: str) -> dict[URIRef, s
 
 
 PARALLEL_FROM = 200_000  # triples; below this, starting processes costs more than it saves
+FAST_FROM = 200_000  # triples; from here pyshacl-turbo validates (shacl_turbo), below it pySHACL
 
 
 def validate_graph(
-    graph: Graph, shapes: Graph, *, where: dict[URIRef, str], processes: int | None = None
+    graph: Graph,
+    shapes: Graph,
+    *,
+    where: dict[URIRef, str],
+    processes: int | None = None,
+    engine: Choice["pyshacl", "turbo"] | None = None,
 ) -> Validation:
     """Run SHACL; describe each result as 'file:line: <focus> path: message [shape]'.
 
-    Large graphs are validated in `processes` processes (default: one per CPU), with the
-    same results (see validate_parallel).
+    One line per result of the report (sh:result); the optional sh:detail results under them
+    (https://www.w3.org/TR/shacl/#results-detail) are left out, their wording differs by
+    engine. engine is "pyshacl" (the reference) or "turbo" (shacl_turbo, same results, see
+    tests/build/test_validate_engines.py); by default graphs from FAST_FROM triples go to turbo
+    when its wheel is installed. pySHACL validates large graphs in `processes` processes
+    (default: one per CPU), with the same results (see validate_parallel).
     """
+    if engine is None:
+        fast = len(graph) >= FAST_FROM and shacl_turbo.available()
+        engine = "turbo" if fast else "pyshacl"
     if processes is None:
         processes = (os.cpu_count() or 1) if len(graph) >= PARALLEL_FROM else 1
     with frozen_gc():
-        if processes > 1:
+        if engine == "turbo":
+            conforms, report = shacl_turbo.run_turbo(graph, shapes)
+        elif processes > 1:
             conforms, report = run_shacl_parallel(graph, shapes, processes=processes)
         else:
             conforms, report = run_shacl(graph, shapes)
     lines = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage) or "violates a shape"
