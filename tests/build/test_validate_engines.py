@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
+from sister_graph.build import shacl_turbo
 from sister_graph.build.pipeline import read_all_shapes
 from sister_graph.build.sources import read_sources
 from sister_graph.build.validate import FAST_FROM, origins, validate_graph
@@ -58,14 +59,27 @@ def results(report: Graph, shapes: Graph) -> Counter:
 
 
 def _both(graph: Graph, shapes: Graph, where: dict[URIRef, str]):
+    assert shacl_turbo.available()  # a declared dependency: without it this compares nothing
     reference = validate_graph(graph, shapes, where=where, engine="pyshacl", processes=1)
     fast = validate_graph(graph, shapes, where=where, engine="turbo")
     return reference, fast
 
 
-def test_large_graphs_go_to_the_fast_engine_and_small_ones_to_pyshacl(built, shapes) -> None:
+def test_graphs_from_the_threshold_go_to_turbo_and_smaller_ones_to_pyshacl(
+    built, shapes, monkeypatch
+) -> None:
+    from sister_graph.build import validate
+
     _, result = built
+    ran: list[int] = []
+    real_run = shacl_turbo.run_turbo
+    monkeypatch.setattr(shacl_turbo, "run_turbo", lambda g, s: ran.append(len(g)) or real_run(g, s))
     assert len(result.graph) < FAST_FROM  # the real data: pySHACL, the reference, validates it
+    assert validate_graph(result.graph, shapes, where={}).conforms
+    assert ran == []
+    monkeypatch.setattr(validate, "FAST_FROM", len(result.graph))
+    assert validate_graph(result.graph, shapes, where={}).conforms
+    assert ran == [len(result.graph)]
 
 
 def test_the_real_data_conforms_for_both_with_the_same_report(built, shapes, where) -> None:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from sister_graph.build.validate_parallel import run_shacl
-
 try:
     import pyshacl_turbo
-except ImportError:  # an install without the wheel (another platform): pySHACL validates
+except ImportError:  # a platform without the wheel: validate.py keeps pySHACL for every graph
     pyshacl_turbo = None
 
 
@@ -28,10 +26,10 @@ def available() -> bool:
 def run_turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     """Run pyshacl-turbo as run_shacl runs pySHACL (no inference, Core + SPARQL constraints).
 
-    Falls back to pySHACL when the wheel is missing. Returns (conforms, report graph).
+    Returns (conforms, report graph). Raises ModuleNotFoundError without the wheel.
     """
     if pyshacl_turbo is None:
-        return run_shacl(graph, shapes)
+        raise ModuleNotFoundError("pyshacl-turbo is not installed", name="pyshacl_turbo")
     conforms, report, _ = pyshacl_turbo.validate(
         graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True
     )
