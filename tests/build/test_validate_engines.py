@@ -2,7 +2,9 @@
 
 Issue 13: "A faster conformant engine may validate large graphs only if every shape fixture gets
 the same verdict from both." Every BREAKS fixture of test_validate and the real data go through
-both engines; verdict, top-level results and the reported lines must be identical.
+both engines; verdict, top-level results and the reported lines must be identical. They also go
+through the split that sends shapes with crowded paths to pySHACL (shacl_turbo.run_turbo), with
+the limit lowered so that the split happens on these small graphs.
 """
 
 from __future__ import annotations
@@ -91,10 +93,23 @@ def test_the_real_data_conforms_for_both_with_the_same_report(built, shapes, whe
     assert len(fast.report) == len(reference.report) == 2  # one sh:ValidationReport, conforms
 
 
+def test_crowded_shapes_are_those_with_many_values_on_one_subject(built, shapes) -> None:
+    _, result = built
+    assert shacl_turbo.crowded_shapes(result.graph, shapes) == set()
+    few = shacl_turbo.crowded_shapes(result.graph, shapes, limit=2)
+    sgs = lambda name: URIRef(f"{BASE}shapes#{name}")  # noqa: E731
+    assert {sgs("City"), sgs("Agreement"), sgs("Concept")} <= few  # three labels each
+    assert sgs("Twinning") in few  # Banja Luka: 15 wdt:P190
+    assert not {sgs("UncertainCity"), sgs("Page")} & few  # no property shape; one title
+
+
+@pytest.mark.parametrize("crowded", [None, 2], ids=["turbo", "turbo+pyshacl"])
 @pytest.mark.parametrize(("what", "update", "marker"), BREAKS, ids=[b[0] for b in BREAKS])
 def test_every_fixture_gets_the_same_verdict_and_results(
-    built, shapes, where, what, update, marker
+    built, shapes, where, monkeypatch, what, update, marker, crowded
 ) -> None:
+    if crowded is not None:
+        monkeypatch.setattr(shacl_turbo, "CROWDED", crowded)
     _, result = built
     graph = Graph()
     for triple in result.graph:
