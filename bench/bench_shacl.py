@@ -1,8 +1,9 @@
 """SHACL stage benchmark: pySHACL (the reference, forked processes) against pyshacl-turbo at 1M.
 
 A script, not a test. Generates synthetic sources (`sister-graph generate`, as bench_scale.py
-does), then for each round and engine runs a child process that builds the graph as the
-pipeline does and times only `validate_graph` on it: wall, CPU seconds of the child and the
+does), then for each round and engine runs a child process that builds the graph as
+`sister-graph build` does (pipeline.build_and_validate) and times only its `validate_graph` call,
+with the engine set: wall, CPU seconds of the child and the
 processes it forked, and the peak summed RSS and PSS of its process tree (sampled every 0.1 s;
 the graph itself is in the baseline). Rounds are interleaved; the output gives medians, the
 load averages seen, and bench/results/<stem>.{md,json}.
@@ -28,20 +29,9 @@ RESULTS = REPO / "bench" / "results"
 
 CHILD = """
 import json, os, resource, sys, threading, time
-from pathlib import Path
-from sister_graph.build.evidence import agreements_by_id, evidence_graphs, read_partner_evidence
-from sister_graph.build.graph import build_source_graphs, read_ontology, union_graph
-from sister_graph.build.pipeline import read_all_shapes
-from sister_graph.build.sources import read_sources
-from sister_graph.build.validate import origins, validate_graph
-data, repo, engine, base = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
-sources = read_sources(data)
-evidence = read_partner_evidence(data, sources)
-graphs = build_source_graphs(sources, base=base)
-graphs.update(evidence_graphs(evidence, agreements_by_id(sources), base=base))
-ontology = read_ontology(repo / "ontology" / "sister-graph.ttl", base=base)
-graph = union_graph(graphs, base=base, ontology=ontology)
-shapes, where = read_all_shapes(repo / "shapes", base=base), origins(sources, base=base)
+from sister_graph.build import pipeline
+from sister_graph.settings import load_config
+data, dist, engine = sys.argv[1], sys.argv[2], sys.argv[3]
 def tree_kib():
     children = {}
     for entry in os.listdir("/proc"):
@@ -70,34 +60,42 @@ def tree_kib():
 def cpu():
     return sum(resource.getrusage(w).ru_utime + resource.getrusage(w).ru_stime
                for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-peak, running = [0, 0], [True]
-def sample():
-    while running[0]:
-        rss, pss = tree_kib()
-        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
-        time.sleep(0.1)
-before = tree_kib()
-sampler = threading.Thread(target=sample, daemon=True)
-sampler.start()
-start, start_cpu = time.perf_counter(), cpu()
-validation = validate_graph(graph, shapes, where=where, engine=engine)
-wall, spent = time.perf_counter() - start, cpu() - start_cpu
-running[0] = False
-sampler.join()
-print(json.dumps({"triples": len(graph), "conforms": validation.conforms,
-                  "problems": len(validation.problems), "wall_s": wall, "cpu_s": spent,
-                  "graph_rss_mib": before[0] / 1024, "peak_rss_mib": peak[0] / 1024,
-                  "peak_pss_mib": peak[1] / 1024}))
+real, out = pipeline.validate_graph, {}
+def timed(graph, shapes, *, where, **options):
+    peak, running = [0, 0], [True]
+    def sample():
+        while running[0]:
+            rss, pss = tree_kib()
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            time.sleep(0.1)
+    before = tree_kib()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start, start_cpu = time.perf_counter(), cpu()
+    validation = real(graph, shapes, where=where, engine=engine, **options)
+    wall, spent = time.perf_counter() - start, cpu() - start_cpu
+    running[0] = False
+    sampler.join()
+    out.update(triples=len(graph), conforms=validation.conforms,
+               problems=len(validation.problems), wall_s=wall, cpu_s=spent,
+               graph_rss_mib=before[0] / 1024, peak_rss_mib=peak[0] / 1024,
+               peak_pss_mib=peak[1] / 1024)
+    return validation
+pipeline.validate_graph = timed  # the build runs as `sister-graph build` does, up to SHACL
+try:
+    pipeline.build_and_validate(load_config({"data_dir": data, "dist_dir": dist}))
+finally:
+    print(json.dumps(out))
 """
 
 ENGINES = ("pyshacl", "turbo")
 
 
-def measure(data: Path, engine: str, base: str) -> dict:
+def measure(data: Path, engine: str) -> dict:
     """Run one child; return its JSON line with the load average before it."""
     load = os.getloadavg()[0]
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data), str(REPO), engine, base],
+        [sys.executable, "-c", CHILD, str(data), str(data.parent / "dist"), engine],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode:
@@ -136,7 +134,6 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--base", default="https://w3id.org/sister-graph/")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--stem", default="shacl-1m")
     args = parser.parse_args()
@@ -149,7 +146,7 @@ def main() -> None:
         subprocess.run([*generate, *options], check=True, capture_output=True)
         for round_ in range(args.rounds):
             for engine in ENGINES if round_ % 2 == 0 else ENGINES[::-1]:
-                runs.append(measure(data, engine, args.base))
+                runs.append(measure(data, engine))
                 print(json.dumps(runs[-1]), file=sys.stderr)
     verdicts = {(r["conforms"], r["problems"]) for r in runs}
     if len(verdicts) != 1:
