@@ -22,6 +22,7 @@ from collections import Counter
 from rdflib import BNode, Graph, Literal, URIRef
 
 from sister_graph.build.validate_parallel import TARGETS, run_shacl
+from sister_graph.errors import BadArgument
 from sister_graph.rdf.namespaces import OWL, RDF, RDFS, SH
 
 try:
@@ -84,10 +85,11 @@ def run_turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     """Run pyshacl-turbo as run_shacl runs pySHACL (no inference, Core + SPARQL constraints);
     shapes with a crowded path (crowded_shapes) go to pySHACL.
 
-    Returns (conforms, report graph). Raises ModuleNotFoundError without the wheel.
+    Returns (conforms, report graph). Raises BadArgument without the wheel (validate_graph
+    only picks this engine when available() says it is there).
     """
     if pyshacl_turbo is None:
-        raise ModuleNotFoundError("pyshacl-turbo is not installed", name="pyshacl_turbo")
+        raise BadArgument("SHACL engine 'turbo' needs pyshacl-turbo, which is not installed")
     slow = crowded_shapes(graph, shapes)
     # a shape that is also a class targets its instances implicitly: dropping targets cannot
     # move it, so such shapes graphs are not split
