@@ -157,3 +157,26 @@ def test_the_jsonld_dump_read_in_parts_gives_its_triples(built, monkeypatch, per
     assert len(documents) > 1 if per_document < 100 else len(documents) == 1
     lines = dump_checks.file_lines(path.name, path, rdf_format("jsonld"))
     assert sorted(set(lines) - {b""}) == sorted(set(whole.split(b"\n")) - {b""})
+
+
+def test_expected_lines_are_the_engines_own(built):
+    from sister_graph.build.dump_checks import term_cache, triple_lines
+    from sister_graph.build.round_trip import EngineLines
+
+    _, result = built
+    odd = [
+        (S, P, Literal('a\nb"c\\d\te\rf\u2028\x00\x7f\x01')),
+        (S, P, Literal("x", lang="EN-gb")),
+        (S, P, Literal("a\x01", datatype=URIRef("urn:x:dt"))),
+        (S, P, Literal("s", datatype=XSD.string)),
+        (S, P, Literal("07", datatype=XSD.integer)),
+        (S, P, URIRef("urn:x:é%20")),
+    ]
+    triples = list(result.graph) + odd
+    lines = triple_lines(triples, term_cache())
+    assert len(lines) == len(triples)
+    assert set(lines) == EngineLines(triples).lines()
+    suffix = b" <urn:x:g> ."
+    assert set(triple_lines(odd, term_cache(), suffix)) == {
+        line[:-2] + suffix for line in EngineLines(odd).lines()
+    }

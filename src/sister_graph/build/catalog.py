@@ -101,12 +101,14 @@ def describe_catalog(
     vocabularies: Graph,
     deployer: Deployer = Deployer(),
     issued: str = "",
+    triples: list[tuple] | None = None,
 ) -> Graph:
     """Return the DCAT-AP catalog and VoID description of the graph and its dump files.
 
     `files` maps published file names to their size and SHA-256; `vocabularies` is the graph
-    of vendored EU code lists (`read_code_lists`). Raises SourceError when a configured
-    controlled value (licence, licence type, publisher type) is in no vendored code list.
+    of vendored EU code lists (`read_code_lists`); `triples` is list(graph) when the caller
+    has it. Raises SourceError when a configured controlled value (licence, licence type,
+    publisher type) is in no vendored code list.
     """
     g = Graph(bind_namespaces="none")
     for prefix, ns in PREFIXES:
@@ -163,7 +165,7 @@ def describe_catalog(
     describe_dataset(
         g, union, publishers=publishers, agent=agent, contact=contact, union=True, **context
     )
-    describe_void(g, graph, union, base=base, endpoint=endpoint)
+    describe_void(g, graph, union, base=base, endpoint=endpoint, triples=triples)
     describe_distributions(
         g, union, base=base, files=files, names=dumps, codes=codes, lic=lic, slug="sister-graph"
     )

@@ -220,12 +220,14 @@ def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[U
     )
 
 
-def describe_void(g: Graph, graph: Graph, dataset: URIRef, *, base: str, endpoint) -> None:
-    """Add VoID statistics of the whole graph to the union dataset."""
+def describe_void(
+    g: Graph, graph: Graph, dataset: URIRef, *, base: str, endpoint, triples: list | None = None
+) -> None:
+    """Add VoID statistics of the whole graph (its `triples`, when given) to the union dataset."""
     classes: Counter = Counter()
     subjects, predicates, objects = set(), set(), set()
     rdf_type = RDF.type
-    for s, p, o in graph:  # one pass over the graph for every figure
+    for s, p, o in graph if triples is None else triples:  # one pass for every figure
         subjects.add(s)
         predicates.add(p)
         objects.add(o)

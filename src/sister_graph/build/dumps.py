@@ -99,11 +99,12 @@ def jsonld_chunks(triples: list[tuple], *, base: str) -> Iterator[bytes | None]:
     if not direct_triples(triples):
         yield None
         return
-    shrink = active.shrink_iri
-    ordered = sorted(triples, key=lambda triple: shrink(triple[0]))
-    groups = (
-        (subject, [(p, o) for _, p, o in group])
-        for subject, group in itertools.groupby(ordered, key=lambda triple: triple[0])
+    shrink = active.shrink_iri  # a str, or the IRI itself (nodes sort as plain strings)
+    ordered = sorted(triples, key=lambda triple: str(shrink(triple[0])))
+    groups = (  # by the subject's IRI as a plain string: no rdflib comparison per triple
+        (group[0][0], [(p, o) for _, p, o in group])
+        for _, grouped in itertools.groupby(ordered, key=lambda triple: str(triple[0]))
+        for group in (list(grouped),)
     )
     first = next(groups, None)
     second = next(groups, None)

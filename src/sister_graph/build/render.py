@@ -109,7 +109,8 @@ def write_dist_files(
     sources = None  # each source graph's triples, read once for writing and checking
     if source_graphs is not None:
         sources = {name: list(part) for name, part in source_graphs.items()}
-    if has_blank_nodes(triples):
+    blank = has_blank_nodes(triples)
+    if blank:
         parts = _write_in_memory(staging, graph, triples, sources, base=base, progress=progress)
     else:
         parts = _write_streamed(staging, graph, triples, sources, base=base, progress=progress)
@@ -126,10 +127,11 @@ def write_dist_files(
         vocabularies=vocabularies,
         deployer=deployer,
         issued=issued,
+        triples=triples,
     )
     staging.write("catalog.ttl", to_turtle(catalog, base=base))
     progress("parsing every file back")
-    if has_blank_nodes(triples):
+    if blank:
         dumps = [dump_name(fmt) for fmt in RDF_FORMATS] + [dump_name(NQUADS)] * (
             sources is not None
         )

@@ -36,7 +36,7 @@ def _ox_term(term):
     return ox.Literal(str(term), datatype=ox.NamedNode(datatype))
 
 
-class EngineTerms(dict):
+class _Terms(dict):
     """rdflib term -> engine term, each converted once (a graph repeats most of its terms)."""
 
     def __missing__(self, term):
@@ -88,7 +88,7 @@ class EngineLines:
     """
 
     def __init__(self, triples: list) -> None:
-        terms = EngineTerms()
+        terms = _Terms()
         engine = [ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in triples]
         lines = ox.serialize(engine, format=NTRIPLES.engine).split(b"\n")  # one per triple
         self.by_triple = dict(zip(triples, lines, strict=False))

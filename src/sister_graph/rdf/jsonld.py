@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
 from rdflib.plugins.shared.jsonld.context import UNDEF, Context
 from rdflib.plugins.shared.jsonld.keys import ID, LANG, VOCAB
@@ -38,10 +38,12 @@ def _memoised(method):
     cache: dict = {}
 
     def call(*args, **kwargs):
-        key = (args, tuple(sorted(kwargs.items())))
-        if key not in cache:
-            cache[key] = method(*args, **kwargs)
-        return cache[key]
+        key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        try:
+            return cache[key]
+        except KeyError:
+            cache[key] = found = method(*args, **kwargs)
+            return found
 
     return call
 
@@ -74,9 +76,12 @@ def _direct_nodes(triples: list, context: Context) -> list[dict] | None:
 
 def direct_triples(triples: Iterable[tuple]) -> bool:
     """Return whether no triple has a blank node or is part of an RDF list (see `direct_node`)."""
-    rdf_first, rdf_nil = RDF.first, RDF.nil
+    first, nil, same = str(RDF.first), str(RDF.nil), str.__eq__  # IRIs compared as strings
     return not any(
-        isinstance(s, BNode) or isinstance(o, BNode) or p == rdf_first or o == rdf_nil
+        isinstance(s, BNode)
+        or isinstance(o, BNode)
+        or same(p, first)
+        or (isinstance(o, URIRef) and same(o, nil))
         for s, p, o in triples
     )
 
@@ -91,7 +96,7 @@ def direct_node(
     across calls (start with an empty dict). No pair may hold a blank node or an RDF list
     (`direct_triples`).
     """
-    rdf_type, lang_container = RDF.type, "@language"
+    rdf_type, lang_container, same = str(RDF.type), "@language", str.__eq__
     node: dict = {"@id": node_id}
     for p, o in pairs:
         literal = isinstance(o, Literal)
@@ -130,7 +135,7 @@ def direct_node(
             key_term = context.terms.get(p_key)
             if key_term and (key_term.type or key_term.container):
                 p_key = p
-            if p == rdf_type:
+            if same(p, rdf_type):  # a predicate is an IRI: compared as a string
                 if not literal:
                     value = context.to_symbol(o)
                 p_key = "@type"
