@@ -27,13 +27,23 @@ class SourceTriples:
     builder asks of a graph.
     """
 
-    def __init__(self, union: Graph) -> None:
+    def __init__(self, union: Graph, terms: dict | None = None) -> None:
         self.union = union
         self.seen: dict[Triple, None] = {}
+        self.terms = {} if terms is None else terms  # one object per distinct term
 
     def add(self, triple: Triple) -> SourceTriples:
-        """Record the triple (once) and add it to the union graph."""
+        """Record the triple (once) and add it to the union graph.
+
+        Its terms are replaced by the equal term met first, if any: the builder makes a new
+        object for every IRI and literal it states (a million triples repeat a few hundred
+        thousand terms), and equal rdflib terms are interchangeable (same text, datatype and
+        language).
+        """
         if triple not in self.seen:
+            terms = self.terms
+            s, p, o = triple
+            triple = (terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o))
             self.seen[triple] = None
             self.union.add(triple)
         return self
@@ -62,8 +72,9 @@ def build_union(
     for triple in ontology:
         graph.add(triple)
     parts: dict[URIRef, tuple[Triple, ...]] = {}
+    terms: dict = {}
     for publisher_sources in sources:
-        recorder = SourceTriples(graph)
+        recorder = SourceTriples(graph, terms)
         StatementBuilder(recorder, base, publisher_sources, grouped).add_all()  # type: ignore[arg-type]
         parts[source_graph_iri(base, publisher_sources.publisher.city)] = tuple(recorder.seen)
     for name, part in (more or {}).items():
