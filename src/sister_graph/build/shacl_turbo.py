@@ -21,6 +21,7 @@ from collections import Counter
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from sister_graph.build.shacl_view import predicate_view
 from sister_graph.build.validate_parallel import TARGETS, run_shacl
 from sister_graph.errors import BadArgument
 from sister_graph.rdf.namespaces import OWL, RDF, RDFS, SH
@@ -108,7 +109,12 @@ def run_turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
 
 
 def _turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    # turbo copies the data graph into its own store: only the triples the shapes can read
     conforms, report, _ = pyshacl_turbo.validate(
-        graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True
+        predicate_view(graph, shapes),
+        shacl_graph=shapes,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
     )
     return bool(conforms), report
