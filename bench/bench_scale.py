@@ -59,13 +59,19 @@ config = load_config({"data_dir": sys.argv[1], "dist_dir": sys.argv[2]})
 start = time.perf_counter()
 built = build_dist(config, progress)  # what `sister-graph build` runs
 end, end_cpu = time.perf_counter(), cpu()
-print(json.dumps({"triples": len(built.graph), "build_s": marks["validating"] - start,
-                  "validate_s": marks["serialising"] - marks["validating"],
+# SHACL runs in a thread beside the dumps (pipeline.build_dist): from "validating" to
+# "validated"; publishing from the first dump ("serialising") to the end; the total is the
+# wall time, not their sum. CPU: build, then SHACL and publishing together (one process).
+built_at = min(marks["validating"], marks["serialising"])
+built_cpu = min(cpu_marks["validating"], cpu_marks["serialising"])
+print(json.dumps({"triples": len(built.graph), "build_s": built_at - start,
+                  "validate_s": marks["validated"] - marks["validating"],
                   "publish_s": end - marks["serialising"],
-                  "validate_rss_mib": rss_marks["serialising"],
-                  "build_cpu_s": cpu_marks["validating"],
-                  "validate_cpu_s": cpu_marks["serialising"] - cpu_marks["validating"],
-                  "publish_cpu_s": end_cpu - cpu_marks["serialising"]}))
+                  "pipeline_s": end - start, "overlapped": True,
+                  "validate_rss_mib": rss_marks["validated"],
+                  "build_cpu_s": built_cpu,
+                  "validate_cpu_s": 0.0,
+                  "publish_cpu_s": end_cpu - built_cpu}))
 """
 
 LOAD = """

@@ -15,7 +15,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from sister_graph.dist.files import check_dist, sha256_hex, write_dist
-from sister_graph.errors import DatasetMissing, NotADist
+from sister_graph.errors import DatasetMissing, NotADist, RoundTripFailed, ValidationFailed
+from tests.support import repo_config
 
 REPO = Path(__file__).resolve().parents[2]
 DUMPS = {
@@ -135,6 +136,37 @@ def test_shacl_violation_fails_the_build_and_names_the_row(project):
         in run.stderr
     )
     assert not (project / "dist").exists()
+
+
+def test_a_violation_found_while_the_dumps_are_written_is_the_error_reported(project, monkeypatch):
+    """SHACL runs in a thread beside the writing: its violation wins over a writing failure
+    it may have caused, and the previous dist/ stays as it was."""
+    from sister_graph.build import render
+    from sister_graph.build.pipeline import build_dist
+
+    config = repo_config(project).with_(data_dir=project / "data", shapes_dir=project / "shapes")
+    build_dist(config)
+    before = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    shapes = project / "shapes" / "sister-graph.shapes.ttl"
+    text = shapes.read_text(encoding="utf-8")
+    shapes.write_text(
+        text.replace("sh:minInclusive -90 ; sh:maxInclusive 90", "sh:minInclusive 45"),
+        encoding="utf-8",
+    )
+
+    def unreadable(*_args, **_kwargs):
+        raise RoundTripFailed("sister-graph.nt: does not read back")
+
+    monkeypatch.setattr(render, "_write_streamed", unreadable)  # before the report is read
+    with pytest.raises(ValidationFailed) as failed:
+        build_dist(config)
+    assert any("cities.csv:2:" in line for line in failed.value.problems)
+    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
+    assert not list(project.glob(".dist.*"))
+    shapes.write_text(text, encoding="utf-8")
+    with pytest.raises(RoundTripFailed, match="does not read back"):
+        build_dist(config)  # no violation: the writing's own failure
+    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
 
 
 def test_failure_while_writing_keeps_the_previous_dist(tmp_path, monkeypatch):

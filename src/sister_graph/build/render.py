@@ -85,7 +85,7 @@ def render_dist(
 def write_dist_files(
     staging: Staging,
     graph: Graph,
-    report: Graph,
+    report: Graph | Callable[[], Graph],
     *,
     base: str,
     vocabularies: Graph,
@@ -95,6 +95,9 @@ def write_dist_files(
     progress: Callable[[str], None] = lambda _: None,
 ) -> Graph:
     """Write every file of dist/ into the staging folder; return the catalog graph.
+
+    report: the SHACL validation report, or a callable returning it (called once the dumps
+    are written, so a validation may run meanwhile; what it raises ends the writing).
 
     With source_graphs (one named graph per source page: a graph or its triples), the quad
     dump sister-graph.nq holds them, each under its name.
@@ -118,6 +121,8 @@ def write_dist_files(
     names += [dump_name(NQUADS)] * (sources is not None)
     names += ["context.jsonld", "validation-report.ttl", *parts]
     staging.write("context.jsonld", CONTEXT(base))
+    if not isinstance(report, Graph):
+        report = report()
     staging.write("validation-report.ttl", to_turtle(report, base=base))
     infos = {name: FileInfo(name, *staging.sums[name]) for name in names}
     catalog = describe_catalog(
