@@ -8,80 +8,12 @@ from pathlib import Path
 
 import click
 
-from sister_graph.errors import BadArgument, SisterGraphError
+from sister_graph.cli.support import CommandGroup, config_from, progress, setting_options
+from sister_graph.errors import BadArgument
 from sister_graph.query.console import FORMAT_NAMES
-from sister_graph.settings import SETTINGS, Config, Setting, load_config
-
-EXIT_FAILED = 1
 
 
-class _Group(click.Group):
-    """Translates SisterGraphError into one clear line per problem and a non-zero exit."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except SisterGraphError as err:
-            click.secho(f"error: {err.message}", fg="red", err=True)
-            for problem in err.problems:
-                click.echo(f"  {problem}", err=True)
-            ctx.exit(EXIT_FAILED)
-        except (ValueError, OSError) as err:
-            click.secho(f"error: {err}", fg="red", err=True)
-            ctx.exit(EXIT_FAILED)
-        except click.exceptions.Exit:
-            raise
-        except (click.ClickException, click.Abort):
-            raise
-        except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
-            if os.environ.get("SISTER_GRAPH_DEBUG"):
-                raise
-            click.secho(
-                f"internal error: {type(err).__name__}: {err} "
-                "(set SISTER_GRAPH_DEBUG=1 for the traceback)",
-                fg="red",
-                err=True,
-            )
-            ctx.exit(70)
-        except KeyboardInterrupt:
-            click.secho("interrupted; dist/ was left as it was", fg="red", err=True)
-            ctx.exit(130)
-
-
-def _help(setting: Setting) -> str:
-    return f"{setting.help} [env {setting.env}; default {setting.shown_default()}]"
-
-
-def setting_options(command: str):
-    """Add a CLI option for every setting the table gives this command ("" is the group).
-
-    Options take the raw text; `load_config` checks it exactly as it checks the variable.
-    """
-
-    def decorate(function):
-        for setting in reversed([s for s in SETTINGS if command in s.commands]):
-            if setting.type is bool:
-                flag = setting.cli_option.removeprefix("--")
-                decls = (f"{setting.cli_option}/--no-{flag}", setting.name)
-                kwargs = {"default": None}
-            else:
-                decls = (setting.cli_option, setting.name)
-                kwargs = {"metavar": setting.allowed().upper().replace(" ", ":")}
-            function = click.option(*decls, help=_help(setting), **kwargs)(function)
-        return function
-
-    return decorate
-
-
-def _config(ctx: click.Context, **options) -> Config:
-    return load_config(cli={**ctx.obj, **options})
-
-
-def _progress(message: str) -> None:
-    click.echo(f"· {message}", err=True)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @setting_options("")
 @click.version_option(package_name="sister-graph")
 @click.pass_context
@@ -97,8 +29,8 @@ def build(ctx: click.Context, **options: str | None) -> None:
     """Read data/, build and validate the graph, and write dist/ (all or nothing)."""
     from sister_graph.build.pipeline import build_dist
 
-    config = _config(ctx, **options)
-    built = build_dist(config, _progress)
+    config = config_from(ctx, **options)
+    built = build_dist(config, progress)
     _KEPT.append(built)  # freed by the process's exit, not one object at a time (see main)
     click.echo(f"built {config.dist_dir}/: {len(built.graph)} triples, conforms to the shapes")
     verdict = built.catalog
@@ -118,7 +50,7 @@ def validate(ctx: click.Context, **options: str | None) -> None:
     """Check the sources and the SHACL shapes without writing anything."""
     from sister_graph.build.pipeline import build_and_validate
 
-    built = build_and_validate(_config(ctx, **options), _progress)
+    built = build_and_validate(config_from(ctx, **options), progress)
     click.echo(f"valid: {len(built.graph)} triples conform to the shapes")
 
 
@@ -176,7 +108,7 @@ def query(
         raise BadArgument(
             f"--file: {query_file.name} is not UTF-8 text (byte {err.start})"
         ) from None
-    config = _config(ctx, **options)
+    config = config_from(ctx, **options)
     answer = run_query(
         config,
         text,
@@ -198,9 +130,9 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
     from sister_graph.dist.files import CHECKSUMS
     from sister_graph.web.server import run
 
-    config = _config(ctx, **options)
+    config = config_from(ctx, **options)
     if rebuild or not (config.dist_dir / CHECKSUMS).is_file():
-        build_dist(config, _progress)
+        build_dist(config, progress)
     run(config, debug=debug)
 
 
@@ -243,11 +175,11 @@ def push(ctx: click.Context, endpoint: str, graph: str | None, user, password, t
     from sister_graph.rdf.formats import NTRIPLES, dump_name
     from sister_graph.rdf.namespaces import dataset_graph
 
-    config = _config(ctx)
+    config = config_from(ctx)
     check_dist(config.dist_dir)
     dump = config.dist_dir / dump_name(NTRIPLES)
     graph = graph or dataset_graph(config.base)
-    _progress(f"uploading {dump} to <{graph}> at {endpoint}")
+    progress(f"uploading {dump} to <{graph}> at {endpoint}")
     pushed = push_graph(endpoint, dump, graph=graph, user=user, password=password, timeout=timeout)
     click.echo(f"pushed {pushed.bytes} bytes to <{graph}> (HTTP {pushed.status})")
 
@@ -295,7 +227,7 @@ def generate(
     if out_dir.exists() and any(out_dir.iterdir()):
         raise click.UsageError(f"{out_dir} is not empty; give a new or empty folder")
     per = agreements or agreements_for_triples(triples, publishers=publishers)
-    _progress(f"generating {publishers} publisher(s) x {per} agreements (seed {seed})")
+    progress(f"generating {publishers} publisher(s) x {per} agreements (seed {seed})")
     files = build_synthetic(publishers=publishers, agreements=per, seed=seed, shared=shared)
     write_synthetic(files, out_dir)
     click.echo(f"wrote {len(files)} files to {out_dir}/ ({publishers} x {per} agreements)")
@@ -322,7 +254,7 @@ def init(ctx: click.Context, folder: Path, page: Path, url: str, language: str, 
     """
     from sister_graph.build.scaffold import write_publisher_folder
 
-    config = _config(ctx, **options)
+    config = config_from(ctx, **options)
     counts = write_publisher_folder(
         folder, page=page, url=url, data_dir=config.data_dir, language=language
     )

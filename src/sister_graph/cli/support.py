@@ -1,0 +1,83 @@
+"""The command line's plumbing: one error line per problem, an option per setting, progress.
+
+Errors follow the project's one hierarchy (errors.SisterGraphError): its message and problems,
+exit 1; an unexpected exception is one line and exit 70 (SISTER_GRAPH_DEBUG=1 shows the
+traceback). Options come from the settings table (settings.SETTINGS).
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from sister_graph.errors import SisterGraphError
+from sister_graph.settings import SETTINGS, Config, Setting, load_config
+
+EXIT_FAILED = 1
+
+
+class CommandGroup(click.Group):
+    """Translates SisterGraphError into one clear line per problem and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SisterGraphError as err:
+            click.secho(f"error: {err.message}", fg="red", err=True)
+            for problem in err.problems:
+                click.echo(f"  {problem}", err=True)
+            ctx.exit(EXIT_FAILED)
+        except (ValueError, OSError) as err:
+            click.secho(f"error: {err}", fg="red", err=True)
+            ctx.exit(EXIT_FAILED)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
+            if os.environ.get("SISTER_GRAPH_DEBUG"):
+                raise
+            click.secho(
+                f"internal error: {type(err).__name__}: {err} "
+                "(set SISTER_GRAPH_DEBUG=1 for the traceback)",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(70)
+        except KeyboardInterrupt:
+            click.secho("interrupted; dist/ was left as it was", fg="red", err=True)
+            ctx.exit(130)
+
+
+def _help(setting: Setting) -> str:
+    return f"{setting.help} [env {setting.env}; default {setting.shown_default()}]"
+
+
+def setting_options(command: str):
+    """Add a CLI option for every setting the table gives this command ("" is the group).
+
+    Options take the raw text; `load_config` checks it exactly as it checks the variable.
+    """
+
+    def decorate(function):
+        for setting in reversed([s for s in SETTINGS if command in s.commands]):
+            if setting.type is bool:
+                flag = setting.cli_option.removeprefix("--")
+                decls = (f"{setting.cli_option}/--no-{flag}", setting.name)
+                kwargs = {"default": None}
+            else:
+                decls = (setting.cli_option, setting.name)
+                kwargs = {"metavar": setting.allowed().upper().replace(" ", ":")}
+            function = click.option(*decls, help=_help(setting), **kwargs)(function)
+        return function
+
+    return decorate
+
+
+def config_from(ctx: click.Context, **options) -> Config:
+    return load_config(cli={**ctx.obj, **options})
+
+
+def progress(message: str) -> None:
+    click.echo(f"· {message}", err=True)
