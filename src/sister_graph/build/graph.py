@@ -21,7 +21,7 @@ from sister_graph.build.records import (
     PublisherSources,
 )
 from sister_graph.build.registry_facts import add_registry_facts
-from sister_graph.rdf.formats import TURTLE
+from sister_graph.build.turtle_files import read_turtle_file
 from sister_graph.rdf.namespaces import (
     DCTERMS,
     FOAF,
@@ -45,8 +45,8 @@ LANGS = ("sr-Latn", "sr-Cyrl", "en")
 
 
 def read_ontology(path: Path, *, base: str) -> Graph:
-    """Read the vocabulary file, resolving its relative IRIs against the base IRI."""
-    return Graph().parse(path, format=TURTLE.rdflib, publicID=base)
+    """Read the vocabulary file (relative IRIs against base); SourceError names a bad line."""
+    return read_turtle_file(path, base=base)
 
 
 def source_graph_iri(base: str, publisher: str) -> URIRef:

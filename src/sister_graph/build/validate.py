@@ -14,8 +14,8 @@ from rdflib import Graph, Literal, URIRef
 from sister_graph.build import shacl_turbo
 from sister_graph.build.gc_control import frozen_gc
 from sister_graph.build.records import PublisherSources
+from sister_graph.build.turtle_files import read_turtle_file
 from sister_graph.build.validate_parallel import run_shacl, run_shacl_parallel
-from sister_graph.rdf.formats import TURTLE
 from sister_graph.rdf.namespaces import SH, XSD, id_namespace
 
 
@@ -29,8 +29,11 @@ class Validation:
 
 
 def read_shapes(path: Path, *, base: str) -> Graph:
-    """Read the shapes, resolving relative IRIs (and relative sh:namespace values) against base."""
-    shapes = Graph().parse(path, format=TURTLE.rdflib, publicID=base)
+    """Read the shapes, resolving relative IRIs (and relative sh:namespace values) against base.
+
+    Raises SourceError naming the file's line when it is not valid Turtle.
+    """
+    shapes = read_turtle_file(path, base=base)
     for decl, _, namespace in list(shapes.triples((None, SH.namespace, None))):
         if isinstance(namespace, Literal) and "://" not in str(namespace):
             shapes.set((decl, SH.namespace, Literal(base + str(namespace), datatype=XSD.anyURI)))
