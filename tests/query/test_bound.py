@@ -10,7 +10,7 @@ from sister_graph.query.guard import scan
 from sister_graph.query.inline import InlineEvaluator
 from sister_graph.query.lang_function import rewrite_lang_calls
 from sister_graph.query.subset import MAX_PATTERNS, Pattern
-from sister_graph.query.worker import Job
+from sister_graph.query.worker import EngineStores, Job
 
 EX = "http://example.org/"
 PREDECLARED = (("ex", EX), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
@@ -238,9 +238,10 @@ def test_calls_into_python_weigh_as_callback_ops(store):
     cap = -(-21 * (OPS_PER_STEP + operations) // OPS_PER_STEP)
     job = Job(query, JSON, 10, predeclared=PREDECLARED, rewritten=rewrite_lang_calls(query))
     tokens = tuple(scan(query))
-    assert InlineEvaluator(store, max_solutions=cap).admits(job, tokens)
-    assert not InlineEvaluator(store, max_solutions=cap - 1).admits(job, tokens)
+    stores = EngineStores(store)
+    assert InlineEvaluator(stores, max_solutions=cap).admits(job, tokens)
+    assert not InlineEvaluator(stores, max_solutions=cap - 1).admits(job, tokens)
     compared = "SELECT ?c { ?c rdfs:label ?l FILTER(LANG(?l) = 'en') }"
     job = Job(compared, JSON, 10, predeclared=PREDECLARED, rewritten=rewrite_lang_calls(compared))
     cap = -(-21 * (OPS_PER_STEP + 4) // OPS_PER_STEP)
-    assert InlineEvaluator(store, max_solutions=cap).admits(job, tuple(scan(compared)))
+    assert InlineEvaluator(stores, max_solutions=cap).admits(job, tuple(scan(compared)))

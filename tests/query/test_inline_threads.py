@@ -15,7 +15,7 @@ import threading
 import pyoxigraph as ox
 
 from sister_graph.errors import NotRepresentable, ResultTooLarge
-from sister_graph.query.worker import Job, run_job
+from sister_graph.query.worker import EngineStores, Job, run_job
 
 EX = "http://example.org/"
 
@@ -30,7 +30,7 @@ def _store() -> ox.Store:
 
 def _in_thread(store: ox.Store, job: Job):
     out = []
-    thread = threading.Thread(target=lambda: out.append(run_job(store, job)))
+    thread = threading.Thread(target=lambda: out.append(run_job(EngineStores(store), job)))
     thread.start()
     thread.join()
     return out[0]

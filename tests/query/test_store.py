@@ -283,3 +283,50 @@ def test_a_job_the_guard_never_saw_gets_the_engine_s_error(embedded):
     """Without the guard's tokens, a query the lexer refuses goes to a worker, which says why."""
     with pytest.raises(MalformedQuery, match="error at 1:12: unexpected"):
         embedded.answer(Job('SELECT * { "unterminated }', JSON, 10))
+
+
+NAMING_GRAPHS = [
+    ("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g", (), ()),
+    ("SELECT (COUNT(*) AS ?n) FROM NAMED <{source}> { GRAPH ?g { ?s ?p ?o } }", (), ()),
+    ("SELECT (COUNT(*) AS ?n) FROM <{source}> { ?s ?p ?o }", (), ()),
+    ("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", ("{source}",), ()),
+    ("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", (), ("{source}",)),
+    ("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", (), ()),  # the published graph alone
+    ("SELECT ?s ?o { ?s a ?o } ORDER BY ?s ?o LIMIT 20", (), ()),
+]
+
+
+def test_queries_naming_graphs_see_every_graph_beside_the_in_memory_copy(built, tmp_path):
+    """The in-memory copy holds the published graph alone; a query with GRAPH, FROM (NAMED)
+    or the protocol's graph parameters reads the on-disk store, which holds the source pages'
+    graphs too: every answer is the one the on-disk store gives."""
+    from werkzeug.datastructures import MIMEAccept
+
+    from sister_graph.query.service import ProtocolRequest, prepare_query
+
+    config, _ = built
+    source = f"{BASE}graph/source/banja-luka"
+    stores = [
+        EmbeddedStore(config.with_(store_dir=str(tmp_path / "s"), memory_copy_triples=limit))
+        for limit in (0, 1_000_000)
+    ]
+    try:
+        assert [s.health()["engine"] for s in stores] == ["on-disk store", "in-memory copy"]
+        accept = MIMEAccept([(JSON, 1)])
+        for text, default, named in NAMING_GRAPHS:
+            request = ProtocolRequest(
+                text.replace("{source}", source),
+                tuple(g.replace("{source}", source) for g in default),
+                tuple(g.replace("{source}", source) for g in named),
+            )
+            prepared = [prepare_query(s, request, accept=accept, config=config) for s in stores]
+            reads_published = "GRAPH" not in text and "FROM" not in text and not default + named
+            assert prepared[1].job.published_only == reads_published, text
+            answers = [
+                s.answer(p.job, p.plan.tokens) for s, p in zip(stores, prepared, strict=True)
+            ]
+            assert answers[0] == answers[1], text
+            assert json.loads(answers[1].body)["results"]["bindings"], text
+    finally:
+        for store in stores:
+            store.close()

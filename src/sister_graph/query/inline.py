@@ -4,28 +4,28 @@ A query worker (query/pool.py) can be killed when a query overruns its time or m
 price is a hand-off to another process on every query: pickling, a pipe and two wake-ups,
 more than the engine's own time for a small query. A query that `bound.solution_bound`
 bounds within `inline_solutions` cannot overrun, so it runs here, on this process's own
-handle of the same data the workers query (worker.open_engine_store): the same in-memory copy
-of a small dataset, else the on-disk store read-only. Both answer a query in the same order as
-the workers. The engine releases the GIL while it evaluates, so other threads go on.
+handles of the same data the workers query (worker.open_engine_store): the on-disk store
+read-only and, for a small dataset, the same in-memory copy of the published graph, chosen per
+job as the workers choose (EngineStores.for_job), so both answer a query in the same order.
+The engine releases the GIL while it evaluates, so other threads go on.
 """
 
 from __future__ import annotations
-
-import pyoxigraph as ox
 
 from sister_graph.errors import MalformedQuery
 from sister_graph.query.bound import MatchCounts, solution_bound
 from sister_graph.query.lang_function import LANG_FUNCTION
 from sister_graph.query.results import Answer
-from sister_graph.query.worker import Job, run_job, settle
+from sister_graph.query.worker import EngineStores, Job, run_job, settle
 
 
 class InlineEvaluator:
     """Answer jobs whose work `solution_bound` bounds within max_solutions, in this process."""
 
-    def __init__(self, store: ox.Store, *, max_solutions: int) -> None:
-        self.store = store
-        self.counts = MatchCounts(store, cap=max_solutions)
+    def __init__(self, stores: EngineStores, *, max_solutions: int) -> None:
+        self.stores = stores
+        # counted on the on-disk store, which holds every graph: a bound for either store
+        self.counts = MatchCounts(stores.disk, cap=max_solutions)
 
     def admits(self, job: Job, tokens) -> bool:
         """Return whether the job's query has a solution bound within max_solutions.
@@ -52,7 +52,7 @@ class InlineEvaluator:
         error takes a second parser (guard.locate_syntax_error) that holds the GIL and took
         0.7 s on a malformed query of 4 KB; in a worker the timeout can stop it.
         """
-        reply = run_job(self.store, job)
+        reply = run_job(self.stores, job)
         if isinstance(reply, MalformedQuery):
             return None
         return settle(reply)

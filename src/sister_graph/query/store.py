@@ -160,9 +160,8 @@ class EmbeddedStore:
         self.checksum: str | None = dataset.checksum
         copy = None
         self.in_memory = self.triples <= config.memory_copy_triples
-        if self.in_memory:
-            quads = dataset.path.with_name(QUADS_DUMP)
-            copy = MemoryCopy(str(dataset.path), str(quads), graph)
+        if self.in_memory:  # the published graph alone (worker.EngineStores)
+            copy = MemoryCopy(str(dataset.path), graph)
         self._inline: InlineEvaluator | None = None
         if config.inline_solutions:
             self._inline = InlineEvaluator(
