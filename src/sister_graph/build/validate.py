@@ -4,6 +4,7 @@ violation back to the source row it comes from."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,4 +117,9 @@ def validate_graph(
             graph.namespace_manager.normalizeUri(shape) if isinstance(shape, URIRef) else "shape"
         )
         lines.append(f"{place}: <{focus}>{path_text}: {message} [{shape_text}]")
-    return Validation(bool(conforms), report, tuple(sorted(lines)))
+    return Validation(bool(conforms), report, tuple(sorted(lines, key=file_line_order)))
+
+
+def file_line_order(line: str) -> list[str | int]:
+    """Sort key of a problem line: numbers compare as numbers (cities.csv:3 before :11)."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", line)]
