@@ -258,6 +258,9 @@ def load_config(
     return Config(**values)
 
 
+GROUP_OPTION = "every command; written before it: `sister-graph --dist-dir D serve`"
+
+
 def settings_markdown() -> str:
     """Return the settings table as Markdown (the README embeds it; a test keeps them equal)."""
     lines = [
@@ -265,7 +268,7 @@ def settings_markdown() -> str:
         "|---|---|---|---|---|---|",
     ]
     for s in SETTINGS:
-        commands = ", ".join(c or "any command" for c in s.commands)
+        commands = ", ".join(c or GROUP_OPTION for c in s.commands)
         lines.append(
             f"| `{s.name}` | `{s.env}` | `{s.cli_option}` ({commands}) | {s.allowed()} "
             f"| `{s.shown_default()}` | {s.help} |"

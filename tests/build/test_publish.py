@@ -154,16 +154,24 @@ def test_a_violation_found_while_the_dumps_are_written_is_the_error_reported(pro
         encoding="utf-8",
     )
 
-    def unreadable(*_args, **_kwargs):
-        raise RoundTripFailed("sister-graph.nt: does not read back")
+    def failing_with(failure: Exception):
+        def failing(*_args, **_kwargs):
+            raise failure
 
-    monkeypatch.setattr(render, "_write_streamed", unreadable)  # before the report is read
-    with pytest.raises(ValidationFailed) as failed:
-        build_dist(config)
-    assert any("cities.csv:2:" in line for line in failed.value.problems)
-    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
-    assert not list(project.glob(".dist.*"))
+        return failing
+
+    for failure in (RoundTripFailed("sister-graph.nt: does not read back"), OSError(28, "full")):
+        # the dumps are written before the report is read
+        monkeypatch.setattr(render, "_write_streamed", failing_with(failure))
+        with pytest.raises(ValidationFailed) as failed:
+            build_dist(config)
+        assert any("cities.csv:2:" in line for line in failed.value.problems)
+        assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
+        assert not list(project.glob(".dist.*"))
     shapes.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(
+        render, "_write_streamed", failing_with(RoundTripFailed("nt: does not read back"))
+    )
     with pytest.raises(RoundTripFailed, match="does not read back"):
         build_dist(config)  # no violation: the writing's own failure
     assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before

@@ -130,7 +130,7 @@ def build_dist(config: Config, progress: Progress = lambda _: None) -> Built:
                     source_graphs=source_graphs,
                     progress=progress,
                 )
-        except SisterGraphError:
+        except (SisterGraphError, OSError):  # a full disk too
             validating.result()  # a SHACL violation is the first problem to report
             raise
         progress("checking catalog.ttl against the DCAT-AP 3.0.1 shapes")
