@@ -26,37 +26,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
+BENCH = str(REPO / "bench")
 
 CHILD = """
 import json, os, resource, sys, threading, time
 from sister_graph.build import pipeline
 from sister_graph.settings import load_config
 data, dist, engine = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, sys.argv[4])
+from bench_scale import _tree_kib  # summed RSS and PSS of a process tree, KiB
 def tree_kib():
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    parent = int(handle.read().rpartition(")")[2].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    rss = pss = 0
-    todo = [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, ()))
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            continue
-    return rss, pss
+    return _tree_kib(os.getpid())
 def cpu():
     return sum(resource.getrusage(w).ru_utime + resource.getrusage(w).ru_stime
                for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
@@ -95,7 +75,7 @@ def measure(data: Path, engine: str) -> dict:
     """Run one child; return its JSON line with the load average before it."""
     load = os.getloadavg()[0]
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data), str(data.parent / "dist"), engine],
+        [sys.executable, "-c", CHILD, str(data), str(data.parent / "dist"), engine, BENCH],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode:
