@@ -16,7 +16,7 @@ import pytest
 import sister_graph
 from sister_graph import errors
 from sister_graph.errors import HttpError, MalformedQuery, NotFound, SisterGraphError
-from sister_graph.query.worker import Job, run_job
+from sister_graph.query.worker import EngineStores, Job, run_job
 from sister_graph.rdf.formats import RESULTS_JSON
 from tests.support import REPO
 
@@ -112,7 +112,9 @@ def test_codes_are_unique():
 
 def test_a_worker_failure_crosses_the_pipe_as_the_error_itself():
     store = ox.Store()
-    reply = run_job(store, Job("SELECT * WHERE { ?s ?p }", RESULTS_JSON.media_type, 10))
+    reply = run_job(
+        EngineStores(store), Job("SELECT * WHERE { ?s ?p }", RESULTS_JSON.media_type, 10)
+    )
     assert type(reply) is MalformedQuery
     parent, child = multiprocessing.Pipe()
     try:
