@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import requests
 
@@ -140,3 +141,28 @@ def test_a_pool_whose_worker_cannot_start_leaves_no_process(tmp_path):
     with pytest.raises(StoreError, match="cannot open the query store"):
         QueryPool(str(tmp_path / "no-store-here"), size=3, timeout=5)
     assert {p.pid for p in multiprocessing.active_children()} <= before
+
+
+def test_an_engine_panic_is_a_too_complex_query_not_a_dead_worker(monkeypatch):
+    """pyo3 raises a Rust panic as PanicException, a BaseException: uncaught, it ended the
+    worker's query thread, the worker exited 0 and the client got 502."""
+    from sister_graph.errors import QueryTooComplex
+    from sister_graph.query import worker
+
+    class PanicException(BaseException):  # pyo3_runtime.PanicException's name and base
+        pass
+
+    def panic(*_args, **_kwargs):
+        raise PanicException("memory allocation failed")
+
+    monkeypatch.setattr(worker, "evaluate", panic)
+    stores = worker.EngineStores(ox.Store())
+    reply = worker.run_job(stores, worker.Job("ASK {}", "application/sparql-results+json", 1))
+    assert isinstance(reply, QueryTooComplex)
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(worker, "evaluate", interrupted)
+    with pytest.raises(KeyboardInterrupt):  # any other BaseException still propagates
+        worker.run_job(stores, worker.Job("ASK {}", "application/sparql-results+json", 1))

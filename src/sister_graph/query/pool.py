@@ -198,7 +198,7 @@ class QueryPool:
                 self._replace(worker)
 
     def _died(self, worker: _Worker) -> Exception:
-        worker.process.join(1.0)
+        worker.process.join(5.0)  # its pipe is closed: it is ending (a large one takes a while)
         code = worker.process.exitcode
         self._replace(worker)
         if code is not None and code < 0 and -code in CRASH_SIGNALS:

@@ -162,6 +162,16 @@ def run_job(stores: EngineStores, job: Job) -> Answer | SisterGraphError:
         if _UNKNOWN_FUNCTION in str(err):  # `<urn:x>(1)`: the engine's own words, a 400
             return MalformedQuery(str(err))
         return StoreError(str(err))
+    except BaseException as err:
+        # A panic in the engine (pyo3's PanicException, a BaseException), e.g. a failed
+        # allocation under the worker's memory limit: uncaught, it ended the worker's thread,
+        # so the worker exited as if it had finished and the client got a 502
+        if type(err).__name__ != "PanicException":
+            raise
+        return QueryTooComplex(
+            "the query engine stopped on this query (out of the memory one query may take?); "
+            "simplify it"
+        )
     if job.max_bytes and len(answer.body) > job.max_bytes:
         return ResultTooLarge(
             f"the answer has {len(answer.body)} bytes, more than the {job.max_bytes} this "
