@@ -90,6 +90,22 @@ def test_validate_writes_nothing(tmp_path, monkeypatch):
     assert not (tmp_path / "dist").exists()
 
 
+def test_serve_building_dist_says_what_it_built_as_build_does(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from sister_graph.web import server
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    served = []
+    monkeypatch.setattr(server, "run", lambda config, debug=False: served.append(config))
+    dist = str(tmp_path / "dist")
+    result = CliRunner().invoke(cli, ["--dist-dir", dist, "serve", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    assert f"built {dist}/: " in result.output and "triples, conforms" in result.output
+    assert "catalog.ttl conforms to DCAT-AP 3.0.1" in result.output
+    assert len(served) == 1
+
+
 def test_bad_base_is_a_clear_error():
     result = CliRunner().invoke(cli, ["--base", "https://example.org/no-slash", "validate"])
     assert result.exit_code == 1

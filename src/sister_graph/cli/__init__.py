@@ -32,6 +32,11 @@ def build(ctx: click.Context, **options: str | None) -> None:
     config = config_from(ctx, **options)
     built = build_dist(config, progress)
     _KEPT.append(built)  # freed by the process's exit, not one object at a time (see main)
+    _summary(config, built)
+
+
+def _summary(config, built) -> None:
+    """Say what a build wrote: triples, conformance, the catalog's warnings."""
     click.echo(f"built {config.dist_dir}/: {len(built.graph)} triples, conforms to the shapes")
     verdict = built.catalog
     if verdict is not None:
@@ -132,7 +137,7 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
 
     config = config_from(ctx, **options)
     if rebuild or not (config.dist_dir / CHECKSUMS).is_file():
-        build_dist(config, progress)
+        _summary(config, build_dist(config, progress))  # as `sister-graph build` says it
     run(config, debug=debug)
 
 
