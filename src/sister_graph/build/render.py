@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -56,30 +55,6 @@ WRITERS: dict[str, Callable[[Graph, str, list, bytes | Path | None], bytes]] = {
     "ntriples": lambda g, _, triples, nt: to_ntriples(triples) if nt is None else nt,
     "rdfxml": lambda g, base, triples, nt: to_rdfxml(g, base=base, ntriples=nt),
 }
-
-
-def render_dist(
-    graph: Graph,
-    report: Graph,
-    *,
-    base: str,
-    vocabularies: Graph,
-    deployer: Deployer,
-    issued: str = "",
-    source_graphs: dict[URIRef, Graph | Sequence[tuple]] | None = None,
-    progress: Callable[[str], None] = lambda _: None,
-) -> dict[str, bytes]:
-    """Return every file of dist/ by name (dumps, context, catalog, report, SHA256SUMS).
-
-    The bytes `write_dist_files` writes, held in memory (for small graphs and tests).
-    """
-    with tempfile.TemporaryDirectory() as folder:
-        staging = Staging(Path(folder))
-        write_dist_files(
-            staging, graph, report, base=base, vocabularies=vocabularies, deployer=deployer,
-            issued=issued, source_graphs=source_graphs, progress=progress,
-        )  # fmt: skip
-        return {name: staging.read(name) for name in staging.sums}
 
 
 def write_dist_files(
