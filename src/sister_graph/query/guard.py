@@ -40,6 +40,8 @@ class ScreenedQuery:
     (`lang_function.rewrite_lang_calls`), or None when the query calls no LANG.
     borrowed: the prefixes of the prefixed names the query uses without declaring them (each
     a predeclared one, or the guard refuses the query).
+    names_graphs: the query may hold GRAPH (read as SERVICE is: any token starting with it),
+    so it can read named graphs, not the default graph alone.
     """
 
     text: str
@@ -49,6 +51,7 @@ class ScreenedQuery:
     tokens: tuple[Token, ...] = field(default=(), repr=False, compare=False)
     rewritten: str | None = field(default=None, repr=False, compare=False)
     borrowed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    names_graphs: bool = field(default=False, repr=False, compare=False)
 
     @property
     def returns_graph(self) -> bool:
@@ -56,12 +59,19 @@ class ScreenedQuery:
         return self.form in GRAPH_FORMS
 
 
-_SERVICE_KINDS = frozenset({"word", "pname", "lang"})
+_KEYWORD_KINDS = frozenset({"word", "pname", "lang"})
 
 
-def _starts_service(token: Token) -> bool:
-    # The engine matches keywords without a word boundary: `SERVICE:x` is SERVICE then `:x`.
-    return token.kind in _SERVICE_KINDS and token.text.lower().lstrip("@").startswith("service")
+def _has_keyword(upper: str, tokens: list[Token], keyword: str) -> bool:
+    """Return whether a token may be the keyword (upper case), as the engine reads keywords:
+    without a word boundary (`SERVICE:x` is SERVICE then `:x`), so any word, prefixed name or
+    tag starting with it. upper: the query's text in upper case, a quick first test."""
+    if keyword not in upper:
+        return False
+    start = keyword.lower()
+    return any(
+        t.kind in _KEYWORD_KINDS and t.text.lower().lstrip("@").startswith(start) for t in tokens
+    )
 
 
 # (prefix, namespace) pairs as a dict, for the few tuples callers pass (read only)
@@ -80,9 +90,9 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
     """
     tokens = scan(text)
     # A token spells a keyword (in any case) only where the text does: upper() maps each
-    # character on its own, and no other character lowers to the letters of "service".
+    # character on its own, and no other character lowers to the letters of "service" or "graph".
     upper = text.upper()
-    if "SERVICE" in upper and any(_starts_service(t) for t in tokens):
+    if _has_keyword(upper, tokens, "SERVICE"):
         raise QueryRefused("SERVICE (federated query) is not allowed on this endpoint")
     declared, base, index = read_prologue(tokens, text)
     keyword = tokens[index].text.upper() if index < len(tokens) else ""
@@ -108,6 +118,7 @@ def guard_query(text: str, predeclared: tuple[tuple[str, str], ...] = ()) -> Scr
         tokens=tuple(tokens),
         rewritten=_rewritten(text, tokens) if "LANG" in upper else None,
         borrowed=frozenset(_prefix(token) for token in undeclared),
+        names_graphs=_has_keyword(upper, tokens, "GRAPH"),
     )
 
 

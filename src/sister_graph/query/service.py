@@ -172,7 +172,7 @@ def prepare_query(
         prefixes=_prefixes(config.base) if choice.format.name == "turtle" else (),
         predeclared=_used(predeclared, plan),
         rewritten=plan.rewritten,
-        published_only=default_graphs is None and named_graphs is None and _no_graph(plan),
+        published_only=default_graphs is None and named_graphs is None and not plan.names_graphs,
     )
     key = (
         store.checksum,
@@ -186,19 +186,6 @@ def prepare_query(
     if store.checksum is not None:
         etag = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
     return PreparedQuery(plan, choice, job, key, etag)
-
-
-_KEYWORD_KINDS = frozenset({"word", "pname", "lang"})
-
-
-def _no_graph(plan: ScreenedQuery) -> bool:
-    """Return whether the query has no GRAPH: it reads the default graph alone. Like the
-    guard's SERVICE check, any word, prefixed name or tag starting with "graph" counts (the
-    engine matches keywords without a word boundary: `GRAPH:x` is GRAPH then `:x`)."""
-    return not any(
-        t.kind in _KEYWORD_KINDS and t.text.lower().lstrip("@").startswith("graph")
-        for t in plan.tokens
-    )
 
 
 def _used(predeclared: tuple[tuple[str, str], ...], plan: ScreenedQuery) -> tuple:
