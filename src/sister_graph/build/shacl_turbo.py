@@ -12,17 +12,17 @@ property shape's path (8,000 values: 2.7 s; the 1M synthetic graph's 14,484 wdt:
 one city: 23 s), whatever the constraint. A node shape with such a crowded path is validated by
 pySHACL instead, which is linear there: each (shape, focus node) pair is validated by exactly
 one engine (shapes graphs that keep only their own shapes' targets), and the two reports are
-merged, as validate_parallel does for processes.
+merged (validate_parallel.merge_reports, as for processes).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from sister_graph.build.shacl_view import predicate_view
-from sister_graph.build.validate_parallel import TARGETS, run_shacl
+from sister_graph.build.validate_parallel import TARGETS, merge_reports, run_shacl
 from sister_graph.errors import BadArgument
 from sister_graph.rdf.namespaces import OWL, RDF, RDFS, SH
 
@@ -66,22 +66,6 @@ def only_targets_of(shapes: Graph, keep: set) -> Graph:
     return part
 
 
-def merged(parts: list[tuple[bool, Graph]]) -> tuple[bool, Graph]:
-    """One sh:ValidationReport holding the results of every part's report."""
-    report, node = Graph(namespace_manager=parts[0][1].namespace_manager), BNode()
-    conforms = all(ok for ok, _ in parts)
-    report.add((node, RDF.type, SH.ValidationReport))
-    report.add((node, SH.conforms, Literal(conforms)))
-    for _, part in parts:
-        heads = set(part.subjects(RDF.type, SH.ValidationReport))
-        for s, p, o in part:
-            if s not in heads:
-                report.add((s, p, o))
-            elif p == SH.result:
-                report.add((node, p, o))
-    return conforms, report
-
-
 def run_turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     """Run pyshacl-turbo as run_shacl runs pySHACL (no inference, Core + SPARQL constraints);
     shapes with a crowded path (crowded_shapes) go to pySHACL.
@@ -100,7 +84,7 @@ def run_turbo(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     if not slow or implicit:
         return _turbo(graph, shapes)
     targeted = {s for target in TARGETS for s in shapes.subjects(target, None)}
-    return merged(
+    return merge_reports(
         [
             _turbo(graph, only_targets_of(shapes, targeted - slow)),
             run_shacl(graph, only_targets_of(shapes, slow)),

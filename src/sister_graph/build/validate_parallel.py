@@ -90,20 +90,21 @@ def _validate_share(index: int) -> tuple[bool, bytes]:
     return conforms, report.serialize(format=NTRIPLES.rdflib, encoding="utf-8")
 
 
-def merge_reports(parts: list[tuple[bool, bytes]]) -> tuple[bool, Graph]:
-    """Merge the partial reports into one sh:ValidationReport."""
-    merged, report = Graph(), BNode()
+def merge_reports(parts: list[tuple[bool, Graph]]) -> tuple[bool, Graph]:
+    """One sh:ValidationReport holding the results of every part's report (conforms when
+    every part does): each part's report node gives its sh:result links to the new one."""
+    report, node = Graph(namespace_manager=parts[0][1].namespace_manager), BNode()
     conforms = all(ok for ok, _ in parts)
-    merged.add((report, RDF.type, SH.ValidationReport))
-    merged.add((report, SH.conforms, Literal(conforms)))
-    for _, data in parts:
-        part = Graph().parse(data=data, format=NTRIPLES.rdflib)
+    report.add((node, RDF.type, SH.ValidationReport))
+    report.add((node, SH.conforms, Literal(conforms)))
+    for _, part in parts:
+        heads = set(part.subjects(RDF.type, SH.ValidationReport))
         for s, p, o in part:
-            if p == SH.result:
-                merged.add((report, p, o))
-            elif (s, RDF.type, SH.ValidationReport) not in part:
-                merged.add((s, p, o))
-    return conforms, merged
+            if s not in heads:
+                report.add((s, p, o))
+            elif p == SH.result:
+                report.add((node, p, o))
+    return conforms, report
 
 
 def run_shacl_parallel(graph: Graph, shapes: Graph, *, processes: int) -> tuple[bool, Graph]:
@@ -117,4 +118,6 @@ def run_shacl_parallel(graph: Graph, shapes: Graph, *, processes: int) -> tuple[
             results = pool.map(_validate_share, range(processes))
     finally:
         _SHARED.clear()
-    return merge_reports(results)
+    return merge_reports(
+        [(ok, Graph().parse(data=data, format=NTRIPLES.rdflib)) for ok, data in results]
+    )
