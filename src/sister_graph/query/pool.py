@@ -41,7 +41,8 @@ class _Worker:
 class QueryPool:
     """Run jobs in `size` processes that each open the on-disk store read-only.
 
-    With `copy`, each loads that in-memory copy of the dataset instead (worker.MemoryCopy).
+    With `copy`, each also loads that in-memory copy of the published graph, for the jobs
+    that read it alone (worker.EngineStores).
     With wait=False the workers start in the background, each handed out as soon as it is
     ready: a job waits for the first one (within its timeout), and a worker that cannot start
     is logged, not raised.

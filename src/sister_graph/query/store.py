@@ -140,7 +140,8 @@ def _bulk_load(folder: Path, dump: Path, graph: str) -> int:
 class EmbeddedStore:
     """The published dump in an on-disk pyoxigraph store, queried by killable worker processes.
 
-    A dataset of at most `memory_copy_triples` is queried from in-memory copies instead.
+    For a dataset of at most `memory_copy_triples`, the queries that read the published graph
+    alone are answered from in-memory copies of it (worker.EngineStores).
     Queries whose work is bounded within `inline_solutions` run in this process (query/inline.py).
     """
 
