@@ -22,6 +22,14 @@ its own yields at most (its product - 1) solutions, and a union of such groups a
 sum, within the product of theirs (a + b - 2 <= a * b - 1 for a, b >= 1); in GRAPH the
 pattern's matches, graph by graph, add up to its matches in the store.
 
+DESCRIBE of IRIs (`DESCRIBE <a> <b>`, no WHERE): pyoxigraph 0.5 projects them as one
+solution, then yields the default graph's quads whose subject is each distinct IRI, and
+describes every blank-node object met the same way, recursively, to the end of any chain of
+blank nodes (DescribeIterator, lib/spareval/src/eval.rs, https://github.com/oxigraph/oxigraph).
+The bound is 1 plus each IRI's quads in any graph (times its FROM clauses); an IRI with a
+blank-node object in any graph gets no bound (it runs in a worker): its description is not
+its own quads. Counted once per IRI listed: a duplicate is described once.
+
 The work per solution is counted too (query/subset.py lists the operations), and each call
 into Python the engine makes (the LANG rewrite's function, query/lang_function.py) as
 CALLBACK_OPS operations: such a call holds the GIL and costs about twenty built-in calls (42
@@ -52,6 +60,11 @@ COUNT_QUERY = (
     "SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {{ {triple} }} UNION {{ GRAPH ?g {{ {triple} }} }} }}"
     " LIMIT {limit} }}"
 )
+# The quads whose subject is an IRI, in any graph, and how many of them have a blank-node object.
+DESCRIPTION_QUERY = (
+    "SELECT (COUNT(*) AS ?n) (SUM(IF(isBLANK(?o), 1, 0)) AS ?b) {{ SELECT ?o {{"
+    " {{ {subject} ?p ?o }} UNION {{ GRAPH ?g {{ {subject} ?p ?o }} }} }} LIMIT {limit} }}"
+)
 
 
 class MatchCounts:
@@ -66,9 +79,21 @@ class MatchCounts:
         self.store = store
         self.cap = cap
         self._cached = functools.lru_cache(maxsize=entries)(self._count)
+        self.description = functools.lru_cache(maxsize=entries)(self._description)
 
     def __call__(self, pattern: Pattern) -> int:
         return self._cached(pattern)
+
+    def _description(self, iri: str) -> tuple[int, int]:
+        """Return (quads whose subject is iri, how many of them have a blank-node object),
+        in any graph; counting stops at cap + 1 quads."""
+        query = DESCRIPTION_QUERY.format(subject=ox.NamedNode(iri), limit=self.cap + 1)
+        found = self.store.query(query)
+        try:  # dropped in this thread, as in _count
+            row = next(iter(found))
+            return int(row[0].value), int(row[1].value)
+        finally:
+            del found
 
     def _count(self, pattern: Pattern) -> int:
         terms = (pattern.subject, pattern.predicate, pattern.object)
@@ -93,7 +118,8 @@ def solution_bound(
     text_length: int,
     callbacks: int = 0,
 ) -> int | None:
-    """Return an upper bound on the solutions of any step of the query, or None.
+    """Return an upper bound on the solutions of any step of the query (a DESCRIBE's
+    triples), or None.
 
     tokens: the guard's significant tokens of a query it passed (guard.scan); callbacks: the
     calls into Python the query as run holds. None: the query is outside the subset
@@ -108,6 +134,11 @@ def solution_bound(
     for pattern, copies in reading.patterns:
         bound *= counts(pattern) * copies + 1
         if bound > counts.cap:
+            return None
+    for iri, copies in reading.described:  # DESCRIBE: its one solution, then the quads
+        quads, blank = counts.description(iri)
+        bound += quads * copies
+        if blank or bound > counts.cap:  # a blank-node object is described too, recursively
             return None
     operations = reading.operations + callbacks * CALLBACK_OPS
     if bound * (OPS_PER_STEP + operations) > counts.cap * OPS_PER_STEP:

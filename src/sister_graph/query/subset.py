@@ -2,23 +2,24 @@
 
 `read_subset` reads the guard's tokens (https://www.w3.org/TR/sparql11-query/#grammar) and
 accepts: SELECT (variables, `*`, expressions AS variables), ASK or CONSTRUCT with a template;
-FROM / FROM NAMED; a group of triple patterns whose predicates are IRIs, `a`, variables or
-property paths (sequences, inverses, alternatives and negated sets, read as the triple patterns
-the algebra translates them to; `*`, `+` and `?` only as below), FILTER and BIND, OPTIONAL,
-UNION, MINUS, GRAPH and nested groups; GROUP BY variables, HAVING, ORDER BY, LIMIT and
-OFFSET. Expressions (query/expressions.py) use a short list of functions whose result is no
-longer than their arguments, and aggregates (COUNT, SUM, MIN, MAX, AVG, SAMPLE), so no chain
-of them can grow a value. A `*`, `+` or `?` path must be the whole path, over one edge, from
-or to an IRI (query/paths.py says why). Anything else (other repeated paths,
-subqueries, VALUES,
-EXISTS, functions named by IRIs, REGEX, string-building functions such as CONCAT, REPLACE or
-GROUP_CONCAT, blank-node property lists, DESCRIBE, nesting deeper than MAX_DEPTH, more than
-MAX_PATTERNS triple patterns, MAX_TOKENS tokens or MAX_TEXT characters) is outside the subset
-(Unbounded): it runs in a worker. So is a query with BASE or with an IRI that is not absolute
-as written (the engine resolves it against the service's base, RFC 3986 §5.2, which this
-reader does not know; Python's urljoin differs from it, e.g. `<>` keeps a fragment of the
-base), and one where a UNION branch or a GRAPH group has no triple pattern of its own
-(directly, or in a nested group or UNION whose branches all do; query/bound.py says why).
+DESCRIBE of IRIs alone (no variable, `*`, WHERE or modifier: query/bound.py bounds it by the
+IRIs' quads, each written as a template triple is); FROM / FROM NAMED; a group of triple
+patterns whose predicates are IRIs, `a`, variables or property paths (sequences, inverses,
+alternatives and negated sets, read as the triple patterns the algebra translates them to; `*`,
+`+` and `?` only as below), FILTER and BIND, OPTIONAL, UNION, MINUS, GRAPH and nested groups;
+GROUP BY variables, HAVING, ORDER BY, LIMIT and OFFSET. Expressions (query/expressions.py) use
+a short list of functions whose result is no longer than their arguments, and aggregates
+(COUNT, SUM, MIN, MAX, AVG, SAMPLE), so no chain of them can grow a value. A `*`, `+` or `?`
+path must be the whole path, over one edge, from or to an IRI (query/paths.py says why).
+Anything else (other repeated paths, subqueries, VALUES, EXISTS, functions named by IRIs,
+REGEX, string-building functions such as CONCAT, REPLACE or GROUP_CONCAT, blank-node property
+lists, other DESCRIBE, nesting deeper than MAX_DEPTH, more than MAX_PATTERNS triple patterns,
+MAX_TOKENS tokens or MAX_TEXT characters) is outside the subset (Unbounded): it runs in a
+worker. So is a query with BASE or with an IRI that is not absolute as written (the engine
+resolves it against the service's base, RFC 3986 §5.2, which this reader does not know;
+Python's urljoin differs from it, e.g. `<>` keeps a fragment of the base), and one where a
+UNION branch or a GRAPH group has no triple pattern of its own (directly, or in a nested group
+or UNION whose branches all do; query/bound.py says why).
 
 Each pattern comes with how many times its graph is read: the number of FROM (FROM NAMED,
 inside GRAPH) clauses when there are several. The work per solution is counted too: its
@@ -60,6 +61,7 @@ class Reading:
 
     patterns: list[tuple[Pattern, int]]
     operations: int
+    described: tuple[tuple[str, int], ...] = ()  # a DESCRIBE's IRIs, each with its copies
 
 
 def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length: int) -> Reading:
@@ -71,7 +73,8 @@ def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length
         raise Unbounded("outside the bounded subset")
     reader = _Reader(tokens, predeclared)
     patterns = reader.query()
-    return Reading(patterns, reader.operations * -(-reader.longest_term() // TERM_CHARS))
+    weight = -(-reader.longest_term() // TERM_CHARS)
+    return Reading(patterns, reader.operations * weight, tuple(reader.described))
 
 
 class _Reader(PathReader, ExpressionReader):
@@ -84,15 +87,22 @@ class _Reader(PathReader, ExpressionReader):
         super().__init__(tokens, {**dict(predeclared), **prefixes}, index)
         self.patterns: list[tuple[Pattern, int]] = []  # and how many times a graph is read
         self.copies = {False: 1, True: 1}  # FROM, FROM NAMED clauses (in GRAPH: True)
+        self.described: list[tuple[str, int]] = []  # a DESCRIBE's IRIs and their copies
 
     # -- query
     def query(self) -> list[tuple[Pattern, int]]:
         form = self._word()
         self.index += 1
+        described = []
         if form == "SELECT":
             self._projection()
         elif form == "CONSTRUCT":
             self._group(template=True)
+        elif form == "DESCRIBE":  # IRIs only: no variable, `*`, WHERE or modifier
+            while self._peek_kind("iri") or self._peek_kind("pname"):
+                described.append(self._iri(self._take()))
+            if not described:
+                raise Unbounded("outside the bounded subset")
         elif form != "ASK":
             raise Unbounded("outside the bounded subset")
         clauses = {False: 0, True: 0}
@@ -103,6 +113,12 @@ class _Reader(PathReader, ExpressionReader):
             clauses[named] += 1
         # a graph listed n times is read n times (and IRIs that differ may name one graph)
         self.copies = {named: max(1, n) for named, n in clauses.items()}
+        if described:  # each output triple is written as a template triple is
+            if self._peek() is not None:
+                raise Unbounded("outside the bounded subset")
+            self.described = [(iri, self.copies[False]) for iri in described]
+            self.operations += 1
+            return self.patterns
         self._keyword("WHERE")
         self._group()
         self._modifiers()
