@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pyoxigraph as ox
 import pytest
 
@@ -247,3 +249,41 @@ def test_calls_into_python_weigh_as_callback_ops(store):
     job = Job(compared, JSON, 10, predeclared=PREDECLARED, rewritten=rewrite_lang_calls(compared))
     cap = -(-21 * (OPS_PER_STEP + 4) // OPS_PER_STEP)
     assert InlineEvaluator(stores, max_solutions=cap).admits(job, tuple(scan(compared)))
+
+
+@pytest.mark.parametrize("probe", [1, 4, 64])
+def test_probed_counts_agree_with_the_engine_s(store, probe):
+    """MatchCounts reads up to `probe` quads itself and asks the engine past them."""
+    patterns = [
+        Pattern(EX + "city0", None, None),
+        Pattern(None, EX + "twin", None),
+        Pattern(None, None, EX + "City"),
+        Pattern(EX + "city0", EX + "twin", EX + "city1"),
+        Pattern(None, None, None),
+        Pattern(None, EX + "nothing", None),
+    ]
+    for cap in (3, 50):
+        counted, probed = MatchCounts(store, cap=cap), MatchCounts(store, cap=cap, probe=probe)
+        assert [probed(p) for p in patterns] == [counted(p) for p in patterns]
+        iris = [EX + "city0", EX + "city9", EX + "nowhere"]
+        assert [probed.description(i) for i in iris] == [counted.description(i) for i in iris]
+
+
+def test_a_job_on_the_in_memory_copy_is_counted_on_it(store):
+    """The copy holds the published graph alone: a job it answers (EngineStores.for_job) reads
+    none of the on-disk store's other graphs, so their quads do not count against it."""
+    disk = ox.Store()
+    disk.extend(store)
+    for n in range(100):  # ex:city0's quads in the graphs of source pages
+        page = ox.NamedNode(f"{EX}page{n}")
+        disk.add(ox.Quad(ox.NamedNode(EX + "city0"), ox.NamedNode(EX + "seen"), page, page))
+    query = "SELECT ?p ?o { ex:city0 ?p ?o }"  # two columns
+    cap = -(-5 * (OPS_PER_STEP + 2) // OPS_PER_STEP)  # admits ex:city0's 4 quads
+    evaluator = InlineEvaluator(EngineStores(disk, store), max_solutions=cap)
+    job = Job(query, JSON, 10, predeclared=PREDECLARED, local_graph=GRAPH.value)
+    tokens = tuple(scan(query))
+    assert evaluator.admits(dataclasses.replace(job, published_only=True), tokens)
+    assert not evaluator.admits(job, tokens)  # the on-disk store: 104 quads
+    assert not InlineEvaluator(EngineStores(disk), max_solutions=cap).admits(
+        dataclasses.replace(job, published_only=True), tokens
+    )

@@ -46,6 +46,7 @@ quads of rdf:type). Each pattern is read once per query (per graph in GRAPH ?g).
 from __future__ import annotations
 
 import functools
+import itertools
 
 import pyoxigraph as ox
 
@@ -71,32 +72,37 @@ class MatchCounts:
     """Count, with a cache of `entries` patterns, the quads of a store (any graph) that agree
     with a pattern.
 
-    Counting stops at `cap` + 1: a bound over the cap is refused anyway. Thread-safe
-    (functools.lru_cache; two threads may count one new pattern at once).
+    Counting stops at `cap` + 1: a bound over the cap is refused anyway. probe: read up to
+    this many quads through quads_for_pattern first, and ask the engine to count only past
+    them; worth it on an in-memory store (a subject's 28 quads: 10 µs against 64 µs for the
+    count query on the 100k synthetic data), not on the on-disk one, whose quads are decoded
+    term by term (213 µs). Thread-safe (functools.lru_cache; two threads may count one new
+    pattern at once).
     """
 
-    def __init__(self, store: ox.Store, *, cap: int, entries: int = 4096) -> None:
+    def __init__(self, store: ox.Store, *, cap: int, entries: int = 4096, probe: int = 0) -> None:
         self.store = store
         self.cap = cap
+        self.probe = probe
         self._cached = functools.lru_cache(maxsize=entries)(self._count)
         self.description = functools.lru_cache(maxsize=entries)(self._description)
 
     def __call__(self, pattern: Pattern) -> int:
         return self._cached(pattern)
 
-    def _description(self, iri: str) -> tuple[int, int]:
-        """Return (quads whose subject is iri, how many of them have a blank-node object),
-        in any graph; counting stops at cap + 1 quads."""
-        query = DESCRIPTION_QUERY.format(subject=ox.NamedNode(iri), limit=self.cap + 1)
-        found = self.store.query(query)
-        try:  # dropped in this thread, as in _count
-            row = next(iter(found))
-            return int(row[0].value), int(row[1].value)
-        finally:
-            del found
+    def _probed(self, terms: tuple[str | None, ...]) -> list[ox.Quad] | None:
+        """Return the quads matching the IRIs if there are at most `probe`, else None."""
+        if not self.probe:
+            return None
+        nodes = [None if iri is None else ox.NamedNode(iri) for iri in terms]
+        quads = list(itertools.islice(self.store.quads_for_pattern(*nodes), self.probe + 1))
+        return quads if len(quads) <= self.probe else None
 
     def _count(self, pattern: Pattern) -> int:
         terms = (pattern.subject, pattern.predicate, pattern.object)
+        quads = self._probed(terms)
+        if quads is not None:
+            return min(len(quads), self.cap + 1)
         triple = " ".join(
             f"?t{n}" if iri is None else str(ox.NamedNode(iri)) for n, iri in enumerate(terms)
         )
@@ -106,6 +112,21 @@ class MatchCounts:
         found = self.store.query(query)
         try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.to_answer)
             return int(next(iter(found))[0].value)
+        finally:
+            del found
+
+    def _description(self, iri: str) -> tuple[int, int]:
+        """Return (quads whose subject is iri, how many of them have a blank-node object),
+        in any graph; counting stops at cap + 1 quads."""
+        quads = self._probed((iri, None, None))
+        if quads is not None:
+            blank = sum(isinstance(quad.object, ox.BlankNode) for quad in quads)
+            return min(len(quads), self.cap + 1), blank
+        query = DESCRIPTION_QUERY.format(subject=ox.NamedNode(iri), limit=self.cap + 1)
+        found = self.store.query(query)
+        try:  # dropped in this thread, as in _count
+            row = next(iter(found))
+            return int(row[0].value), int(row[1].value)
         finally:
             del found
 

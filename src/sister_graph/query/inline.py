@@ -18,14 +18,20 @@ from sister_graph.query.lang_function import LANG_FUNCTION
 from sister_graph.query.results import Answer
 from sister_graph.query.worker import EngineStores, Job, run_job, settle
 
+PROBE = 64  # quads read from the in-memory copy before asking the engine to count (bound.py)
+
 
 class InlineEvaluator:
     """Answer jobs whose work `solution_bound` bounds within max_solutions, in this process."""
 
     def __init__(self, stores: EngineStores, *, max_solutions: int) -> None:
         self.stores = stores
-        # counted on the on-disk store, which holds every graph: a bound for either store
+        # counted on the store that answers the job (EngineStores.for_job): the on-disk store
+        # holds every graph, the in-memory copy the published graph alone, and neither changes
         self.counts = MatchCounts(stores.disk, cap=max_solutions)
+        self.memory_counts: MatchCounts | None = None
+        if stores.memory is not None:
+            self.memory_counts = MatchCounts(stores.memory, cap=max_solutions, probe=PROBE)
 
     def admits(self, job: Job, tokens) -> bool:
         """Return whether the job's query has a solution bound within max_solutions.
@@ -40,8 +46,11 @@ class InlineEvaluator:
             return False
         # the LANG calls the rewrite left to Python (a written IRI naming it counts too)
         callbacks = job.rewritten.count(LANG_FUNCTION) if job.rewritten else 0
+        counts = self.counts
+        if self.memory_counts is not None and self.stores.for_job(job) is self.stores.memory:
+            counts = self.memory_counts
         bound = solution_bound(
-            tokens, job.predeclared, self.counts, text_length=len(job.query), callbacks=callbacks
+            tokens, job.predeclared, counts, text_length=len(job.query), callbacks=callbacks
         )
         return bound is not None
 
