@@ -287,3 +287,30 @@ def test_a_job_on_the_in_memory_copy_is_counted_on_it(store):
     assert not InlineEvaluator(EngineStores(disk), max_solutions=cap).admits(
         dataclasses.replace(job, published_only=True), tokens
     )
+
+
+def test_the_engine_joins_by_for_loop_so_the_bound_is_a_product():
+    """pyoxigraph 0.5 evaluates a group that shares a variable with what precedes it once per
+    solution before it (sep-0006's for-loop join, query/paths.py), not once: a custom
+    function in it runs 3 times, once per ?x, where a hash join would run it 1,000 times.
+    The product of (matches + 1) bounds that work as it bounds a hash join's."""
+    store = ox.Store()
+    for n in range(1_000):
+        store.add(ox.Quad(ox.NamedNode(f"{EX}s{n}"), ox.NamedNode(EX + "q"), ox.Literal(n)))
+    for n in range(3):
+        store.add(
+            ox.Quad(ox.NamedNode(f"{EX}a{n}"), ox.NamedNode(EX + "p"), ox.NamedNode(f"{EX}s{n}"))
+        )
+    calls = []
+    function = {ox.NamedNode(EX + "f"): lambda term: calls.append(term) or term}
+    inner = "?x ex:q ?y BIND(ex:f(?y) AS ?z)"
+    for query, expected in (
+        (f"SELECT * {{ {inner} }}", 1_000),
+        (f"SELECT * {{ ?a ex:p ?x {{ {inner} }} }}", 3),
+    ):
+        calls.clear()
+        assert (
+            len(list(store.query(query, prefixes=dict(PREDECLARED), custom_functions=function)))
+            == expected
+        )
+        assert len(calls) == expected

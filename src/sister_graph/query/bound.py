@@ -40,7 +40,8 @@ Not counted: what finding a pattern's matches reads. The on-disk store reads its
 an index; the in-memory copy reads the shortest list of quads holding one of its IRIs, so a
 pattern of no match (a factor 1) over two frequent IRIs still reads one list: twelve such
 patterns, bound 1, took 37 ms of CPU on the 100k synthetic data (`?s a <page>`, 23,216
-quads of rdf:type). Each pattern is read once per query (per graph in GRAPH ?g).
+quads of rdf:type). Each pattern is read once per query (per graph in GRAPH ?g), or, joined
+by a for-loop (query/paths.py), once per solution before it with that solution's values.
 """
 
 from __future__ import annotations

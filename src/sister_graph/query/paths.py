@@ -124,14 +124,18 @@ class PathReader(TokenReader):
         as the whole path, over a step of one edge (IRIs, inverses, alternatives, negated
         sets), between an IRI and anything, so the engine walks it from a fixed or bound node
         and never from every node of a graph; `*` and `?` also match the zero-length path, one
-        solution per graph, so not inside GRAPH. pyoxigraph 0.5 joins by hashing, each side
-        evaluated once (its for-loop joins need the sep-0006 feature, which it is built
-        without: lib/sparopt/src/optimizer.rs, https://github.com/oxigraph/oxigraph), so a
-        path is walked once per query (per named graph in GRAPH ?g). On the in-memory copy a
-        step from a node reads the shortest of its terms' lists in the whole store, not just
-        the step's edges: a walk visits each node once and reads at most its quads, so at
-        most the store's quads per branch of the step (`<page> ^dct:source+ ?y`, bound
-        11,561, took 37 ms of CPU on the 100k synthetic data).
+        solution per graph, so not inside GRAPH. pyoxigraph 0.5 is built with the sep-0006
+        feature (lib/oxigraph/Cargo.toml), so its optimizer joins a pattern, path, GRAPH or
+        UNION that shares a variable with what precedes it by a for-loop: evaluated again
+        for each solution before it, with that solution's values (reorder_joins,
+        lib/sparopt/src/optimizer.rs, https://github.com/oxigraph/oxigraph); other joins
+        hash, each side evaluated once. A walk is thus repeated once per solution before
+        it, each walk within its factor: the product covers the repetitions as it covers any
+        join. On the in-memory copy a step from a node reads the shortest of its terms'
+        lists in the whole store, not just the step's edges: a walk visits each node once
+        and reads at most its quads, so at most the store's quads per branch of the step
+        (`<page> ^dct:source+ ?y`, bound 11,561, took 37 ms of CPU on the 100k synthetic
+        data).
         """
         kind = path[0]
         if kind == "var":
