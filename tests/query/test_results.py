@@ -43,7 +43,7 @@ def test_solutions_round_trip_through_a_standard_parser(store, media_type):
     expected = [[t for t in row] for row in query(store, text)]
     got = [[t for t in row] for row in parsed]
     assert [str(v) for v in parsed.variables] == ["?o", "?unbound"]
-    assert len(got) == len(expected) == answer.rows == 4
+    assert len(got) == len(expected) == 4
     assert not answer.truncated
     literals = lambda rows: sorted(str(r[0]) for r in rows if isinstance(r[0], ox.Literal))  # noqa: E731
     assert literals(got) == literals(expected)
@@ -63,7 +63,11 @@ def test_csv_is_rfc4180(store):
 @pytest.mark.parametrize("media_type", [*FORMATS, "text/csv"])
 def test_rows_beyond_the_limit_are_cut_and_reported(store, media_type):
     answer = to_answer(query(store, "SELECT * { ?s ?p ?o }"), media_type=media_type, max_rows=2)
-    assert answer.truncated and answer.rows == 2
+    assert answer.truncated
+    if media_type == "text/csv":
+        assert len(answer.body.splitlines()) == 1 + 2
+    else:
+        assert len(list(ox.parse_query_results(answer.body, format=FORMATS[media_type]))) == 2
     if media_type == "application/sparql-results+json":
         body = json.loads(answer.body)
         assert len(body["results"]["bindings"]) == 2

@@ -8,10 +8,13 @@ order is fixed.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sister_graph.query.results import to_answer
 
@@ -69,3 +72,74 @@ def corpus_answer(store: ox.Store, fmt: str) -> bytes:
 @pytest.mark.parametrize("fmt", MEDIA)
 def test_the_writers_answer_as_recorded(store, fmt):
     assert corpus_answer(store, fmt) == (CORPUS / f"select.{fmt}").read_bytes()
+
+
+def test_json_from_the_engine_is_byte_for_byte_the_json_written_here(store):
+    """A bounded query's JSON comes from the engine's writer (rows_at_most): the same bytes."""
+    text = "SELECT ?p ?o ?unbound { ?s ?p ?o } ORDER BY ?p"
+    ours = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=100)
+    engine = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=100, rows_at_most=16)
+    assert engine.body == ours.body == (CORPUS / "select.json").read_bytes()
+    assert not engine.truncated and b'"xml:lang":"sr-Cyrl"' in engine.body
+
+
+TAGS = ("en", "sr-latn", "sr-cyrl-ba", "de-ch-1901", "en-x-private", "zh-hant-tw", "es-419")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    values=st.lists(st.text(st.characters(exclude_categories=("Cs",))), min_size=1, max_size=4),
+    tag=st.sampled_from(TAGS).flatmap(
+        lambda tag: st.lists(st.booleans(), min_size=len(tag), max_size=len(tag)).map(
+            lambda upper: "".join(
+                c.upper() if u else c.lower() for c, u in zip(tag, upper, strict=True)
+            )
+        )
+    ),
+)
+def test_any_text_and_tag_give_the_same_json_from_both_writers(values, tag):
+    store = ox.Store()
+    for index, value in enumerate(values):
+        term = ox.Literal(value, language=tag) if index % 2 else ox.Literal(value)
+        store.add(ox.Quad(ox.NamedNode(f"urn:{index}"), ox.NamedNode("urn:p"), term))
+        store.add(
+            ox.Quad(
+                ox.NamedNode(f"urn:{index}"),
+                ox.NamedNode("urn:q"),
+                ox.NamedNode("urn:x:" + value.encode().hex()),
+            )
+        )
+    text = "SELECT * { ?s ?p ?o } ORDER BY ?s ?p"
+    ours = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=100).body
+    engine = to_answer(
+        store.query(text), media_type=MEDIA["json"], max_rows=100, rows_at_most=100
+    ).body
+    assert engine == ours
+
+
+@pytest.mark.parametrize("max_rows", [1, 5, 15, 16, 17])
+def test_engine_json_is_cut_as_the_json_written_here(store, max_rows):
+    """A bound above max_rows: the engine writes every row, the answer is cut as ours is."""
+    text = "SELECT ?p ?o ?unbound { ?s ?p ?o } ORDER BY ?p"
+    ours = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=max_rows)
+    engine = to_answer(
+        store.query(text), media_type=MEDIA["json"], max_rows=max_rows, rows_at_most=8 * max_rows
+    )
+    assert (engine.body, engine.truncated) == (ours.body, ours.truncated)
+    assert ours.truncated == (max_rows < 16)
+
+
+def test_a_value_spelling_a_tag_member_keeps_its_case():
+    store = ox.Store()
+    value = '"xml:lang":"sr-latn" },{ "xml:lang":"sr-latn"'
+    literal = ox.Literal(value, language="sr-latn")
+    store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), literal))
+    text = "SELECT ?o { ?s ?p ?o }"
+    engine = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=1, rows_at_most=2)
+    ours = to_answer(store.query(text), media_type=MEDIA["json"], max_rows=1)
+    assert engine == ours
+    assert json.loads(engine.body)["results"]["bindings"][0]["o"] == {
+        "type": "literal",
+        "value": value,
+        "xml:lang": "sr-Latn",
+    }

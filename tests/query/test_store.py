@@ -234,13 +234,15 @@ def test_in_memory_copy_and_on_disk_store_give_the_same_bytes(tmp_path):
             job = Job(query, media_type, rows, local_graph=BASE + "graph")
             answers = [store.answer(job) for store in stores]
             if query.startswith("CONSTRUCT"):  # cut at max_rows: which triples is unordered too
-                assert len({(a.rows, a.truncated) for a in answers}) == 1, media_type
+                fmt = ox.RdfFormat.from_media_type(media_type)
+                kept = {(len(list(ox.parse(a.body, fmt))), a.truncated) for a in answers}
+                assert len(kept) == 1, media_type
                 if answers[0].truncated:
                     continue
-                fmt = ox.RdfFormat.from_media_type(media_type)
                 answers = [frozenset(ox.parse(a.body, fmt)) for a in answers]
             elif query.startswith("SELECT") and "ORDER BY" not in query:
-                assert len({(a.rows, a.truncated) for a in answers}) == 1, query
+                kept = {(len(_unordered_rows(a.body, media_type)), a.truncated) for a in answers}
+                assert len(kept) == 1, query
                 if answers[0].truncated:
                     continue
                 answers = [_unordered_rows(a.body, media_type) for a in answers]

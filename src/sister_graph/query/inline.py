@@ -33,8 +33,8 @@ class InlineEvaluator:
         if stores.memory is not None:
             self.memory_counts = MatchCounts(stores.memory, cap=max_solutions, probe=PROBE)
 
-    def admits(self, job: Job, tokens) -> bool:
-        """Return whether the job's query has a solution bound within max_solutions.
+    def admits(self, job: Job, tokens) -> int | None:
+        """Return the job's solution bound (bound.solution_bound) if within max_solutions, or None.
 
         tokens: the guard's significant tokens of job.query (guard.scan); the custom LANG
         calls in job.rewritten are calls into Python (bound.CALLBACK_OPS). A job whose dataset
@@ -43,25 +43,26 @@ class InlineEvaluator:
         and the protocol's lists are not in the query text the bound reads.
         """
         if len(job.default_graphs or ()) > 1 or len(job.named_graphs or ()) > 1:
-            return False
+            return None
         # the LANG calls the rewrite left to Python (a written IRI naming it counts too)
         callbacks = job.rewritten.count(LANG_FUNCTION) if job.rewritten else 0
         counts = self.counts
         if self.memory_counts is not None and self.stores.for_job(job) is self.stores.memory:
             counts = self.memory_counts
-        bound = solution_bound(
+        return solution_bound(
             tokens, job.predeclared, counts, text_length=len(job.query), callbacks=callbacks
         )
-        return bound is not None
 
-    def run(self, job: Job) -> Answer | None:
+    def run(self, job: Job, *, rows_at_most: int | None = None) -> Answer | None:
         """Evaluate and serialise the job; raise as QueryPool.run does (ResultTooLarge, ...).
+
+        rows_at_most: the bound admits() returned (rows cannot exceed it), or None.
 
         None when the engine finds a syntax error: a worker must answer it, since locating the
         error takes a second parser (guard.locate_syntax_error) that holds the GIL and took
         0.7 s on a malformed query of 4 KB; in a worker the timeout can stop it.
         """
-        reply = run_job(self.stores, job)
+        reply = run_job(self.stores, job, rows_at_most=rows_at_most)
         if isinstance(reply, MalformedQuery):
             return None
         return settle(reply)

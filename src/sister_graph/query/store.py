@@ -188,8 +188,9 @@ class EmbeddedStore:
                     tokens = tuple(scan(job.query))
                 except SisterGraphError:  # not a query the guard passes: the engine says why
                     return self._pool.run(job)
-            if self._inline.admits(job, tokens):
-                answer = self._inline.run(job)
+            bound = self._inline.admits(job, tokens)
+            if bound is not None:
+                answer = self._inline.run(job, rows_at_most=bound)
                 if answer is not None:  # None: a syntax error, located by a worker
                     return answer
         return self._pool.run(job)

@@ -131,8 +131,12 @@ def evaluate(store: ox.Store, job: Job) -> object:
 _UNKNOWN_FUNCTION = "The custom function"
 
 
-def run_job(stores: EngineStores, job: Job) -> Answer | SisterGraphError:
+def run_job(
+    stores: EngineStores, job: Job, *, rows_at_most: int | None = None
+) -> Answer | SisterGraphError:
     """Evaluate and serialise a job; a failure is returned as the error, never raised.
+
+    rows_at_most: an upper bound on the result's rows known in advance (results.to_answer).
 
     The error crosses the pipe pickled, class and all: MalformedQuery (the engine's message,
     unlocated; also a call of a function the engine does not know), StoreError,
@@ -149,6 +153,7 @@ def run_job(stores: EngineStores, job: Job) -> Answer | SisterGraphError:
             media_type=job.media_type,
             max_rows=job.max_rows,
             prefixes=dict(job.prefixes) or None,
+            rows_at_most=rows_at_most,
         )
     except SyntaxError as err:
         return MalformedQuery(str(err))
