@@ -178,6 +178,13 @@ class NotAcceptable(SisterGraphError):
     code = "not-acceptable"
 
 
+class PreconditionFailed(SisterGraphError):
+    """If-Match names no current representation (RFC 9110 §13.1.1, strong comparison)."""
+
+    status = 412
+    code = "precondition-failed"
+
+
 class NotRepresentable(NotAcceptable):
     """The answer holds a character the chosen format cannot carry (e.g. U+0001 in XML)."""
 

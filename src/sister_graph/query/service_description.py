@@ -24,7 +24,9 @@ def build_service_description(*, endpoint: str, dataset_graph: str, triples: int
     graph.bind("sd", SD)
     graph.bind("void", VOID)
     graph.bind("formats", FORMATS_NS)
-    service, dataset, default = URIRef(endpoint), BNode(), URIRef(dataset_graph)
+    # blank nodes with fixed labels: the same description is the same bytes (and ETag) on every
+    # request and in every format, not only in Turtle, which writes them inline
+    service, dataset, default = URIRef(endpoint), BNode("dataset"), URIRef(dataset_graph)
     graph.add((service, RDF.type, SD.Service))
     graph.add((service, SD.endpoint, service))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
@@ -36,7 +38,7 @@ def build_service_description(*, endpoint: str, dataset_graph: str, triples: int
     graph.add((default, RDF.type, SD.Graph))
     # the published graph is also a named graph (FROM NAMED, GRAPH, named-graph-uri), and the
     # default graph is the union of the named graphs
-    named = BNode()
+    named = BNode("named-graph")
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
     graph.add((dataset, SD.namedGraph, named))
     graph.add((named, RDF.type, SD.NamedGraph))

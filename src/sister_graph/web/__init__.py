@@ -18,7 +18,7 @@ from sister_graph.query.negotiation import error_format
 from sister_graph.query.store import QueryStore, open_store
 from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
-from sister_graph.web.conditional import add_validators
+from sister_graph.web.conditional import add_validators, static_if_match
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.error_pages import render_error
 from sister_graph.web.fast_path import FastPath
@@ -63,6 +63,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
     app.before_request(_raise_front_error)
+    app.before_request(static_if_match)
     app.after_request(_common_headers)
     app.after_request(add_validators)  # runs first: Flask calls after_request last-in first
     app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)

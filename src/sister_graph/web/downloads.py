@@ -2,7 +2,7 @@
 
 Each response carries its media type, Content-Length, a strong ETag (the SHA-256), and
 the digest as `Repr-Digest` (RFC 9530) and the older `Digest` (RFC 3230); If-None-Match
-gives 304.
+gives 304 and an If-Match that names another file version 412 (web.conditional).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from flask import Blueprint, Response
 from sister_graph.dist.files import CHECKSUMS, read_checksums
 from sister_graph.errors import DatasetMissing, NotFound
 from sister_graph.rdf.formats import by_media_type, content_type, file_media_type
-from sister_graph.web.conditional import none_match
+from sister_graph.web.conditional import precondition
 from sister_graph.web.context import current_config
 
 bp = Blueprint("downloads", __name__)
@@ -75,7 +75,7 @@ def download(name: str):
         "Cache-Control": "public, max-age=3600",
         "Content-Disposition": f'inline; filename="{name}"',
     }
-    if none_match(info.sha256):
+    if precondition(info.sha256):
         return Response(status=304, headers=headers)
     response = Response(data, headers=headers)
     response.headers["Content-Type"] = content_type(by_media_type(info.media_type))

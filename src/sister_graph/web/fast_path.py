@@ -6,7 +6,8 @@ parses, guards and negotiates them, and marks a cacheable 200 answer by putting 
 in the WSGI environ under `BODY`. This middleware then remembers the status, the headers
 (exactly those Flask sent, after the app's common headers) and the body under that raw
 request key; the next identical GET is answered from memory: a dict lookup and bytes out.
-HEAD, POST, conditional requests (If-None-Match) and anything unmarked go through Flask.
+HEAD, POST, conditional requests (If-None-Match, If-Match) and anything unmarked go through
+Flask.
 Responses are kept in the app's results cache, beside the answers whose bodies they share,
 so one entry and byte budget bounds both (a body kept twice is counted twice).
 """
@@ -51,7 +52,11 @@ class FastPath:
         self.memory = memory
 
     def __call__(self, environ: dict, start_response):
-        if environ.get("REQUEST_METHOD") != "GET" or "HTTP_IF_NONE_MATCH" in environ:
+        if (
+            environ.get("REQUEST_METHOD") != "GET"
+            or "HTTP_IF_NONE_MATCH" in environ
+            or "HTTP_IF_MATCH" in environ
+        ):
             return self.app(environ, start_response)
         started = time.perf_counter()
         key = request_key(environ)

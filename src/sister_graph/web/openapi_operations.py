@@ -13,6 +13,7 @@ from sister_graph.rdf.formats import (
     FORM,
     HTML,
     JAVASCRIPT,
+    NQUADS,
     OCTET_STREAM,
     PLAIN_TEXT,
     RDF_FORMATS,
@@ -31,9 +32,12 @@ ERRORS = {
     403: "The query is refused: updates and SERVICE are not allowed.",
     404: "Nothing at this path.",
     406: "No representation matches the Accept header or the format parameter.",
+    412: "If-Match names no current representation (strong comparison; * matches any).",
     413: "The query or request body is larger than allowed.",
     415: "The request body has an unsupported Content-Type or charset.",
     422: "The answer is larger than the server sends (max_result_bytes); add a LIMIT.",
+    429: "The client is over its fair-use limits (client_queries, client_query_seconds); "
+    "see Retry-After.",
     502: "The query store failed or a query worker stopped.",
     503: "The query ran longer than the timeout, or the dataset is missing.",
 }
@@ -59,7 +63,7 @@ class Operation:
     method: str
     summary: str
     ok: dict[int, tuple[str, ...]]
-    errors: tuple[int, ...] = (400, 404, 406)
+    errors: tuple[int, ...] = (404, 406, 412)
     params: tuple[Param, ...] = ()
     body: dict[str, dict] = field(default_factory=dict)
     tag: str = "pages"
@@ -74,7 +78,7 @@ PROTOCOL = (
     Param("named-graph-uri", "query", "IRI of a named graph.", IRI_LIST),
     FORMAT,
 )
-SPARQL_ERRORS = (400, 403, 406, 413, 415, 422, 502, 503)
+SPARQL_ERRORS = (400, 403, 406, 413, 415, 422, 429, 502, 503)
 FORM_BODY = {
     "type": "object",
     "properties": {
@@ -110,7 +114,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "SPARQL 1.1 Protocol query; without a query: the service description or the query page.",
         {200: (*SOLUTIONS, *RDF, *PAGE), 304: ()},
-        SPARQL_ERRORS,
+        (*SPARQL_ERRORS, 412),
         (*PROTOCOL, LANG),
         tag="sparql",
     ),
@@ -139,16 +143,16 @@ OPERATIONS: tuple[Operation, ...] = (
         "/",
         "get",
         "Landing page: every publishing city with its counts, and a map of them.",
-        {200: PAGE},
-        (400, 406),
+        {200: PAGE, 304: ()},
+        (412,),
         (LANG,),
     ),
     Operation(
         "/publisher/{slug}",
         "get",
         "A publishing city's page: its source page, partners, agreements and memberships.",
-        {200: PAGE},
-        (400, 404, 406),
+        {200: PAGE, 304: ()},
+        (404, 412),
         (Param("slug", "path", "The city's slug, e.g. banja-luka.", required=True), LANG),
     ),
     Operation(
@@ -156,6 +160,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "A thing's IRI: 303 See Other to its document in the negotiated format.",
         {303: ()},
+        (404, 406),
         params=(
             Param("rest", "path", "kind/slug, e.g. city/banja-luka.", required=True),
             FORMAT,
@@ -166,7 +171,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "/doc/{rest}",
         "get",
         "A thing's document: HTML or RDF (extension, format parameter or Accept).",
-        {200: (*PAGE, *RDF)},
+        {200: (*PAGE, *RDF), 304: ()},
         params=(
             Param("rest", "path", "kind/slug[.ext], e.g. city/banja-luka.ttl.", required=True),
             FORMAT,
@@ -177,46 +182,48 @@ OPERATIONS: tuple[Operation, ...] = (
         "/ontology",
         "get",
         "The project's vocabulary (HTML or RDF).",
-        {200: (*PAGE, *RDF)},
+        {200: (*PAGE, *RDF), 304: ()},
+        (406, 412),
         params=(FORMAT, LANG),
     ),
     Operation(
         "/ontology.{ext}",
         "get",
         "The vocabulary in the format of the extension.",
-        {200: (*PAGE, *RDF)},
+        {200: (*PAGE, *RDF), 304: ()},
+        (404, 412),
         params=(Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
     ),
     Operation(
         "/catalog",
         "get",
         "DCAT-AP catalog and VoID description of the dumps.",
-        {200: (*PAGE, *RDF)},
-        (400, 404, 406, 503),
+        {200: (*PAGE, *RDF), 304: ()},
+        (406, 412, 503),
         (FORMAT, LANG),
     ),
     Operation(
         "/catalog.{ext}",
         "get",
         "The catalog in the format of the extension.",
-        {200: (*PAGE, *RDF)},
-        (400, 404, 406, 503),
+        {200: (*PAGE, *RDF), 304: ()},
+        (404, 412, 503),
         (Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
     ),
     Operation(
         "/.well-known/void",
         "get",
         "VoID description (RFC 5785 well-known location).",
-        {200: RDF, 303: ()},
-        (400, 404, 406, 503),
+        {200: (*PAGE, *RDF), 304: ()},
+        (406, 412, 503),
         (FORMAT,),
     ),
     Operation(
         "/download/{name}",
         "get",
         "A published file of dist/ (dumps, context, catalog, report, SHA256SUMS).",
-        {200: (*RDF, PLAIN_TEXT.media_type, OCTET_STREAM.media_type), 304: ()},
-        (404,),
+        {200: (*RDF, NQUADS.media_type, PLAIN_TEXT.media_type, OCTET_STREAM.media_type), 304: ()},
+        (404, 412, 503),
         (Param("name", "path", "File name, e.g. sister-graph.ttl.", required=True),),
         tag="downloads",
     ),
@@ -226,10 +233,13 @@ OPERATIONS: tuple[Operation, ...] = (
         "Style sheets, scripts and images of the pages.",
         {
             200: tuple(f.media_type for f in (CSS, JAVASCRIPT, SVG, OCTET_STREAM)),
+            206: tuple(f.media_type for f in (CSS, JAVASCRIPT, SVG, OCTET_STREAM)),
             304: (),
         },
-        (404,),
+        (404, 412),
         (Param("filename", "path", "File name under static/.", required=True),),
     ),
-    Operation("/openapi.json", "get", "This description.", {200: JSON}, (), tag="service"),
+    Operation(
+        "/openapi.json", "get", "This description.", {200: JSON, 304: ()}, (412,), tag="service"
+    ),
 )

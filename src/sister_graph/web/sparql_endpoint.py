@@ -18,7 +18,7 @@ from sister_graph.query.service import (
 from sister_graph.query.service_description import build_service_description, serialise_description
 from sister_graph.rdf.formats import HTML, content_type
 from sister_graph.settings import Config
-from sister_graph.web.conditional import none_match
+from sister_graph.web.conditional import precondition
 from sister_graph.web.context import (
     current_client,
     current_config,
@@ -56,7 +56,7 @@ def sparql():
     store = current_store()
     prepared = prepare_query(store, protocol, accept=request.accept_mimetypes, config=config)
     conditional = prepared.etag and request.method in ("GET", "HEAD")
-    if conditional and none_match(prepared.etag):
+    if conditional and precondition(prepared.etag, weak=mints_blank_nodes(prepared.plan.text)):
         return Response(status=304, headers=answer_headers(prepared, None, config))
     app_state = state()
     answer, milliseconds = execute(
@@ -78,10 +78,23 @@ def answer_headers(
     """
     headers = {"Vary": "Accept", "Cache-Control": f"public, max-age={config.cache_seconds}"}
     if prepared.etag:
-        headers["ETag"] = f'"{prepared.etag}"'
+        weak = mints_blank_nodes(prepared.plan.text)
+        headers["ETag"] = f'W/"{prepared.etag}"' if weak else f'"{prepared.etag}"'
     if answer is not None and answer.truncated:
         headers[TRUNCATED] = "true"
     return headers
+
+
+def mints_blank_nodes(query: str) -> bool:
+    """Tell whether the answer may hold blank nodes the engine labels afresh on each run.
+
+    A query's ETag names the request (query, dataset, format), not the bytes: it is strong
+    only when equal requests give equal bytes (RFC 9110 §8.8.1). A blank node in a CONSTRUCT
+    template (`[`, `_:`) or a BNODE() call gets a new label on every evaluation, so such an
+    answer gets a weak tag (equivalent, not byte-equal). A `[` or `_:` elsewhere (in WHERE, in
+    a string) only makes the tag weak as well.
+    """
+    return "[" in query or "_:" in query or "bnode" in query.lower()
 
 
 def _describe(format_param: str | None) -> Response:
