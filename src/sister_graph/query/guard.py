@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from sister_graph.errors import BadRequest, QueryRefused
+from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused
 from sister_graph.query.lang_function import rewrite_lang_calls
 from sister_graph.query.lexer import MAX_DEPTH, Token, scan
 from sister_graph.query.lexer import malformed as _malformed
@@ -230,6 +230,40 @@ def locate_syntax_error(text: str, engine_message: str) -> str:
     except Exception:  # noqa: BLE001 - the second parser gave up (e.g. recursion): keep ours
         pass
     return engine_message
+
+
+_ASK_AS_SELECT = "SELECT (1 AS ?sister_graph_ask)"
+
+
+def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] = ()) -> None:
+    """Raise MalformedQuery, located as the worker does, when the engine cannot parse the query.
+
+    For the paths that must answer before any evaluation (a 406 is only sent for a query that
+    parses: https://www.w3.org/TR/sparql11-protocol/#query-bindings-http says a malformed
+    query is a 400). The engine parses on an empty store and returns a lazy iterator, so
+    nothing is evaluated; ASK, which the engine evaluates at once, is parsed as a SELECT of
+    the same group (same lines; columns after the keyword are given back as written).
+    """
+    text, shift, at = plan.text, 0, None
+    if plan.form == "ASK":
+        ask = next(token for token in plan.tokens if token.text.upper() == "ASK")
+        text = text[: ask.at] + _ASK_AS_SELECT + text[ask.at + 3 :]
+        shift, at = len(_ASK_AS_SELECT) - 3, _line_column(plan.text, ask.at)
+    try:
+        ox.Store().query(text, prefixes=dict(predeclared) or None)
+    except SyntaxError as err:
+        message = str(err)
+        engine = _ENGINE_AT.match(message)
+        if engine and at and int(engine.group(1)) == at[0] and int(engine.group(2)) > at[1]:
+            column = int(engine.group(2)) - shift
+            message = f"error at {at[0]}:{column}: " + message[engine.end() :]
+        located = locate_syntax_error(plan.text, message)
+        raise MalformedQuery(f"malformed SPARQL query: {located}") from None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def check_graph_iris(iris: tuple[str, ...]) -> tuple[str, ...]:

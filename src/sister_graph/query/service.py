@@ -14,11 +14,17 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MIMEAccept, MultiDict
 
-from sister_graph.errors import BadRequest, PayloadTooLarge, QueryRefused, UnsupportedMediaType
+from sister_graph.errors import (
+    BadRequest,
+    NotAcceptable,
+    PayloadTooLarge,
+    QueryRefused,
+    UnsupportedMediaType,
+)
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse
-from sister_graph.query.guard import ScreenedQuery, check_graph_iris, guard_query
+from sister_graph.query.guard import ScreenedQuery, check_graph_iris, check_syntax, guard_query
 from sister_graph.query.prefixes import predeclared_prefixes
 from sister_graph.query.results import Answer
 from sister_graph.query.store import QueryStore
@@ -152,13 +158,18 @@ def prepare_query(
     The query may use the predeclared prefixes (`query.prefixes`); FROM / FROM NAMED become
     the job's explicit dataset unless the protocol's graph parameters give one. Raises
     BadRequest (no query), MalformedQuery, QueryRefused or QueryTooComplex (the guard) and
-    NotAcceptable (no format for this kind of answer).
+    NotAcceptable (no format for this kind of answer; only for a query the engine parses, so
+    the parse is paid on that path alone).
     """
     if request.query is None:
         raise BadRequest("no query was given")
     predeclared = predeclared_prefixes(config.base)
     plan = guard_query(request.query, predeclared)
-    choice = negotiate.choose(accept, _offers(plan), format=request.format)
+    try:
+        choice = negotiate.choose(accept, _offers(plan), format=request.format)
+    except NotAcceptable:
+        check_syntax(plan, _used(predeclared, plan))  # a malformed query is a 400, not a 406
+        raise
     default_graphs, named_graphs = _dataset(request, plan, config.base)
     job = Job(
         query=plan.text,
