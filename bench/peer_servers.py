@@ -15,8 +15,9 @@ import requests
 from bench_endpoint import free_port, wait_until_ready
 from requests.auth import HTTPDigestAuth
 
+from sister_graph.query.virtuoso_config import virtuoso_ini
+
 VIRTUOSO = "/usr/bin/virtuoso-t"
-VSP_ROOT = "/var/lib/virtuoso-opensource-7/vsp"
 BENCH_GRAPH = "urn:sister-graph:bench"
 
 
@@ -44,39 +45,6 @@ def start_oxigraph(binary: str, dump: Path, folder: Path):
     return process, base, "/query", ready
 
 
-def _virtuoso_ini(folder: Path, sql_port: int, http_port: int) -> str:
-    db = folder / "virtuoso"
-    return f"""[Database]
-DatabaseFile = {db}.db
-ErrorLogFile = {db}.log
-LockFile = {db}.lck
-TransactionFile = {db}.trx
-xa_persistent_file = {db}.pxa
-Striping = 0
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = {db}-temp.db
-TransactionFile = {db}-temp.trx
-Striping = 0
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-CheckpointInterval = 0
-DirsAllowed = ., {folder}
-NumberOfBuffers = 170000
-MaxDirtyBuffers = 130000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {VSP_ROOT}
-ServerThreads = 10
-MaxKeepAlives = 100
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-"""
-
-
 def start_virtuoso(dump: Path, folder: Path):
     """Start Debian's Virtuoso on a fresh database and PUT the dump into one graph.
 
@@ -84,9 +52,16 @@ def start_virtuoso(dump: Path, folder: Path):
     """
     folder.mkdir(parents=True, exist_ok=True)
     http_port = free_port()
-    (folder / "virtuoso.ini").write_text(
-        _virtuoso_ini(folder, free_port(), http_port), encoding="utf-8"
+    ini = virtuoso_ini(
+        folder,
+        sql_port=free_port(),
+        http_port=http_port,
+        buffers=170000,  # sized for the load of the benchmark, not the test's small fixture
+        dirty_buffers=130000,
+        threads=10,
+        keep_alives=100,
     )
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
     process = subprocess.Popen(
         [VIRTUOSO, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
         cwd=folder,

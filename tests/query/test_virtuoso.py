@@ -7,17 +7,16 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
 from click.testing import CliRunner
 
 from sister_graph.cli import cli
+from sister_graph.query.virtuoso_config import virtuoso_ini
 from tests.support import LiveServer, data_totals
 
 VIRTUOSO = shutil.which("virtuoso-t")
-VSP_ROOT = Path("/var/lib/virtuoso-opensource-7/vsp")
 START_SECONDS = 45
 PREFIXES = """PREFIX sg: <https://w3id.org/sister-graph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
@@ -48,44 +47,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _ini(folder: Path, sql_port: int, http_port: int) -> str:
-    db = folder / "virtuoso"
-    return f"""[Database]
-DatabaseFile = {db}.db
-ErrorLogFile = {db}.log
-LockFile = {db}.lck
-TransactionFile = {db}.trx
-xa_persistent_file = {db}.pxa
-Striping = 0
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = {db}-temp.db
-TransactionFile = {db}-temp.trx
-Striping = 0
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-CheckpointInterval = 0
-DirsAllowed = ., {folder}
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {VSP_ROOT}
-ServerThreads = 8
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
-"""
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory) -> Iterator[str]:
     """Start Virtuoso on loopback with a fresh database (user dba, password dba); yield its URL."""
     folder = tmp_path_factory.mktemp("virtuoso")
     http_port = _free_port()
-    (folder / "virtuoso.ini").write_text(_ini(folder, _free_port(), http_port), encoding="utf-8")
+    ini = virtuoso_ini(folder, sql_port=_free_port(), http_port=http_port)
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
     log = (folder / "stdout.log").open("wb")
     process = subprocess.Popen(
         [VIRTUOSO, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
