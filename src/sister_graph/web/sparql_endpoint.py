@@ -66,7 +66,9 @@ def sparql():
     if prepared.etag and request.method == "GET":
         request.environ[BODY] = answer.body
     headers = answer_headers(prepared, answer, config)
-    return Response(answer.body, mimetype=prepared.choice.media_type, headers=headers)
+    response = Response(answer.body, headers=headers)
+    response.headers["Content-Type"] = content_type(prepared.choice.format)  # the table's label
+    return response
 
 
 def answer_headers(

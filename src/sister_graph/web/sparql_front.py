@@ -20,7 +20,6 @@ from urllib.parse import parse_qsl
 
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_accept_header, parse_options_header
-from werkzeug.utils import get_content_type
 
 from sister_graph.errors import SisterGraphError
 from sister_graph.query.fair_use import client_address
@@ -32,6 +31,7 @@ from sister_graph.query.service import (
     prepare_query,
     read_protocol_request,
 )
+from sister_graph.rdf.formats import content_type
 from sister_graph.web.context import COMMON_HEADERS, AppState
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html
@@ -47,11 +47,6 @@ CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE", 
 def parse_accept(header: str | None) -> MIMEAccept:
     """Parse an Accept header once per distinct value (clients send a handful of them)."""
     return parse_accept_header(header, MIMEAccept)
-
-
-@functools.lru_cache(maxsize=64)
-def _content_type(media_type: str) -> str:
-    return get_content_type(media_type, "utf-8")
 
 
 def _args(query_string: str) -> MultiDict:
@@ -143,7 +138,7 @@ class SparqlFront:
         answer, query_ms = execute(
             store, prepared, cache=self.state.cache, fair_use=self.state.fair_use, client=client
         )
-        headers = [("Content-Type", _content_type(prepared.choice.media_type))]
+        headers = [("Content-Type", content_type(prepared.choice.format))]
         headers.append(("Content-Length", str(len(answer.body))))
         headers.extend(answer_headers(prepared, answer, config).items())
         headers.extend(COMMON_HEADERS)
