@@ -49,3 +49,21 @@ def test_a_syntax_error_wins_over_not_acceptable(endpoint, query, accept):
 def test_a_query_that_parses_still_gets_406(endpoint, query, accept):
     answer = requests.get(endpoint.sparql, params={"query": query}, headers={"Accept": accept})
     assert answer.status_code == 406, answer.text
+
+
+@pytest.mark.parametrize("query", ["ASK { ?s ?p ?o }", "SELECT * { ?s ?p ?o } LIMIT 1"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_html_accepted_at_any_q_is_served_when_nothing_better_is_available(endpoint, query, method):
+    """RFC 9110 §12.5.1: the best *available* representation. Turtle is preferred but a
+    SELECT or ASK has no Turtle answer; the query page (HTML) is acceptable, so it is sent."""
+    accept = "text/turtle, text/html;q=0.1"
+    send = {"params": {"query": query}} if method == "GET" else {"data": {"query": query}}
+    answer = requests.request(method, endpoint.sparql, **send, headers={"Accept": accept})
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"].startswith("text/html")
+    refused = requests.request(method, endpoint.sparql, **send, headers={"Accept": "text/turtle"})
+    assert refused.status_code == 406
+    named = requests.get(
+        endpoint.sparql, params={"query": query, "format": "turtle"}, headers={"Accept": accept}
+    )
+    assert named.status_code == 406, "format= names one format: no fallback"

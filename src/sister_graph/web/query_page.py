@@ -50,6 +50,11 @@ def prefers_html(accept: MIMEAccept, protocol: ProtocolRequest) -> bool:
     return _html_first(accept)
 
 
+def accepts_html(accept: MIMEAccept) -> bool:
+    """Tell whether the client accepts HTML at all (q > 0), for when no answer format fits."""
+    return negotiate.best_offer(accept, (HTML,)) is HTML
+
+
 @functools.lru_cache(maxsize=256)
 def _html_first(accept: MIMEAccept) -> bool:
     return negotiate.best_offer(accept, (*_ANSWERS, HTML)) is HTML

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
 
+from sister_graph.errors import NotAcceptable
 from sister_graph.query import negotiation as negotiate
 from sister_graph.query.results import Answer
 from sister_graph.query.service import (
@@ -27,7 +28,7 @@ from sister_graph.web.context import (
     state,
 )
 from sister_graph.web.fast_path import BODY
-from sister_graph.web.query_page import prefers_html, render_query_page
+from sister_graph.web.query_page import accepts_html, prefers_html, render_query_page
 from sister_graph.web.site import absolute
 
 bp = Blueprint("sparql", __name__)
@@ -54,7 +55,14 @@ def sparql():
     if protocol.query is None:
         return _describe(protocol.format)
     store = current_store()
-    prepared = prepare_query(store, protocol, accept=request.accept_mimetypes, config=config)
+    try:
+        prepared = prepare_query(store, protocol, accept=request.accept_mimetypes, config=config)
+    except NotAcceptable:
+        # no answer format is acceptable, but the query page may be (RFC 9110 §12.5.1: the
+        # best available representation, even at a low q); a format= names one: no fallback
+        if protocol.format is None and accepts_html(request.accept_mimetypes):
+            return render_query_page(protocol)
+        raise
     conditional = prepared.etag and request.method in ("GET", "HEAD")
     if conditional and precondition(prepared.etag, weak=mints_blank_nodes(prepared.plan.text)):
         return Response(status=304, headers=answer_headers(prepared, None, config))

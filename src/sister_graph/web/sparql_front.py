@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_accept_header, parse_options_header
 
-from sister_graph.errors import SisterGraphError
+from sister_graph.errors import NotAcceptable, SisterGraphError
 from sister_graph.query.fair_use import client_address
 from sister_graph.query.service import (
     FORM,
@@ -121,13 +121,17 @@ class SparqlFront:
         )
 
     def _answer(self, environ: dict, method: str, protocol: ProtocolRequest):
-        """Answer the query: (headers, body, query ms); None for the page or the description."""
+        """Answer the query: (headers, body, query ms); None: the view answers (the page, the
+        description, or no acceptable format: the page if HTML is accepted, else its 406)."""
         config = self.state.config
         accept = parse_accept(environ.get("HTTP_ACCEPT"))
         if protocol.query is None or prefers_html(accept, protocol):
             return None
         store = self.state.store
-        prepared = prepare_query(store, protocol, accept=accept, config=config)
+        try:
+            prepared = prepare_query(store, protocol, accept=accept, config=config)
+        except NotAcceptable:  # the view answers: the query page if HTML is accepted, else 406
+            return None
         if prepared.etag is None:  # a remote store's answer: Flask tags it by its body
             return None
         client = client_address(
