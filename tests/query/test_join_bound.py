@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import random
 
 import pyoxigraph as ox
@@ -197,7 +198,17 @@ def test_inline_and_worker_answers_are_the_same_bytes(stores, published_only):
             assert product > 10_000  # admitted by degrees alone
             assert inline._inline.admits(job, tuple(scan(query))), query
             answer = inline.answer(job)
-            assert answer.rows > 0 and answer == worker.answer(job), (query, media_type)
+            assert answer == worker.answer(job), (query, media_type)
+            assert _rows(answer.body, media_type) > 0, (query, media_type)
+
+
+def _rows(body: bytes, media_type: str) -> int:
+    """Return the solutions or triples of an answer."""
+    if media_type == "application/sparql-results+json":
+        return len(json.loads(body)["results"]["bindings"])
+    if media_type == "text/csv":
+        return len(body.splitlines()) - 1
+    return len(list(ox.parse(body, ox.RdfFormat.from_media_type(media_type))))
 
 
 def test_degrees_are_counted_in_every_graph():
