@@ -9,7 +9,7 @@ import time
 
 from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from sister_graph.errors import HttpError, NotFound, PayloadTooLarge, SisterGraphError
 from sister_graph.query.cache import ResultsCache
@@ -115,6 +115,13 @@ def _http_error(exc: HTTPException) -> Response:
         return error_response(PayloadTooLarge("the request body is larger than allowed"))
     if exc.code == 404:
         return error_response(NotFound(f"nothing at {request.path}"))
+    if isinstance(exc, MethodNotAllowed):
+        allowed = ", ".join(m for m in exc.valid_methods or () if m != "OPTIONS")
+        message = f"{request.method} is not allowed on {request.path}; use {allowed}"
+        allow = {k: v for k, v in exc.get_headers() if k == "Allow"}
+        return error_response(
+            HttpError(message, status=405, code="method-not-allowed", headers=allow)
+        )
     return error_response(
         HttpError(
             exc.description or exc.name,

@@ -9,12 +9,17 @@ from __future__ import annotations
 from flask import Blueprint, Response
 from rdflib import Graph, URIRef
 
-from sister_graph.errors import NotFound
 from sister_graph.rdf.formats import HTML, TURTLE, content_type
 from sister_graph.views.catalog import build_catalog_view
 from sister_graph.views.page_queries import is_safe_iri, resource_query
 from sister_graph.web.context import current_config
-from sister_graph.web.documents import EXTENSIONS, mark_negotiated, negotiated, rdf_response
+from sister_graph.web.documents import (
+    EXTENSIONS,
+    mark_negotiated,
+    negotiated,
+    rdf_response,
+    unknown_extension,
+)
 from sister_graph.web.downloads import published_files
 from sister_graph.web.graph_access import read_catalog, read_catalog_turtle, read_graph
 from sister_graph.web.site import current_lang, local_path, render_page
@@ -52,7 +57,7 @@ def _with_labels(catalog: Graph) -> Graph:
 def catalog(ext: str | None):
     """Describe the catalog, its dataset, distributions and SPARQL service (DCAT-AP 3 + VoID)."""
     if ext and ext not in EXTENSIONS:
-        raise NotFound(f"no format with extension .{ext}; use ttl, jsonld, nt, rdf or html")
+        raise unknown_extension(ext)
     fmt = EXTENSIONS[ext] if ext else negotiated()
     config, graph = current_config(), read_catalog()
     if fmt is HTML:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, request
 from rdflib import Graph
 
+from sister_graph.errors import NotFound
 from sister_graph.query import negotiation as negotiate
 from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format, content_type
 from sister_graph.rdf.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
@@ -23,6 +24,16 @@ def split_extension(path: str) -> tuple[str, Format | None]:
     if dot and "/" not in ext and ext in EXTENSIONS:
         return stem, EXTENSIONS[ext]
     return path, None
+
+
+def unknown_extension(ext: str) -> NotFound:
+    """The 404 of a document asked for with an extension no format has, the same on every route.
+
+    >>> unknown_extension("xyz").message
+    'no format with extension .xyz; use ttl, jsonld, nt, rdf or html'
+    """
+    *first, last = EXTENSIONS
+    return NotFound(f"no format with extension .{ext}; use {', '.join(first)} or {last}")
 
 
 def negotiated() -> Format:

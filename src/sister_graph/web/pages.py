@@ -31,6 +31,7 @@ from sister_graph.web.documents import (
     negotiated,
     rdf_response,
     split_extension,
+    unknown_extension,
 )
 from sister_graph.web.downloads import published_files
 from sister_graph.web.error_pages import graph_suggestions, render_error
@@ -169,6 +170,18 @@ def thing(rest: str):
     return response
 
 
+def _unknown_extension(path: str) -> NotFound | None:
+    """The 404 of a known thing asked for with an extension no format has (as on /catalog)."""
+    stem, dot, ext = path.rpartition(".")
+    if not dot or "/" in ext or not is_safe_iri(current_config().base + "id/" + stem):
+        return None
+    try:
+        _neighbourhood(current_config().base + "id/" + stem)
+    except NotFound:
+        return None
+    return unknown_extension(ext)
+
+
 @bp.route("/doc/<path:rest>", methods=["GET", "HEAD"])
 def document(rest: str):
     """Describe a thing: HTML page or RDF, by extension or by content negotiation."""
@@ -179,7 +192,7 @@ def document(rest: str):
         fmt = fixed or negotiated()
         graph = _neighbourhood(iri)
     except NotFound as err:
-        return render_not_found(err)
+        return render_not_found(_unknown_extension(stem) or err)
     response = _render(graph, iri, fmt, doc_stem=f"doc/{stem}")
     if fixed is None:
         mark_negotiated(response, fmt, location=local_path(f"doc/{stem}.{fmt.extension}"))
@@ -210,7 +223,7 @@ def ontology(ext: str | None):
     config = current_config()
     _, fixed = split_extension(f"ontology.{ext}") if ext else ("ontology", None)
     if ext and fixed is None:
-        raise NotFound(f"no format with extension .{ext}; use ttl, jsonld, nt, rdf or html")
+        raise unknown_extension(ext)
     fmt = fixed or negotiated()
     graph = read_graph(ontology_query(base=config.base))
     if fmt is HTML:

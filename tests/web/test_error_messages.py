@@ -1,0 +1,37 @@
+"""Every error says what was wrong in the client's terms, the same way on every route.
+
+A method a route does not have names the method and the methods it has (the Allow header
+says the same); an unknown extension on a document names the extensions there are, on /doc
+as on /catalog and /ontology.
+"""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+ROUTES = ["/", "/sparql", "/doc/city/graz", "/catalog", "/download/SHA256SUMS", "/health"]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_405_names_the_method_and_the_allowed_ones(site, route, method):
+    answer = requests.request(method, site.url + route.lstrip("/"), headers={"Accept": "*/*"})
+    assert answer.status_code == 405
+    allowed = [m.strip() for m in answer.headers["Allow"].split(",")]
+    assert method in answer.text and route in answer.text
+    assert all(m in answer.text for m in allowed if m != "OPTIONS")
+
+
+@pytest.mark.parametrize("path", ["/doc/city/graz.xyz", "/catalog.xyz", "/ontology.xyz"])
+def test_an_unknown_extension_names_the_known_ones_on_every_document_route(site, path):
+    answer = requests.get(site.url + path.lstrip("/"), headers={"Accept": "application/json"})
+    assert answer.status_code == 404
+    message = answer.json()["error"]["message"]
+    assert message == "no format with extension .xyz; use ttl, jsonld, nt, rdf or html"
+
+
+def test_an_unknown_thing_with_an_extension_is_still_an_unknown_thing(site):
+    answer = requests.get(site.url + "doc/city/nowhere.xyz", headers={"Accept": "application/json"})
+    assert answer.status_code == 404
+    assert "names nothing" in answer.json()["error"]["message"]
