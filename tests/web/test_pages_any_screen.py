@@ -8,7 +8,9 @@ not, an editor scrolls sideways only below 330 px). Here, in Debian's Chromium:
   (Minimum)", https://www.w3.org/TR/WCAG22/#target-size-minimum), links inside a sentence
   excepted, as the criterion allows, and the cities on a map (their places are the
   information; each is also a full-size link in the table beside it: the "Equivalent" and
-  "Essential" exceptions).
+  "Essential" exceptions);
+- axe-core finds no serious or critical violation at the narrowest width and on the
+  query page's error answer (a 400), in every language.
 """
 
 from __future__ import annotations
@@ -101,4 +103,25 @@ def test_tap_targets_are_24_px_or_spaced_at_every_width(browser, site, lang):
                 shot(page, f"targets-{kind}-{lang}-{width}")
                 found.append(f"{kind} at {width} px: {small[:4]}")
             context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_nothing_serious_at_320_px_and_on_the_query_error(browser, site, lang):
+    axe_sync = pytest.importorskip(
+        "axe_playwright_python.sync_playwright",
+        reason="pip package 'axe-playwright-python' is not installed (the test extra installs it)",
+    )
+    found = []
+    visits = [(kind, path, 320) for kind, path in KINDS.items()]
+    visits += [("query-error", KINDS["query-error"], w) for w in (375, 768, 1280)]
+    for kind, path, width in visits:
+        context, page, _ = open_page(browser, site, path, width, lang)
+        violations = axe_sync.Axe().run(page).response["violations"]
+        found += [
+            f"{kind} at {width} px: {v['id']} ({v['impact']}) {v['nodes'][0]['target']}"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
+        context.close()
     assert found == []

@@ -17,9 +17,12 @@
       persistenceId: null,
       showQueryButton: false,
       createShareableLink: null,
-      resizeable: true,
+      // the editor grows with the query instead of scrolling inside itself: a scrolling box
+      // holds no focusable element of its own (axe scrollable-region-focusable, WCAG 2.1.1)
+      resizeable: false,
       lineWrapping: true,
-      editorHeight: "20rem",
+      editorHeight: "auto",
+      viewportMargin: Infinity,
       autocompleters: ["prefixes", "variables"],
       extraKeys: { "Ctrl-Enter": submit, "Cmd-Enter": submit, "Tab": false, "Shift-Tab": false }
     });
