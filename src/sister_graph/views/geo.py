@@ -145,15 +145,16 @@ def border_paths(
     box: tuple[float, float, float, float],
     degrees: tuple[float, float, float, float],
     *,
-    step: float = 0.8,
+    tolerance: float = 0.5,
 ) -> tuple[tuple[str, str], ...]:
     """Return (country name, SVG path data) for every country with a ring inside the view box.
 
     Only rings whose extent meets `degrees` (west, south, east, north) are projected; the
     answer is cached, so a page drawn again costs nothing. `to_view` maps projected (x, y) to
-    view units; points closer than `step` view units to the
-    previous one are dropped, points far outside `box` (x0, y0, x1, y1) are clamped to a margin
-    around it (the fill stays right inside), and rings whose extent misses the box are left out.
+    view units; points far outside `box` (x0, y0, x1, y1) are clamped to a margin around it
+    (the fill stays right inside), rings whose extent misses the box are left out, and each
+    ring is simplified (`simplify`, `tolerance` in view units: about half a CSS px, below what
+    a screen shows) and written with relative moves, so a map weighs tens of kilobytes.
     """
     out = []
     x0, y0, x1, y1 = box[0] - 20, box[1] - 20, box[2] + 20, box[3] + 20
@@ -166,14 +167,76 @@ def border_paths(
                 x, y = to_view(*projection.project(lon, lat))
                 low = [min(low[0], x), min(low[1], y)]
                 high = [max(high[0], x), max(high[1], y)]
-                x, y = min(max(x, x0), x1), min(max(y, y0), y1)
-                if not points or abs(x - points[-1][0]) + abs(y - points[-1][1]) >= step:
-                    points.append((x, y))
+                points.append((min(max(x, x0), x1), min(max(y, y0), y1)))
             overlaps = (
                 low[0] <= box[2] and high[0] >= box[0] and low[1] <= box[3] and high[1] >= box[1]
             )
             if overlaps and len(points) >= 3:
-                parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
+                parts.append(relative_path(simplify(points, tolerance)))
+        parts = [part for part in parts if part]
         if parts:
             out.append((country.name, "".join(parts)))
     return tuple(out)
+
+
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Drop the points of a line that lie within `tolerance` of the kept ones (Douglas–Peucker).
+
+    D. H. Douglas and T. K. Peucker, "Algorithms for the reduction of the number of points
+    required to represent a digitized line or its caricature", The Canadian Cartographer
+    10(2), 1973, 112–122. Iterative (a stack, no recursion limit); the first and last points
+    are always kept.
+
+    >>> simplify([(0.0, 0.0), (1.0, 0.1), (2.0, 0.0), (3.0, 2.0)], 0.5)
+    [(0.0, 0.0), (2.0, 0.0), (3.0, 2.0)]
+    """
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
+        far, index = -1.0, first
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if length:
+                distance = abs(dy * px - dx * py + bx * ay - by * ax) / length
+            else:
+                distance = math.hypot(px - ax, py - ay)
+            if distance > far:
+                far, index = distance, i
+        if far > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def relative_path(points: list[tuple[float, float]]) -> str:
+    """Write a closed ring as SVG path data: one absolute move, then relative lines (0.1 unit).
+
+    Rounding is done on the absolute positions, so the error does not add up along the ring
+    (SVG 1.1 §8.3.2, https://www.w3.org/TR/SVG11/paths.html#PathDataLinetoCommands).
+
+    >>> relative_path([(10.0, 20.0), (12.54, 20.0), (12.5, 18.96)])
+    'M10 20l2.5 0 0 -1z'
+    """
+    grid = [(round(x * 10), round(y * 10)) for x, y in points]
+    out = [f"M{_tenths(grid[0][0])} {_tenths(grid[0][1])}l"]
+    moves = []
+    for (px, py), (x, y) in zip(grid, grid[1:], strict=False):
+        if (x, y) != (px, py):
+            moves.append(f"{_tenths(x - px)} {_tenths(y - py)}")
+    return out[0] + " ".join(moves) + "z" if len(moves) >= 2 else ""
+
+
+def _tenths(n: int) -> str:
+    """Write n/10 as briefly as SVG allows: 25 -> '2.5', 20 -> '2', -3 -> '-.3'."""
+    whole, tenth = divmod(abs(n), 10)
+    sign = "-" if n < 0 else ""
+    if tenth == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole if whole else ''}.{tenth}"
