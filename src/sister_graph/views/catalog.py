@@ -8,7 +8,7 @@ from rdflib import Graph, Literal
 
 from sister_graph.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, VOID
 from sister_graph.views.i18n import pick_literal, term_label
-from sister_graph.views.resource import LABEL_PREDICATES, Value, label
+from sister_graph.views.resource import LABEL_PREDICATES, Value, label, literal_lang
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class CatalogView:
     dataset: Value | None
     dataset_title: Value
     dataset_description: Value
-    keywords: tuple[str, ...]
+    keywords: tuple[Value, ...]
     facts: tuple[tuple[str, Value], ...]  # (UI string key, value)
     stats: tuple[tuple[str, int], ...]  # (UI string key, count)
     distributions: tuple[DistributionView, ...]
@@ -52,6 +52,13 @@ def _text(graph: Graph, node, *predicates, lang: str) -> Value:
         [o for p in predicates for o in graph.objects(node, p) if isinstance(o, Literal)], lang
     )
     return Value(str(found), lang=found.language) if found is not None else NO_TEXT
+
+
+def _keywords(graph: Graph, dataset, lang: str) -> tuple[Value, ...]:
+    """The keywords in the page's language, or every keyword when none is; each with its own."""
+    every = [Value(str(k), lang=literal_lang(k)) for k in graph.objects(dataset, DCAT.keyword)]
+    mine = [v for v in every if v.lang.lower() == lang.lower()]
+    return tuple(sorted(mine or every, key=lambda v: (v.text.lower(), v.lang)))
 
 
 def _distribution(graph: Graph, node, lang: str) -> DistributionView:
@@ -120,7 +127,7 @@ def build_catalog_view(graph: Graph, *, base: str, lang: str) -> CatalogView:
         dataset_description=(
             _text(graph, dataset, DCTERMS.description, lang=lang) if dataset else NO_TEXT
         ),
-        keywords=tuple(sorted(str(k) for k in graph.objects(dataset, DCAT.keyword))),
+        keywords=_keywords(graph, dataset, lang) if dataset else (),
         facts=tuple(facts),
         stats=stats,
         distributions=tuple(_distribution(graph, d, lang) for d in distributions),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from sister_graph.rdf.namespaces import DCTERMS, GEO, ORG, RDF, SCHEMA, SKOS, sg_namespace
-from sister_graph.views.resource import label
+from sister_graph.views.resource import Value, label, literal_lang
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Overview:
 
     home: Place | None
     page: str | None
-    page_title: str | None
+    page_title: Value | None
     partners: tuple[Partner, ...]
     priorities: tuple[Place, ...]
     fields: tuple[Place, ...]
@@ -59,6 +59,12 @@ class Overview:
     def agreements(self) -> int:
         """Distinct agreements."""
         return len({p.agreement for p in self.partners})
+
+
+def _title(graph: Graph, page) -> Value:
+    """The source page as a link: its title (in the title's own language) or its address."""
+    title = graph.value(page, DCTERMS.title)
+    return Value(str(title or page), iri=str(page), lang=literal_lang(title))
 
 
 def _place(graph: Graph, node, lang: str, base: str) -> Place:
@@ -110,7 +116,7 @@ def build_overview(graph: Graph, *, base: str, lang: str) -> Overview:
     return Overview(
         home=_place(graph, home, lang, base) if home else None,
         page=str(page) if page else None,
-        page_title=str(graph.value(page, DCTERMS.title)) if page else None,
+        page_title=_title(graph, page) if page else None,
         partners=tuple(sorted(partners, key=lambda p: (p.date, p.city.label))),
         priorities=_concepts(graph, home, sg.cooperationPriority, lang, base) if home else (),
         fields=_concepts(graph, home, sg.cooperationField, lang, base) if home else (),

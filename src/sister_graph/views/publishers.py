@@ -13,17 +13,21 @@ from rdflib import Graph
 
 from sister_graph.rdf.namespaces import DCTERMS, GEO, SCHEMA, sg_namespace
 from sister_graph.views.overview import Partner, Place
-from sister_graph.views.resource import label
+from sister_graph.views.resource import Value, label, literal_lang
 
 
 @dataclass(frozen=True)
 class PublisherSummary:
-    """One publisher on the landing page, with each of its source pages as (URL, title)."""
+    """One publisher on the landing page, with each of its source pages as a Value.
+
+    A page's Value has the page as `iri`, its title as `text` and the title's language as
+    `lang` (the page's own: a German, Slovene or Macedonian title stays so on every page).
+    """
 
     place: Place
     slug: str
     country: str
-    pages: tuple[tuple[str, str], ...]
+    pages: tuple[Value, ...]
     agreements: int
     partners: int
     both_sides: int
@@ -40,7 +44,9 @@ def build_publishers(graph: Graph, *, base: str, lang: str) -> tuple[PublisherSu
     pages_of: dict = {}
     for page, home in publisher_of.items():
         title = graph.value(page, DCTERMS.title)
-        pages_of.setdefault(home, []).append((str(page), str(title or page)))
+        pages_of.setdefault(home, []).append(
+            Value(str(title or page), iri=str(page), lang=literal_lang(title))
+        )
     out = []
     for home, pages_ in pages_of.items():  # one row per city, however many pages it has
         mine = stated.get(home, set())
@@ -63,7 +69,7 @@ def build_publishers(graph: Graph, *, base: str, lang: str) -> tuple[PublisherSu
                 ),
                 slug=str(home).rpartition("/")[2],
                 country=str(graph.value(home, SCHEMA.addressCountry) or ""),
-                pages=tuple(sorted(pages_)),
+                pages=tuple(sorted(pages_, key=lambda v: (v.iri, v.text))),
                 agreements=len(mine),
                 partners=len(others - {None}),
                 both_sides=both,
@@ -78,7 +84,7 @@ def publisher_points(publishers: tuple[PublisherSummary, ...]) -> list[Partner]:
         Partner(
             city=p.place,
             country=p.country,
-            agreement=p.pages[0][0],
+            agreement=p.pages[0].iri or "",
             agreement_type="",
             date="",
             signing=p.place.iri,

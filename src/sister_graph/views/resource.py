@@ -79,6 +79,7 @@ class Source:
     text: str
     lang: str
     stated: tuple[Row, ...] = ()
+    title_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,12 @@ def external_label(iri: str) -> str | None:
         if iri.startswith(prefix):
             return f"{name} {iri[len(prefix) :].strip('/')}"
     return None
+
+
+def literal_lang(node) -> str:
+    """Return a literal's language tag in conventional case ('sr-Latn'), else ''."""
+    language = getattr(node, "language", None)
+    return canonical_lang(language) if language else ""
 
 
 def label(graph: Graph, node, lang: str, *, base: str) -> str:
@@ -297,6 +304,7 @@ def _sources(graph: Graph, node: URIRef, lang: str, base: str) -> tuple[Source, 
                 text=str(text),
                 lang=canonical_lang(text.language) if text.language else "",
                 stated=_rows(graph, stated, lang, base),
+                title_lang=literal_lang(title),
             )
         )
     return tuple(sorted(found, key=lambda s: (s.page, s.line or 0)))
