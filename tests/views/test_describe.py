@@ -5,12 +5,12 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from sister_graph.views.resource import (
-    build_resource_view,
+from sister_graph.views.description import (
     concise_bounded_description,
     document_description,
     with_canonical_langs,
 )
+from sister_graph.views.resource import build_resource_view
 
 BASE = "https://x.org/"
 THING, OTHER = URIRef(BASE + "id/city/a"), URIRef(BASE + "id/agreement/b")

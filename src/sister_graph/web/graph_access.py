@@ -15,7 +15,7 @@ from sister_graph.errors import DatasetMissing
 from sister_graph.query.service import dataset_graph
 from sister_graph.query.worker import Job
 from sister_graph.rdf.formats import NTRIPLES, TURTLE
-from sister_graph.views.resource import with_canonical_langs
+from sister_graph.views.description import with_canonical_langs
 from sister_graph.web.context import current_config, note_query_time, state
 
 CATALOG_FILE = "catalog.ttl"

@@ -16,6 +16,7 @@ from sister_graph.build.catalog import dataset_iri
 from sister_graph.errors import NotFound
 from sister_graph.rdf.formats import HTML, RDF_FORMATS, TURTLE, Format
 from sister_graph.views import charts, i18n
+from sister_graph.views.description import document_description
 from sister_graph.views.overview import build_overview, to_schema_dataset
 from sister_graph.views.page_queries import (
     is_safe_iri,
@@ -23,7 +24,7 @@ from sister_graph.views.page_queries import (
     overview_query,
     resource_query,
 )
-from sister_graph.views.resource import build_resource_view, document_description
+from sister_graph.views.resource import build_resource_view
 from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
