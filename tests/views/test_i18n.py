@@ -8,7 +8,8 @@ import pytest
 from rdflib import Literal
 
 from sister_graph.rdf.langtags import canonical_lang
-from sister_graph.views.i18n import LANGS, UI, choose_lang, pick_literal
+from sister_graph.views.i18n import LANGS, choose_lang, pick_literal
+from sister_graph.views.ui_text import UI
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,8 @@ def _latin_words(text: str) -> set[str]:
 
 def test_every_ui_string_exists_in_every_language_and_script():
     from sister_graph.views.error_text import ERRORS
-    from sister_graph.views.i18n import LANG_NAMES, TERMS, UI
+    from sister_graph.views.i18n import LANG_NAMES
+    from sister_graph.views.ui_text import TERMS, UI
 
     tables = {"UI": UI, "TERMS": TERMS}
     tables["ERRORS"] = {f"{k}.{i}": v[i] for k, v in ERRORS.items() for i in (0, 1)}
