@@ -35,3 +35,20 @@ def test_an_unknown_thing_with_an_extension_is_still_an_unknown_thing(site):
     answer = requests.get(site.url + "doc/city/nowhere.xyz", headers={"Accept": "application/json"})
     assert answer.status_code == 404
     assert "names nothing" in answer.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/nothing", "/doc/city/nope", "/catalog.xyz", "/download/x", "/publisher/nope"]
+)
+def test_an_error_page_in_the_reader_language_varies_on_it(site, path):
+    """The HTML error page is written in the Accept-Language's language, so a shared cache must
+    key it on that header too (RFC 9110 §12.5.5), as every other page does."""
+    pages = {}
+    for lang in ("en", "sr-Cyrl"):
+        headers = {"Accept": "text/html", "Accept-Language": lang}
+        answer = requests.get(site.url + path.lstrip("/"), headers=headers)
+        assert answer.status_code == 404 and answer.headers["Content-Language"] == lang
+        vary = {v.strip() for v in answer.headers["Vary"].split(",")}
+        assert {"Accept", "Accept-Language"} <= vary, (path, answer.headers["Vary"])
+        pages[lang] = answer.text
+    assert pages["en"] != pages["sr-Cyrl"]

@@ -88,7 +88,8 @@ def error_response(err: SisterGraphError) -> Response:
         lines = [f"{err.status} {err.code}: {err.message}", *err.problems]
         response = Response("\n".join(lines) + "\n", mimetype=PLAIN_TEXT.media_type)
     response.status_code = err.status
-    response.headers["Vary"] = "Accept"
+    # the HTML page is written in the reader's language (Accept-Language), the others are not
+    response.headers["Vary"] = "Accept, Accept-Language" if media is HTML else "Accept"
     for name, value in err.headers.items():
         response.headers[name] = value
     return response
