@@ -52,3 +52,20 @@ def test_an_error_page_in_the_reader_language_varies_on_it(site, path):
         assert {"Accept", "Accept-Language"} <= vary, (path, answer.headers["Vary"])
         pages[lang] = answer.text
     assert pages["en"] != pages["sr-Cyrl"]
+
+
+@pytest.mark.parametrize(
+    ("path", "methods"),
+    [
+        ("/sparql", {"GET", "HEAD", "POST", "OPTIONS"}),
+        ("/doc/city/graz", {"GET", "HEAD", "OPTIONS"}),
+    ],
+)
+def test_a_preflight_offers_the_methods_the_route_has(site, path, methods):
+    answer = requests.options(
+        site.url + path.lstrip("/"),
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
+    )
+    offered = {m.strip() for m in answer.headers["Access-Control-Allow-Methods"].split(",")}
+    allowed = {m.strip() for m in answer.headers["Allow"].split(",")}
+    assert offered == allowed == methods

@@ -155,7 +155,8 @@ def _common_headers(response: Response) -> Response:
         headers.setdefault(name, value)
     if request.method == "OPTIONS":
         asked = request.headers.get("Access-Control-Request-Headers")
-        headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        # the methods this route has (Flask's Allow), not POST everywhere
+        headers["Access-Control-Allow-Methods"] = headers.get("Allow", "GET, HEAD, OPTIONS")
         headers["Access-Control-Allow-Headers"] = asked or "Accept, Content-Type, If-None-Match"
         headers["Access-Control-Max-Age"] = "86400"
     elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
