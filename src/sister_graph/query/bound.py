@@ -62,20 +62,18 @@ from sister_graph.query.subset import Pattern, read_subset
 OPS_PER_STEP = 4  # operations per solution (see above) that cost as much as a solution
 CALLBACK_OPS = 8  # operations one call into Python costs (see above)
 
+# Run with the default graph as the union of all graphs: spareval then reads the store's quads
+# in every graph, the default one too, with no duplicate removed (eval.rs, "it is the union of
+# all graphs, we query all graphs"), as quads_for_pattern(..., None) does; a third faster
+# than a UNION with GRAPH ?g (a subject's quads: 62 µs against 98 µs on the on-disk store).
 # Quads of a pattern in the default graph and in any named graph, as quads_for_pattern finds them.
-COUNT_QUERY = (
-    "SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {{ {triple} }} UNION {{ GRAPH ?g {{ {triple} }} }} }}"
-    " LIMIT {limit} }}"
-)
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {triple} }} LIMIT {limit} }}"
 # The most quads of a pattern that agree on one value of ?k (its subject or object): a degree.
-DEGREE_QUERY = (
-    "SELECT (MAX(?n) AS ?m) {{ SELECT (COUNT(*) AS ?n) {{ {{ {triple} }} UNION"
-    " {{ GRAPH ?g {{ {triple} }} }} }} GROUP BY ?k }}"
-)
+DEGREE_QUERY = "SELECT (MAX(?n) AS ?m) {{ SELECT (COUNT(*) AS ?n) {{ {triple} }} GROUP BY ?k }}"
 # The quads whose subject is an IRI, in any graph, and how many of them have a blank-node object.
 DESCRIPTION_QUERY = (
-    "SELECT (COUNT(*) AS ?n) (SUM(IF(isBLANK(?o), 1, 0)) AS ?b) {{ SELECT ?o {{"
-    " {{ {subject} ?p ?o }} UNION {{ GRAPH ?g {{ {subject} ?p ?o }} }} }} LIMIT {limit} }}"
+    "SELECT (COUNT(*) AS ?n) (SUM(IF(isBLANK(?o), 1, 0)) AS ?b)"
+    " {{ SELECT ?o {{ {subject} ?p ?o }} LIMIT {limit} }}"
 )
 
 
@@ -121,7 +119,7 @@ class MatchCounts:
         # The engine counts without the GIL, about 17 times faster than a Python loop over
         # quads_for_pattern (50,001 of 200,076 quads: 22 ms against 363 ms, GIL held).
         query = COUNT_QUERY.format(triple=triple, limit=self.cap + 1)
-        found = self.store.query(query)
+        found = self.store.query(query, use_default_graph_as_union=True)
         try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.to_answer)
             return int(next(iter(found))[0].value)
         finally:
@@ -142,7 +140,9 @@ class MatchCounts:
             "?k" if n == position else f"?t{n}" if iri is None else str(ox.NamedNode(iri))
             for n, iri in enumerate(terms)
         )
-        found = self.store.query(DEGREE_QUERY.format(triple=triple))
+        found = self.store.query(
+            DEGREE_QUERY.format(triple=triple), use_default_graph_as_union=True
+        )
         try:  # dropped in this thread, as in _count
             value = next(iter(found))[0]
             return 0 if value is None else int(value.value)
@@ -157,7 +157,7 @@ class MatchCounts:
             blank = sum(isinstance(quad.object, ox.BlankNode) for quad in quads)
             return min(len(quads), self.cap + 1), blank
         query = DESCRIPTION_QUERY.format(subject=ox.NamedNode(iri), limit=self.cap + 1)
-        found = self.store.query(query)
+        found = self.store.query(query, use_default_graph_as_union=True)
         try:  # dropped in this thread, as in _count
             row = next(iter(found))
             return int(row[0].value), int(row[1].value)
