@@ -66,8 +66,12 @@ def _signings(partners: Sequence[Partner]) -> list[list[Partner]]:
     return [list(g) for _, g in groupby(ordered, key=lambda p: (p.date, p.signing))]
 
 
+def _day(partner: Partner) -> str:
+    return partner.day or partner.date
+
+
 def _note(group: list[Partner], shared_text: str) -> str:
-    return f"{group[0].date} · {shared_text}" if len(group) > 1 else group[0].date
+    return f"{_day(group[0])} · {shared_text}" if len(group) > 1 else _day(group[0])
 
 
 def _block_size(group: list[Partner], shared_text: str) -> tuple[float, float]:
@@ -198,7 +202,7 @@ def to_timeline_svg(
             f'<line class="stem{shared}" x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" '
             f'y2="{moved[1] - 2:.1f}"/>'
             f'<circle class="marker{shared}" cx="{x:.1f}" cy="{axis}" r="6">'
-            f"<title>{escape(group[0].date)}</title></circle>"
+            f"<title>{escape(_day(group[0]))}</title></circle>"
         )
         out.append(_block(group, moved, href=href, shared_text=shared_text, anchor_end=flip))
     out.append("</svg>")
@@ -230,7 +234,7 @@ def _vertical(signings, sizes, href, title, shared_text, css_class) -> Markup:
         out.append(
             f'<line class="stem{shared}" x1="{axis_x:.1f}" y1="{y:.1f}" x2="{text_x - 6:.1f}" '
             f'y2="{y:.1f}"/><circle class="marker{shared}" cx="{axis_x:.1f}" cy="{y:.1f}" r="5">'
-            f"<title>{escape(group[0].date)}</title></circle>"
+            f"<title>{escape(_day(group[0]))}</title></circle>"
         )
         tight = (box[0], box[1], box[0] + w, box[3])
         out.append(_block(group, tight, href=href, shared_text=shared_text, anchor_end=False))

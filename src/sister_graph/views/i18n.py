@@ -9,10 +9,11 @@ so every comparison here is case-insensitive (BCP 47 tags are, RFC 5646 §2.1.1)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from rdflib import Literal
 
-from sister_graph.views.ui_text import TERMS, UI
+from sister_graph.views.ui_text import MONTHS, TERMS, UI
 
 LANGS: tuple[str, ...] = ("sr-Latn", "sr-Cyrl", "en")
 DEFAULT_LANG = "sr-Latn"
@@ -47,6 +48,40 @@ def choose_lang(param: str | None, accepted: Iterable[tuple[str, float]]) -> str
 def text(key: str, lang: str) -> str:
     """Return a UI string in the language."""
     return UI[key][LANGS.index(lang)]
+
+
+def format_date(iso: str, lang: str) -> str:
+    """Write an ISO date (YYYY-MM-DD) as the language writes it; anything else as it is.
+
+    CLDR's long date formats (https://cldr.unicode.org/, as Babel 2.19 gives them): sr
+    "d. MMMM y." for both scripts, en-GB "d MMMM y" (day before month, as in the sources).
+
+    >>> [format_date("2006-06-21", lang) for lang in LANGS]
+    ['21. jun 2006.', '21. јун 2006.', '21 June 2006']
+    >>> format_date("2006", "en")
+    '2006'
+    """
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    month = MONTHS[LANGS.index(lang)][day.month - 1]
+    if lang == "en":
+        return f"{day.day} {month} {day.year}"
+    return f"{day.day}. {month} {day.year}."
+
+
+def format_number(number: int | str, lang: str) -> str:
+    """Write a whole number with the language's digit grouping (CLDR: sr '.', en ',').
+
+    >>> format_number(2537, "sr-Cyrl"), format_number(52840, "en"), format_number(15, "en")
+    ('2.537', '52,840', '15')
+    """
+    try:
+        grouped = f"{int(number):,}"
+    except (TypeError, ValueError):
+        return str(number)
+    return grouped if lang == "en" else grouped.replace(",", ".")
 
 
 def term_label(iri: str, lang: str) -> str | None:

@@ -180,7 +180,9 @@ def spread(points: Sequence[tuple[float, float]], gap: float) -> list[tuple[floa
 def partner_points(home: Place | None, partners: Sequence[Partner]) -> list[MapPoint]:
     """Turn a publisher and its partners into map points (those without coordinates are left)."""
     out = [
-        MapPoint(p.city.iri, p.city.label, p.city.lat, p.city.long, p.date, group=p.signing)
+        MapPoint(
+            p.city.iri, p.city.label, p.city.lat, p.city.long, p.day or p.date, group=p.signing
+        )
         for p in partners
         if p.city.lat is not None and p.city.long is not None
     ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from sister_graph.rdf.namespaces import DCTERMS, GEO, ORG, RDF, SCHEMA, SKOS, sg_namespace
+from sister_graph.views.i18n import format_date
 from sister_graph.views.resource import Value, label, literal_lang
 
 
@@ -32,6 +33,7 @@ class Partner:
     date: str
     signing: str
     signed_with: tuple[str, ...]
+    day: str = ""  # the date as the page's language writes it (i18n.format_date)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def build_overview(graph: Graph, *, base: str, lang: str) -> Overview:
                 date=str(graph.value(agreement, sg.signingDate)),
                 signing=str(signing),
                 signed_with=tuple(sorted(label(graph, c, lang, base=base) for c in together)),
+                day=format_date(str(graph.value(agreement, sg.signingDate)), lang),
             )
         )
     page = next(iter(sorted(graph.subjects(DCTERMS.publisher, home))), None) if home else None

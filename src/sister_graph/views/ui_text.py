@@ -1,6 +1,7 @@
 """The pages' own strings in sr-Latn, sr-Cyrl and en: one (sr-Latn, sr-Cyrl, en) tuple a key.
 
-UI holds the interface's words, TERMS the built-in labels of standard terms (vocabulary IRIs
+UI holds the interface's words, MONTHS the months' names in dates (CLDR's format-wide
+names: sr "jun"/"јун", en "June"), TERMS the built-in labels of standard terms (vocabulary IRIs
 and EU authority codes the graph names but does not label). The order is i18n.LANGS; a test
 fails when a string lacks a language (tests/views/test_i18n.py). Serbian follows the ijekavian
 standard of the source pages (Banja Luka: "rječnik", "vrijeme").
@@ -247,3 +248,12 @@ TERMS: dict[str, tuple[str, str, str]] = {
         "datatype property",
     ),
 }
+
+MONTHS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+    ("januar", "februar", "mart", "april", "maj", "jun",
+     "jul", "avgust", "septembar", "oktobar", "novembar", "decembar"),
+    ("јануар", "фебруар", "март", "април", "мај", "јун",
+     "јул", "август", "септембар", "октобар", "новембар", "децембар"),
+    ("January", "February", "March", "April", "May", "June",
+     "July", "August", "September", "October", "November", "December"),
+)  # fmt: skip

@@ -90,6 +90,8 @@ def page_context() -> dict:
         "langs": i18n.LANGS,
         "lang_names": i18n.LANG_NAMES,
         "t": lambda key: i18n.text(key, lang),
+        "day": lambda iso: i18n.format_date(str(iso), lang),
+        "number": lambda n: i18n.format_number(n, lang),
         "href": href,
         "local": local_path,
         "lang_url": lang_url,
