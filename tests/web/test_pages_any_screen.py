@@ -125,3 +125,20 @@ def test_axe_finds_nothing_serious_at_320_px_and_on_the_query_error(browser, sit
         ]
         context.close()
     assert found == []
+
+
+def test_the_query_editor_shows_where_the_keyboard_is(browser, site):
+    """WCAG 2.4.7: Tab into the editor and its box shows a focus ring, not only a caret."""
+    context, page, _ = open_page(browser, site, "sparql", 1280, "en")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "query-editor":
+            break
+    ring = page.evaluate(
+        """() => { const box = document.activeElement.closest('.CodeMirror');
+                   const s = getComputedStyle(box);
+                   return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }"""
+    )
+    shot(page, "query-editor-focus-1280")
+    context.close()
+    assert (ring[0] != "none" and ring[1] >= 2) or ring[2] != "none", ring
