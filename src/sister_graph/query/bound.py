@@ -22,9 +22,6 @@ its own yields at most (its product - 1) solutions, and a union of such groups a
 sum, within the product of theirs (a + b - 2 <= a * b - 1 for a, b >= 1); in GRAPH the
 pattern's matches, graph by graph, add up to its matches in the store.
 
-When the product is over the cap and the WHERE group is one basic graph pattern (query/subset.py:
-Reading.ends), query/join_bound.py bounds the work by the degrees of its patterns instead.
-
 DESCRIBE of IRIs (`DESCRIBE <a> <b>`, no WHERE): pyoxigraph 0.5 projects them as one
 solution, then yields the default graph's quads whose subject is each distinct IRI, and
 describes every blank-node object met the same way, recursively, to the end of any chain of
@@ -49,14 +46,12 @@ by a for-loop (query/paths.py), once per solution before it with that solution's
 
 from __future__ import annotations
 
-import collections
 import functools
 import itertools
 
 import pyoxigraph as ox
 
 from sister_graph.errors import Unbounded
-from sister_graph.query.join_bound import join_bound
 from sister_graph.query.subset import Pattern, read_subset
 
 OPS_PER_STEP = 4  # operations per solution (see above) that cost as much as a solution
@@ -68,8 +63,6 @@ CALLBACK_OPS = 8  # operations one call into Python costs (see above)
 # than a UNION with GRAPH ?g (a subject's quads: 62 µs against 98 µs on the on-disk store).
 # Quads of a pattern in the default graph and in any named graph, as quads_for_pattern finds them.
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) {{ SELECT * {{ {triple} }} LIMIT {limit} }}"
-# The most quads of a pattern that agree on one value of ?k (its subject or object): a degree.
-DEGREE_QUERY = "SELECT (MAX(?n) AS ?m) {{ SELECT (COUNT(*) AS ?n) {{ {triple} }} GROUP BY ?k }}"
 # The quads whose subject is an IRI, in any graph, and how many of them have a blank-node object.
 DESCRIPTION_QUERY = (
     "SELECT (COUNT(*) AS ?n) (SUM(IF(isBLANK(?o), 1, 0)) AS ?b)"
@@ -95,7 +88,6 @@ class MatchCounts:
         self.probe = probe
         self._cached = functools.lru_cache(maxsize=entries)(self._count)
         self.description = functools.lru_cache(maxsize=entries)(self._description)
-        self.degree = functools.lru_cache(maxsize=entries)(self._degree)
 
     def __call__(self, pattern: Pattern) -> int:
         return self._cached(pattern)
@@ -122,30 +114,6 @@ class MatchCounts:
         found = self.store.query(query, use_default_graph_as_union=True)
         try:  # the iterator is pyo3 "unsendable": drop it in this thread (results.to_answer)
             return int(next(iter(found))[0].value)
-        finally:
-            del found
-
-    def _degree(self, pattern: Pattern, position: int) -> int:
-        """Return the most quads of the pattern (any graph) that agree on one subject
-        (position 0) or object (2). Reads the pattern's quads: call it for a count within
-        the cap only."""
-        terms = (pattern.subject, pattern.predicate, pattern.object)
-        quads = self._probed(terms)
-        if quads is not None:
-            keys = collections.Counter(
-                quad.subject if position == 0 else quad.object for quad in quads
-            )
-            return max(keys.values(), default=0)
-        triple = " ".join(
-            "?k" if n == position else f"?t{n}" if iri is None else str(ox.NamedNode(iri))
-            for n, iri in enumerate(terms)
-        )
-        found = self.store.query(
-            DEGREE_QUERY.format(triple=triple), use_default_graph_as_union=True
-        )
-        try:  # dropped in this thread, as in _count
-            value = next(iter(found))[0]
-            return 0 if value is None else int(value.value)
         finally:
             del found
 
@@ -188,18 +156,11 @@ def solution_bound(
     operations = reading.operations + callbacks * CALLBACK_OPS
     # the most solutions admitted: bound * (OPS_PER_STEP + operations) <= cap * OPS_PER_STEP
     limit = counts.cap * OPS_PER_STEP // (OPS_PER_STEP + operations)
-    bound: int | None = 1
+    bound = 1
     for pattern, copies in reading.patterns:
         bound *= counts(pattern) * copies + 1
         if bound > limit:
-            bound = None
-            break
-    if bound is None and reading.ends is not None:  # one basic graph pattern: its degrees
-        patterns = [pattern for pattern, _ in reading.patterns]  # read once each (no FROM twice)
-        sizes = [counts(pattern) for pattern in patterns]
-        bound = join_bound(patterns, reading.ends, sizes, counts, limit)
-    if bound is None:
-        return None
+            return None
     for iri, copies in reading.described:  # DESCRIBE: its one solution, then the quads
         quads, blank = counts.description(iri)
         bound += quads * copies

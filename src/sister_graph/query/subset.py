@@ -62,9 +62,6 @@ class Reading:
     patterns: list[tuple[Pattern, int]]
     operations: int
     described: tuple[tuple[str, int], ...] = ()  # a DESCRIBE's IRIs, each with its copies
-    # the variables (names, blank-node labels; None: a term) of each pattern's subject and
-    # object when the WHERE group is one basic graph pattern of IRI predicates and filters
-    ends: tuple[tuple[str | None, str | None], ...] | None = None
 
 
 def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length: int) -> Reading:
@@ -77,16 +74,7 @@ def read_subset(tokens, predeclared: tuple[tuple[str, str], ...], *, text_length
     reader = _Reader(tokens, predeclared)
     patterns = reader.query()
     weight = -(-reader.longest_term() // TERM_CHARS)
-    ends = None if reader.ends is None else tuple(reader.ends)
-    return Reading(patterns, reader.operations * weight, tuple(reader.described), ends)
-
-
-def _variable(token) -> str | None:
-    """Return the variable a subject or object token names (`?x` and `$x` alike; a blank
-    node's label: a variable of its group), None for a term."""
-    if token is None or token.kind not in ("var", "bnode"):
-        return None
-    return token.text[1:] if token.kind == "var" else token.text
+    return Reading(patterns, reader.operations * weight, tuple(reader.described))
 
 
 class _Reader(PathReader, ExpressionReader):
@@ -100,7 +88,6 @@ class _Reader(PathReader, ExpressionReader):
         self.patterns: list[tuple[Pattern, int]] = []  # and how many times a graph is read
         self.copies = {False: 1, True: 1}  # FROM, FROM NAMED clauses (in GRAPH: True)
         self.described: list[tuple[str, int]] = []  # a DESCRIBE's IRIs and their copies
-        self.ends: list[tuple[str | None, str | None]] | None = []  # see Reading.ends
 
     # -- query
     def query(self) -> list[tuple[Pattern, int]]:
@@ -126,8 +113,6 @@ class _Reader(PathReader, ExpressionReader):
             clauses[named] += 1
         # a graph listed n times is read n times (and IRIs that differ may name one graph)
         self.copies = {named: max(1, n) for named, n in clauses.items()}
-        if max(self.copies.values()) > 1:
-            self.ends = None
         if described:  # each output triple is written as a template triple is
             if self._peek() is not None:
                 raise Unbounded("outside the bounded subset")
@@ -189,7 +174,6 @@ class _Reader(PathReader, ExpressionReader):
                 self._triples(template=True)
                 self.operations += 1
             elif self._is("{"):
-                self.ends = None
                 branches = [self._group()]
                 while self._keyword("UNION"):
                     branches.append(self._group())
@@ -197,10 +181,8 @@ class _Reader(PathReader, ExpressionReader):
                     raise Unbounded("outside the bounded subset")
                 own = own or all(branches)
             elif self._keyword("OPTIONAL", "MINUS"):
-                self.ends = None
                 self._group()
             elif self._keyword("GRAPH"):
-                self.ends = None
                 if self._take().kind not in ("var", "iri", "pname"):
                     raise Unbounded("outside the bounded subset")
                 self.in_graph += 1
@@ -210,7 +192,6 @@ class _Reader(PathReader, ExpressionReader):
             elif self._keyword("FILTER"):
                 self._constraint()
             elif self._keyword("BIND"):
-                self.ends = None
                 self._expression(binds=True)
             else:
                 self._triples()
@@ -220,21 +201,15 @@ class _Reader(PathReader, ExpressionReader):
         return own
 
     def _triples(self, *, template: bool = False) -> None:
-        start = _variable(self._peek())
         subject = self._term(TERMS)
         while True:
             verb = self._verb(template)
             while True:
-                end = _variable(self._peek())
                 obj = self._object()
                 if not template:
                     copies = self.copies[self.in_graph > 0]
                     for pattern in self._path_patterns(verb, subject, obj, whole=True):
                         self.patterns.append((pattern, copies))
-                    if verb[0] != "iri" or self.ends is None:
-                        self.ends = None
-                    else:
-                        self.ends.append((start, end))
                 if not self._is(","):
                     break
                 self.index += 1
