@@ -69,3 +69,55 @@ def test_a_preflight_offers_the_methods_the_route_has(site, path, methods):
     offered = {m.strip() for m in answer.headers["Access-Control-Allow-Methods"].split(",")}
     allowed = {m.strip() for m in answer.headers["Allow"].split(",")}
     assert offered == allowed == methods
+
+
+JSON_ERRORS = {"Accept": "application/sparql-results+json, application/json"}
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "POST"])
+@pytest.mark.parametrize(
+    ("query_string", "parameter"),
+    [
+        ("query=ASK%20%7B%7D%FF", "query"),  # a stray byte in the value
+        ("query=ASK%20%7B%7D&default-graph-uri=urn:%C3", "default-graph-uri"),  # cut in two
+        ("query=ASK%20%7B%7D&%FFname=1", "\\xffname"),  # in a name
+    ],
+)
+def test_a_url_not_in_utf8_is_a_400_naming_the_parameter(site, method, query_string, parameter):
+    """Both the WSGI front (GET, POST) and the Flask view (HEAD) read the URL the same way."""
+    data = {"query": "ASK {}"} if method == "POST" else None
+    if method == "POST":  # the query in the form, the URL's other parameters
+        query_string = query_string.replace("query=ASK%20%7B%7D", "x=1")
+        parameter = "x" if parameter == "query" else parameter
+    url = site.sparql + "?" + query_string
+    answer = requests.request(method, url, data=data, headers=JSON_ERRORS)
+    assert answer.status_code == 400, answer.text
+    if method != "HEAD":
+        message = answer.json()["error"]["message"]
+        assert "not valid UTF-8" in message and repr(parameter) in message, message
+
+
+@pytest.mark.parametrize("conditional", [{}, {"If-None-Match": '"x"'}])  # front, then view
+def test_a_form_body_not_in_utf8_is_a_400_naming_the_parameter(site, conditional):
+    body = b"query=ASK%20%7B%20%3Fs%20%3Fp%20%22%E9%22%20%7D"  # latin-1 e-acute
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **JSON_ERRORS, **conditional}
+    answer = requests.post(site.sparql, data=body, headers=headers)
+    assert answer.status_code == 400, answer.text
+    message = answer.json()["error"]["message"]
+    assert message.startswith("the form body is not valid UTF-8 (parameter 'query')"), message
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_two_different_formats_are_a_400_and_the_same_one_twice_is_fine(site, method):
+    def ask(formats):
+        params = [("query", "ASK {}"), *(("format", f) for f in formats)]
+        if method == "GET":
+            return requests.get(site.sparql, params=params, headers=JSON_ERRORS)
+        return requests.post(site.sparql, data=params, headers=JSON_ERRORS)
+
+    answer = ask(["json", "xml"])
+    assert answer.status_code == 400
+    assert (
+        answer.json()["error"]["message"] == "more than one format was given (json, xml); send one"
+    )
+    assert ask(["json", "json"]).status_code == 200

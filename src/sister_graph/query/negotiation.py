@@ -22,6 +22,7 @@ from werkzeug.datastructures import MIMEAccept
 
 from sister_graph.errors import NotAcceptable
 from sister_graph.rdf.formats import (
+    ALL_FORMATS,
     BOOLEAN_FORMATS,
     HTML,
     JSON,
@@ -60,6 +61,26 @@ def by_name(key: str, offers: tuple[Format, ...]) -> Choice:
             return Choice(fmt, fmt.media_type)
     names = ", ".join(f.name for f in offers)
     raise NotAcceptable(f"format {key!r} is not available for this answer; choose one of {names}")
+
+
+def name_one_format(keys: list[str]) -> bool:
+    """Return whether some format answers to every `format` value that names one (by_name).
+
+    Clients name one format twice, even as lists (SPARQLWrapper sends `format=json-ld` and
+    then JSON-LD's two media types, comma-separated); `json` and `xml` name none in common.
+
+    >>> name_one_format(["tsv", "TSV"])
+    True
+    >>> name_one_format(["json", "xml"])
+    False
+    """
+    named = []
+    for key in keys:
+        parts = {part.strip().lower() for part in key.split(",")}
+        formats = {f for f in ALL_FORMATS if parts & {*f.names(), *f.keywords}}
+        if formats:
+            named.append(formats)
+    return not named or bool(set.intersection(*named))
 
 
 def without_parameters(accept: MIMEAccept) -> MIMEAccept:

@@ -74,28 +74,56 @@ def _utf8(charset: str | None, body: bytes) -> str:
         raise BadRequest("the request body is not valid UTF-8") from None
 
 
+def parse_params(data: bytes, where: str) -> MultiDict:
+    """Read URL-encoded parameters: a URL's query string or a form body (the FORM media type).
+
+    Names and values are UTF-8 (https://url.spec.whatwg.org/#urlencoded-parsing; a SPARQL
+    query is Unicode text). Raises BadRequest naming the parameter that is not, where it is.
+
+    >>> parse_params(b"query=ASK%20%7B%7D&format=json", "URL").getlist("format")
+    ['json']
+    """
+    try:
+        text = data.decode("utf-8")
+        return MultiDict(urllib.parse.parse_qsl(text, keep_blank_values=True, errors="strict"))
+    except UnicodeDecodeError:
+        for part in data.split(b"&"):
+            name = urllib.parse.unquote_to_bytes(part.partition(b"=")[0].replace(b"+", b" "))
+            try:
+                part.decode("utf-8")
+                urllib.parse.unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                shown = name.decode("utf-8", "backslashreplace")
+                raise BadRequest(
+                    f"the {where} is not valid UTF-8 (parameter {shown!r}); "
+                    "percent-encode the UTF-8 bytes of the text"
+                ) from None
+        raise BadRequest(f"the {where} is not valid UTF-8") from None
+
+
 def read_protocol_request(
     *,
     method: str,
     args: MultiDict,
     mimetype: str = "",
     charset: str | None = None,
-    form: MultiDict | None = None,
     body: bytes = b"",
     max_query_bytes: int,
 ) -> ProtocolRequest:
     """Collect query, dataset and format from URL, form or body, enforcing the protocol's rules.
 
-    Raises BadRequest (two queries, a query in URL and body, none on POST, a graph IRI that is
-    not absolute, a body not UTF-8), QueryRefused (an update), UnsupportedMediaType (another
-    Content-Type or charset) or PayloadTooLarge (a query over max_query_bytes).
+    args: the URL's parameters (parse_params); body: the POST body, a form (FORM) or a query
+    (QUERY). Raises BadRequest (two queries, two formats, a query in URL and body, none on
+    POST, a graph IRI that is not absolute, a body or form not UTF-8), QueryRefused (an
+    update), UnsupportedMediaType (another Content-Type or charset) or PayloadTooLarge (a
+    query over max_query_bytes).
     """
     params = MultiDict(args)
     queries = params.getlist("query")
     if method == "POST":
         if mimetype == FORM:
             _check_charset(charset)
-            params.update(form or MultiDict())
+            params.update(parse_params(body, "form body"))
             queries = params.getlist("query")
         elif mimetype == QUERY:
             if queries:
@@ -119,6 +147,8 @@ def read_protocol_request(
     if method == "POST" and query is None:
         raise BadRequest("no query was given")
     formats = params.getlist("format")
+    if len(set(formats)) > 1 and not negotiate.name_one_format(formats):
+        raise BadRequest(f"more than one format was given ({', '.join(formats)}); send one")
     return ProtocolRequest(
         query=query,
         default_graphs=check_graph_iris(tuple(params.getlist("default-graph-uri"))),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
+from werkzeug.datastructures import MultiDict
 
 from sister_graph.errors import NotAcceptable
 from sister_graph.query import negotiation as negotiate
@@ -13,6 +14,7 @@ from sister_graph.query.service import (
     PreparedQuery,
     dataset_graph,
     execute,
+    parse_params,
     prepare_query,
     read_protocol_request,
 )
@@ -36,6 +38,11 @@ bp = Blueprint("sparql", __name__)
 TRUNCATED = "X-Sister-Graph-Truncated"
 
 
+def url_params(environ: dict) -> MultiDict:
+    """Return the URL's parameters (service.parse_params; WSGI gives the bytes as latin-1)."""
+    return parse_params(environ.get("QUERY_STRING", "").encode("latin-1"), "URL's query string")
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql():
     """Answer a SPARQL query, or describe the service when no query is given."""
@@ -43,11 +50,10 @@ def sparql():
     mimetype = request.mimetype if request.method == "POST" else ""
     protocol = read_protocol_request(
         method=request.method,
-        args=request.args,
+        args=url_params(request.environ),
         mimetype=mimetype,
         charset=request.mimetype_params.get("charset"),
-        form=request.form if mimetype == FORM else None,
-        body=request.get_data() if mimetype == QUERY else b"",
+        body=request.get_data() if mimetype in (FORM, QUERY) else b"",
         max_query_bytes=config.max_query_bytes,
     )
     if prefers_html(request.accept_mimetypes, protocol):

@@ -16,16 +16,13 @@ import functools
 import io
 import logging
 import time
-from urllib.parse import parse_qsl
 
-from werkzeug.datastructures import MIMEAccept, MultiDict
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header, parse_options_header
 
 from sister_graph.errors import NotAcceptable, SisterGraphError
 from sister_graph.query.fair_use import client_address
 from sister_graph.query.service import (
-    FORM,
-    QUERY,
     ProtocolRequest,
     execute,
     prepare_query,
@@ -35,7 +32,7 @@ from sister_graph.rdf.formats import content_type
 from sister_graph.web.context import COMMON_HEADERS, AppState
 from sister_graph.web.fast_path import BODY
 from sister_graph.web.query_page import prefers_html
-from sister_graph.web.sparql_endpoint import answer_headers
+from sister_graph.web.sparql_endpoint import answer_headers, url_params
 
 # The view re-raises an error found here (see web.raise_front_error).
 ERROR = "sister_graph.front_error"
@@ -47,11 +44,6 @@ CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE", 
 def parse_accept(header: str | None) -> MIMEAccept:
     """Parse an Accept header once per distinct value (clients send a handful of them)."""
     return parse_accept_header(header, MIMEAccept)
-
-
-def _args(query_string: str) -> MultiDict:
-    raw = query_string.encode("latin-1").decode()  # as werkzeug's Request.args
-    return MultiDict(parse_qsl(raw, keep_blank_values=True, errors="werkzeug.url_quote"))
 
 
 class SparqlFront:
@@ -99,24 +91,19 @@ class SparqlFront:
     def _read(self, environ: dict, method: str) -> ProtocolRequest | None:
         """Read the protocol parameters as Flask would; None: a body Flask must read itself."""
         config = self.state.config
-        mimetype, charset, form, body = "", None, None, b""
+        mimetype, charset, body = "", None, b""
         if method == "POST":
             mimetype, options = parse_options_header(environ.get("CONTENT_TYPE", ""))
             charset = options.get("charset")
             body = self._body(environ)
             if body is None:
                 return None
-            if mimetype == FORM:
-                form = MultiDict(
-                    parse_qsl(body.decode(), keep_blank_values=True, errors="werkzeug.url_quote")
-                )
         return read_protocol_request(
             method=method,
-            args=_args(environ.get("QUERY_STRING", "")),
+            args=url_params(environ),
             mimetype=mimetype,
             charset=charset,
-            form=form,
-            body=body if mimetype == QUERY else b"",
+            body=body,
             max_query_bytes=config.max_query_bytes,
         )
 
