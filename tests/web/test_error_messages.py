@@ -121,3 +121,28 @@ def test_two_different_formats_are_a_400_and_the_same_one_twice_is_fine(site, me
         answer.json()["error"]["message"] == "more than one format was given (json, xml); send one"
     )
     assert ask(["json", "json"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/doc/city/graz.ttl", "/catalog.ttl", "/ontology.ttl", "/id/city/graz.ttl"]
+)
+def test_an_extension_and_a_format_naming_another_format_are_a_400(site, path):
+    url = site.url + path.lstrip("/")
+    answer = requests.get(url, params={"format": "jsonld"}, headers=JSON_ERRORS)
+    assert answer.status_code == 400, (path, answer.status_code)
+    message = answer.json()["error"]["message"]
+    assert message == "the extension .ttl and format=jsonld name different formats; use one of them"
+    for same in ("ttl", "turtle", "text/turtle"):  # the extension's own format, named again
+        agreed = requests.get(url, params={"format": same}, allow_redirects=False)
+        assert agreed.status_code in (200, 303), (path, same, agreed.status_code)
+
+
+@pytest.mark.parametrize("path", ["/doc/city/graz", "/catalog", "/ontology", "/id/city/graz"])
+def test_two_formats_on_a_negotiated_document_are_a_400(site, path):
+    url = site.url + path.lstrip("/")
+    params = [("format", "ttl"), ("format", "jsonld")]
+    answer = requests.get(url, params=params, headers=JSON_ERRORS, allow_redirects=False)
+    assert answer.status_code == 400, (path, answer.status_code)
+    assert "more than one format was given (ttl, jsonld)" in answer.json()["error"]["message"]
+    same = [("format", "ttl"), ("format", "text/turtle")]
+    assert requests.get(url, params=same, allow_redirects=False).status_code in (200, 303)

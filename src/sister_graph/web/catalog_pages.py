@@ -16,8 +16,8 @@ from sister_graph.web.context import current_config
 from sister_graph.web.documents import (
     EXTENSIONS,
     mark_negotiated,
-    negotiated,
     rdf_response,
+    requested,
     unknown_extension,
 )
 from sister_graph.web.downloads import published_files
@@ -58,7 +58,7 @@ def catalog(ext: str | None):
     """Describe the catalog, its dataset, distributions and SPARQL service (DCAT-AP 3 + VoID)."""
     if ext and ext not in EXTENSIONS:
         raise unknown_extension(ext)
-    fmt = EXTENSIONS[ext] if ext else negotiated()
+    fmt = requested(EXTENSIONS[ext] if ext else None)
     config, graph = current_config(), read_catalog()
     if fmt is HTML:
         view = build_catalog_view(_with_labels(graph), base=config.base, lang=current_lang())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, request
 from rdflib import Graph
 
-from sister_graph.errors import NotFound
+from sister_graph.errors import BadRequest, NotFound
 from sister_graph.query import negotiation as negotiate
 from sister_graph.rdf.formats import HTML, RDF_FORMATS, Format, content_type
 from sister_graph.rdf.serialize import to_jsonld, to_ntriples, to_rdfxml, to_turtle
@@ -42,6 +42,26 @@ def negotiated() -> Format:
         request.accept_mimetypes, DOCUMENT_FORMATS, format=request.args.get("format")
     )
     return choice.format
+
+
+def requested(fixed: Format | None) -> Format:
+    """Return the format an extension fixes, else the negotiated one; `?format=` must agree.
+
+    Raises BadRequest when `format` values name no format in common, or one the extension
+    does not name (`/doc/x.ttl?format=jsonld`: the client asked for two formats);
+    NotAcceptable when negotiation finds none.
+    """
+    keys = request.args.getlist("format")
+    if len(set(keys)) > 1 and not negotiate.name_one_format(keys):
+        raise BadRequest(f"more than one format was given ({', '.join(keys)}); send one")
+    if fixed is None:
+        return negotiated()
+    if keys and not negotiate.name_one_format([*keys, fixed.extension]):
+        raise BadRequest(
+            f"the extension .{fixed.extension} and format={keys[0]} name different formats; "
+            "use one of them"
+        )
+    return fixed
 
 
 def serialise(graph: Graph, fmt: Format, *, base: str) -> bytes:

@@ -31,6 +31,7 @@ from sister_graph.web.documents import (
     mark_negotiated,
     negotiated,
     rdf_response,
+    requested,
     split_extension,
     unknown_extension,
 )
@@ -161,7 +162,7 @@ def thing(rest: str):
     """Redirect (303 See Other) from a thing to the document that describes it."""
     stem, fmt = split_extension(rest)
     try:
-        fmt = fmt or negotiated()
+        fmt = requested(fmt)
         _neighbourhood(current_config().base + "id/" + stem)
     except NotFound as err:
         return render_not_found(err)
@@ -190,7 +191,7 @@ def document(rest: str):
     config = current_config()
     iri = config.base + "id/" + stem
     try:
-        fmt = fixed or negotiated()
+        fmt = requested(fixed)
         graph = _neighbourhood(iri)
     except NotFound as err:
         return render_not_found(_unknown_extension(stem) or err)
@@ -225,7 +226,7 @@ def ontology(ext: str | None):
     _, fixed = split_extension(f"ontology.{ext}") if ext else ("ontology", None)
     if ext and fixed is None:
         raise unknown_extension(ext)
-    fmt = fixed or negotiated()
+    fmt = requested(fixed)
     graph = read_graph(ontology_query(base=config.base))
     if fmt is HTML:
         vocabulary = build_vocabulary(graph, base=config.base, lang=current_lang())
