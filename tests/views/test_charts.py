@@ -54,3 +54,13 @@ def test_map_places_partners_by_coordinates_and_links_shared_signings():
 def test_empty_input_draws_nothing():
     assert to_timeline_svg([], href=str, title="T", shared_text="x") == ""
     assert to_map_svg(None, [], href=str, title="M", shared_text="x") == ""
+
+
+def test_a_result_timeline_writes_dates_in_the_page_language():
+    from sister_graph.views.result_views import result_timeline
+
+    head = ["city", "date"]
+    rows = [[{"text": "Graz", "iri": "urn:city:graz"}, {"text": "2006-06-21"}]]
+    for lang, day in (("sr-Cyrl", "21. јун 2006."), ("en", "21 June 2006")):
+        svg = result_timeline(head, rows, href=str, title="T", together="t", lang=lang)
+        assert day in svg and "2006-06-21" not in svg

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from sister_graph.views.charts import MapPoint, draw_map, to_timeline_svg
+from sister_graph.views.i18n import format_date
 from sister_graph.views.overview import Partner, Place
 
 _LAT = re.compile(r"^(lat|latitude|y)$|lat", re.I)
@@ -62,8 +63,12 @@ def result_timeline(
     href: Callable[[str], str],
     title: str,
     together: str,
+    lang: str = "en",
 ) -> Markup:
-    """Draw the rows that hold a date (xsd:date, YYYY-MM-DD) on the timeline; else nothing."""
+    """Draw the rows that hold a date (xsd:date, YYYY-MM-DD) on the timeline; else nothing.
+
+    The dates' labels are written as `lang` writes them (i18n.format_date).
+    """
     column = next(
         (
             i
@@ -83,7 +88,7 @@ def result_timeline(
             continue
         name, iri = _name_and_iri(head, row, {column})
         place = Place(iri or f"#{len(partners)}", name or day)
-        partners.append(Partner(place, "", "", "", day, day, ()))
+        partners.append(Partner(place, "", "", "", day, day, (), format_date(day, lang)))
     return to_timeline_svg(
         partners, href=href, title=title, shared_text=together, css_class="result-timeline"
     )

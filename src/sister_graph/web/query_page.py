@@ -118,6 +118,7 @@ def _views(table: dict, lang: str) -> list:
             href=href,
             title=i18n.text("result_timeline", lang),
             together=i18n.text("shared", lang),
+            lang=lang,
         ),
     ]
     return [v for v in views if v]
