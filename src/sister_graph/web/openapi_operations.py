@@ -71,6 +71,10 @@ class Operation:
 
 FORMAT = Param("format", "query", "Short format name (e.g. json, csv, ttl); overrides Accept.")
 LANG = Param("lang", "query", "Page language: sr-Latn, sr-Cyrl or en.")
+EXTENSION = Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True)
+EXTENSION_FORMAT = Param(
+    "format", "query", "Must name the extension's format if given (else 400), e.g. ttl."
+)
 IRI_LIST = {"type": "array", "items": {"type": "string", "format": "iri"}}
 PROTOCOL = (
     Param("query", "query", "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)."),
@@ -160,7 +164,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "A thing's IRI: 303 See Other to its document in the negotiated format.",
         {303: ()},
-        (404, 406),
+        (400, 404, 406),
         params=(
             Param("rest", "path", "kind/slug, e.g. city/banja-luka.", required=True),
             FORMAT,
@@ -172,6 +176,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "A thing's document: HTML or RDF (extension, format parameter or Accept).",
         {200: (*PAGE, *RDF), 304: ()},
+        (400, 404, 406, 412),
         params=(
             Param("rest", "path", "kind/slug[.ext], e.g. city/banja-luka.ttl.", required=True),
             FORMAT,
@@ -183,7 +188,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "The project's vocabulary (HTML or RDF).",
         {200: (*PAGE, *RDF), 304: ()},
-        (406, 412),
+        (400, 406, 412),
         params=(FORMAT, LANG),
     ),
     Operation(
@@ -191,15 +196,15 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "The vocabulary in the format of the extension.",
         {200: (*PAGE, *RDF), 304: ()},
-        (404, 412),
-        params=(Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
+        (400, 404, 412),
+        params=(EXTENSION, EXTENSION_FORMAT, LANG),
     ),
     Operation(
         "/catalog",
         "get",
         "DCAT-AP catalog and VoID description of the dumps.",
         {200: (*PAGE, *RDF), 304: ()},
-        (406, 412, 503),
+        (400, 406, 412, 503),
         (FORMAT, LANG),
     ),
     Operation(
@@ -207,8 +212,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "get",
         "The catalog in the format of the extension.",
         {200: (*PAGE, *RDF), 304: ()},
-        (404, 412, 503),
-        (Param("ext", "path", "html, ttl, jsonld, nt or rdf.", required=True), LANG),
+        (400, 404, 412, 503),
+        (EXTENSION, EXTENSION_FORMAT, LANG),
     ),
     Operation(
         "/.well-known/void",
