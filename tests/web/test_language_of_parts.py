@@ -9,6 +9,7 @@ shows no Serbian keyword written in Latin when the keyword exists in Cyrillic.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -104,3 +105,97 @@ def test_the_cyrillic_catalog_page_shows_keywords_in_cyrillic(client):
     page = answer.get_data(as_text=True)
     assert "градови партнери" in page
     assert "bratimljenje" not in page and "gradovi partneri" not in page
+
+
+# A Latin word that is not Serbian text: an acronym or a name written with inner capitals
+# (NALAS, GeoNames), a word with letters Serbian Latin has not (Wikidata, SPARQL), a prefixed
+# name or an address (sg:partner, https://…), the project's own name, or a licence's name.
+NAMES = {"Creative", "Commons"}
+
+
+def _not_serbian(word: str) -> bool:
+    return bool(
+        sum(c.isupper() for c in word) >= 2
+        or re.search(r"[qwxyQWXY:/\d]", word)
+        or word.lower().startswith("sister-graph")
+        or word in NAMES
+    )
+
+
+class _CyrillicTexts(_Texts):
+    """Collect the words of <main> whose language in force is sr-Cyrl, outside code and
+    elements marked translate="no" (file names, format names, language tags)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skip: list[bool] = []
+        self.words: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        super().handle_starttag(tag, attrs)
+        code = tag in ("code", "kbd", "pre", "script", "style", "textarea")
+        self.skip.append(code or dict(attrs).get("translate") == "no" or self._skipping())
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        del self.skip[len(self.stack) :]
+
+    def _skipping(self) -> bool:
+        return bool(self.skip and self.skip[-1])
+
+    def handle_data(self, data):
+        tags = {tag for tag, _ in self.stack}
+        if "main" not in tags or self._skipping() or self.lang() != "sr-Cyrl":
+            return
+        for word in re.findall(r"[A-Za-zČĆŽŠĐčćžšđ][\w'’:/.\-]*", data):
+            if not _not_serbian(word):
+                self.words.append((word, data.strip()[:60]))
+
+
+def test_cyrillic_pages_show_no_serbian_in_latin_letters(client):
+    """sr-Cyrl pages write Serbian in Cyrillic; only text in another language, marked so,
+    or a verbatim source that is Latin only (marked sr-Latn) keeps Latin letters."""
+    pages = [
+        *PAGES,
+        "/ontology",
+        "/doc/concept/agreement-type.html",
+        "/doc/organization/nalas.html",
+        "/doc/signing/graz-1973-05-22.html",
+        "/sparql",
+    ]
+    found = []
+    for path in pages:
+        answer = client.get(path, query_string={"lang": "sr-Cyrl"}, headers=HTML)
+        parser = _CyrillicTexts()
+        parser.feed(answer.get_data(as_text=True))
+        found += [f"{path}: {word!r} in {text!r}" for word, text in parser.words]
+    assert found == []
+
+
+def test_the_cyrillic_catalog_page_writes_the_catalogs_own_texts_in_cyrillic(client):
+    """The catalog's titles and descriptions exist in sr-Latn and en only; a Cyrillic page
+    shows them in Cyrillic (the project wrote them; they are no verbatim source)."""
+    answer = client.get("/catalog", query_string={"lang": "sr-Cyrl"}, headers=HTML)
+    page = answer.get_data(as_text=True)
+    assert "sister-graph: међународна сарадња градова" in page
+    assert "Повезани отворени подаци о међународној сарадњи" in page
+    assert "SPARQL 1.1 сервис за упите" in page
+    assert "братимљење" in page and "međunarodna" not in page and "Povezani" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("sr-Cyrl", ["Бељак", "Кајзерслаутерн"]),
+        ("sr-Latn", ["Beljak", "Kajzerslautern"]),
+        ("en", ["Villach", "Kaiserslautern"]),
+    ],
+)
+def test_the_catalogs_places_are_named_in_the_page_language(client, lang, names):
+    """dct:spatial names GeoNames places (labelled "Villach"@en there); the page names them
+    as the graph names the city that is owl:sameAs the place."""
+    answer = client.get("/catalog", query_string={"lang": lang}, headers=HTML)
+    page = answer.get_data(as_text=True)
+    assert all(f">{name}</a>" in page for name in names), names

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 
 from sister_graph.rdf.namespaces import DCAT, DCTERMS, FOAF, RDF, SPDX, VOID
-from sister_graph.views.i18n import pick_literal, term_label
-from sister_graph.views.resource import LABEL_PREDICATES, Value, label, literal_lang
+from sister_graph.views.i18n import in_page_script, pick_literal, term_label
+from sister_graph.views.resource import LABEL_PREDICATES, Value, label
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,19 @@ def _text(graph: Graph, node, *predicates, lang: str) -> Value:
     found = pick_literal(
         [o for p in predicates for o in graph.objects(node, p) if isinstance(o, Literal)], lang
     )
-    return Value(str(found), lang=found.language) if found is not None else NO_TEXT
+    if found is None:
+        return NO_TEXT
+    text, tag = in_page_script(found, lang)
+    return Value(text, lang=tag)
 
 
 def _keywords(graph: Graph, dataset, lang: str) -> tuple[Value, ...]:
-    """The keywords in the page's language, or every keyword when none is; each with its own."""
-    every = [Value(str(k), lang=literal_lang(k)) for k in graph.objects(dataset, DCAT.keyword)]
-    mine = [v for v in every if v.lang.lower() == lang.lower()]
-    return tuple(sorted(mine or every, key=lambda v: (v.text.lower(), v.lang)))
+    """The keywords in the page's language (sr-Latn ones written in Cyrillic on a Cyrillic
+    page, without repeats), or every keyword when none is; each with its own language."""
+    shown = [in_page_script(k, lang) for k in graph.objects(dataset, DCAT.keyword)]
+    every = [Value(text, lang=tag) for text, tag in shown]
+    mine = {v for v in every if v.lang.lower() == lang.lower()}
+    return tuple(sorted(mine or set(every), key=lambda v: (v.text.lower(), v.lang)))
 
 
 def _distribution(graph: Graph, node, lang: str) -> DistributionView:

@@ -8,9 +8,11 @@ so every comparison here is case-insensitive (BCP 47 tags are, RFC 5646 §2.1.1)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
+import cyrtranslit
 from rdflib import Literal
 
 from sister_graph.views.ui_text import MONTHS, TERMS, UI
@@ -82,6 +84,44 @@ def format_number(number: int | str, lang: str) -> str:
     except (TypeError, ValueError):
         return str(number)
     return grouped if lang == "en" else grouped.replace(",", ".")
+
+
+# Latin words that are not Serbian text and stay as written in Cyrillic: acronyms and names
+# with inner capitals (NALAS, GeoNames), words with letters Serbian Latin has not (Wikidata,
+# SPARQL), prefixed names and addresses (dct:title, https://…), and the project's name.
+_KEEP_LATIN = re.compile(
+    r"https?://\S+|[\w.-]*:[\w./#-]+|sister-graph|[\w-]*[qwxyQWXY][\w-]*|[\w-]*[A-Z][\w-]*[A-Z][\w-]*"
+)
+
+
+def cyrillic(text: str) -> str:
+    """Write Serbian Latin text in Cyrillic, leaving the words that are not Serbian as they are.
+
+    Serbian has one letter for one letter in both scripts (with lj, nj, dž as digraphs);
+    cyrtranslit follows that table. For text the project wrote in sr-Latn only (catalog titles),
+    shown on a Cyrillic page; verbatim source lines are never passed here.
+
+    >>> cyrillic("sister-graph: međunarodna saradnja (SPARQL, GeoNames, Wikidata)")
+    'sister-graph: међународна сарадња (SPARQL, GeoNames, Wikidata)'
+    """
+    out, last = [], 0
+    for kept in _KEEP_LATIN.finditer(text):
+        out += [cyrtranslit.to_cyrillic(text[last : kept.start()], "sr"), kept.group()]
+        last = kept.end()
+    out.append(cyrtranslit.to_cyrillic(text[last:], "sr"))
+    return "".join(out)
+
+
+def in_page_script(literal: Literal, lang: str) -> tuple[str, str]:
+    """Return (text, language) of a project-authored literal as the page shows it.
+
+    On a Cyrillic page a text the project wrote only in sr-Latn is shown in Cyrillic (and
+    tagged so); anything else keeps its text and its own tag.
+    """
+    tag = (literal.language or "").lower()
+    if lang == "sr-Cyrl" and tag == "sr-latn":
+        return cyrillic(str(literal)), "sr-Cyrl"
+    return str(literal), literal.language or ""
 
 
 def term_label(iri: str, lang: str) -> str | None:

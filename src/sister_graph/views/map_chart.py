@@ -82,8 +82,10 @@ def draw_map(
         '<rect class="sea" x="0" y="0" width="100%" height="100%"/>',
         '<g class="borders" aria-hidden="true">',
     ]
-    for name, path in border_paths(projection, to_view, box, degrees):
-        out.append(f'<path class="country" d="{path}"><title>{escape(name)}</title></path>')
+    # no names on the countries: Natural Earth names them in English only, and the page is in
+    # the reader's language (the borders are drawn for orientation, hidden from assistive tech)
+    for _, path in border_paths(projection, to_view, box, degrees):
+        out.append(f'<path class="country" d="{path}"/>')
     out.append("</g>")
     homes = [i for i, p in enumerate(points) if p.home]
     for hi in homes:

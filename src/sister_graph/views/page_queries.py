@@ -164,3 +164,17 @@ def kind_query(prefix: str, *, base: str) -> str:
   ?s ?l ?v . VALUES ?l {{ {LABELS} }} FILTER(STRSTARTS(STR(?s), "{prefix}"))
 }}"""
     )
+
+
+def same_as_labels_query(iris: list[str], *, base: str) -> str:
+    """Label outside places (a catalog's GeoNames dct:spatial) with the labels of the graph's
+    things that are owl:sameAs them: the city in sr-Latn, sr-Cyrl and en, not the registry's
+    one English name. `iris` must each pass is_safe_iri."""
+    values = " ".join(_iri(i) for i in iris)
+    return (
+        _prologue(base)
+        + f"""CONSTRUCT {{ ?place rdfs:label ?label }} WHERE {{
+  VALUES ?place {{ {values} }}
+  ?thing <http://www.w3.org/2002/07/owl#sameAs> ?place ; rdfs:label ?label .
+}}"""
+    )

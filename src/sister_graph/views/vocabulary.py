@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 
 from sister_graph.rdf.namespaces import OWL, RDF, RDFS
-from sister_graph.views.i18n import pick_literal
+from sister_graph.views.i18n import pick_literal, term_label
 from sister_graph.views.resource import Value, label
 
 KINDS = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
@@ -22,6 +22,7 @@ class Term:
     label: str
     comment: str
     kind: str
+    kind_label: str
     domain: Value | None
     range: Value | None
     parent: Value | None
@@ -63,6 +64,7 @@ def build_vocabulary(graph: Graph, *, base: str, lang: str) -> Vocabulary:
                 label=label(graph, node, lang, base=base),
                 comment=_text(graph, node, RDFS.comment, lang),
                 kind=kind.fragment or str(kind).rpartition("#")[2],
+                kind_label=term_label(str(kind), lang) or kind.fragment or str(kind),
                 domain=_link(graph, graph.value(node, RDFS.domain), lang, base),
                 range=_link(graph, graph.value(node, RDFS.range), lang, base),
                 parent=_link(graph, parent, lang, base),

@@ -10,8 +10,9 @@ from flask import Blueprint, Response
 from rdflib import Graph, URIRef
 
 from sister_graph.rdf.formats import HTML, TURTLE, content_type
+from sister_graph.rdf.namespaces import DCTERMS
 from sister_graph.views.catalog import build_catalog_view
-from sister_graph.views.page_queries import is_safe_iri, resource_query
+from sister_graph.views.page_queries import is_safe_iri, resource_query, same_as_labels_query
 from sister_graph.web.context import current_config
 from sister_graph.web.documents import (
     EXTENSIONS,
@@ -41,14 +42,21 @@ def _alternates() -> list[dict]:
 
 
 def _with_labels(catalog: Graph) -> Graph:
-    """Add the graph's own labels of the things the catalog names (publisher, places)."""
+    """Add the graph's own labels of the things the catalog names (publisher, places).
+
+    A place named by its GeoNames IRI (dct:spatial) gets the labels of the city that is
+    owl:sameAs it, so a Serbian page says "Beljak" / "Бељак" where GeoNames says "Villach".
+    """
     config = current_config()
-    named = {o for o in catalog.objects() if isinstance(o, URIRef)}
-    named = [o for o in named if str(o).startswith(config.base + "id/") and is_safe_iri(str(o))]
+    named = {o for o in catalog.objects() if isinstance(o, URIRef) and is_safe_iri(str(o))}
+    own = [o for o in named if str(o).startswith(config.base + "id/")]
     merged = Graph()
     merged += catalog
-    for node in sorted(named):
+    for node in sorted(own):
         merged += read_graph(resource_query(str(node), base=config.base))
+    places = sorted(str(o) for o in catalog.objects(None, DCTERMS.spatial) if o in named)
+    if places:
+        merged += read_graph(same_as_labels_query(places, base=config.base))
     return merged
 
 
