@@ -302,3 +302,38 @@ def test_a_page_outside_the_folders_source_is_refused(data_copy, folder, name, o
         f"{folder}/{name}:2: column 'source_file'" in p and "is not a file inside this folder" in p
         for p in problems
     ), problems
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n", ",,,,,,\n", "\r\n"])
+def test_blank_rows_are_skipped_by_every_check(data_copy, blank):
+    # an editor's empty last line, or a spreadsheet's empty row: the row reader skips it, and
+    # so must the CSVW check (it reported one 'required column value is missing' per column)
+    path = data_copy / "banja-luka" / "agreements.csv"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\n")
+    path.write_text(f"{head}\n{blank}{rest}{blank}", encoding="utf-8")
+    assert [s.publisher.city for s in read_sources(data_copy)]
+
+
+def test_an_unclosed_quote_is_named_at_the_line_it_opens(data_copy):
+    # the reader only notices at the end of the file; the clerk needs the line of the quote
+    path = data_copy / "banja-luka" / "agreements.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",26\n", ',"26\n')
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = [p for p in _problems(data_copy) if p.startswith("data/banja-luka/agreements")]
+    assert problems == [
+        "data/banja-luka/agreements.csv:3: malformed CSV: a quoted cell opened on this line is "
+        "never closed (unexpected end of data)"
+    ], problems
+
+
+def test_an_unreadable_agreements_row_does_not_fail_the_claim_too(data_copy):
+    # the claim counted the rows read (14 of 15) and reported the page's 15 as wrong
+    path = data_copy / "banja-luka" / "agreements.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace("\n", ",extra\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _problems(data_copy) == [
+        "data/banja-luka/agreements.csv:2: has 8 cells, the header has 7"
+    ]

@@ -79,7 +79,7 @@ def read_rows(
                 f"{label}:1", "file is empty (a header row and at least one data row needed)"
             )
         return []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = _Records(csv.reader(io.StringIO(text, newline=""), strict=True))
     try:
         header = [h.strip() for h in next(reader)]
         if "review" in header:
@@ -99,11 +99,36 @@ def read_rows(
             return []
         rows = list(_rows(reader, header, label, problems))
     except csv.Error as err:
-        problems.add(f"{label}:{reader.line_num}", f"malformed CSV ({err})")
+        if "unexpected end of data" in str(err):  # a quote never closed: where it opened
+            problems.add(
+                f"{label}:{reader.start}",
+                f"malformed CSV: a quoted cell opened on this line is never closed ({err})",
+            )
+        else:
+            problems.add(f"{label}:{reader.line_num}", f"malformed CSV ({err})")
         return []
     if not rows and not optional:
         problems.add(f"{label}:2", "no data rows")
     return rows
+
+
+class _Records:
+    """A csv.reader that also knows the line its last record started on (its line_num is the
+    record's last line: an unclosed quote is only noticed at the end of the file)."""
+
+    def __init__(self, reader) -> None:
+        self.reader, self.start = reader, 1
+
+    def __iter__(self) -> _Records:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.start = self.reader.line_num + 1
+        return next(self.reader)
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
 
 
 def _rows(reader, header: list[str], label: str, problems: Problems) -> Iterator[Row]:

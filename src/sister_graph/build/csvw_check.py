@@ -78,7 +78,10 @@ def check_folder(
     tables = [t for t in metadata["tables"] if t["url"] in names]
     if not tables:
         return
-    group = TableGroup.fromvalue({**metadata, "tables": tables})
+    # blank rows (an editor's empty last line, a spreadsheet's ',,,,') are no rows, as for
+    # csv_rows: CSVW's default reads them as rows with every required value missing
+    dialect = {**metadata.get("dialect", {}), "skipBlankRows": True}
+    group = TableGroup.fromvalue({**metadata, "dialect": dialect, "tables": tables})
     group._fname = folder / FILE_NAME  # resolve each table's url against the folder
     handler = _Collect()
     log = logging.getLogger(f"sister_graph.csvw.{id(handler)}")
