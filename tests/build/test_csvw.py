@@ -76,3 +76,17 @@ def test_a_cell_the_row_checks_name_is_not_named_twice(data_copy: Path) -> None:
         read_sources(data_copy)
     signed = [p for p in caught.value.problems if "agreements.csv:2: column 'signed'" in p]
     assert len(signed) == 1, signed
+
+
+def test_a_city_without_a_native_name_is_named_before_shacl(data_copy: Path) -> None:
+    # the shapes need one (sgs:City-nativeName); the metadata and README called it optional,
+    # so a clerk following 'Add your city' met a SHACL violation after the CSVs passed
+    path = data_copy / "banja-luka" / "cities.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",sr:Бања Лука,", ",,", 1), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_sources(data_copy)
+    assert caught.value.problems == [
+        "data/banja-luka/cities.csv:2: column 'native_names': "
+        "required column value is missing (CSVW)"
+    ]
