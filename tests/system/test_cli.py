@@ -135,3 +135,19 @@ def test_query_asks_for_exactly_one_query(built, args):
     assert result.exit_code == 2
     assert "give the query either as an argument or with --file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_query_argument_that_is_not_utf8_is_named_in_one_line(built):
+    # a shell passes the bytes; Python reads b"\xff" as the lone surrogate U+DCFF, and the
+    # codec's "surrogates not allowed" was the message
+    result = run(built, "query", "ASK { ?s ?p \udcff }")
+    assert result.exit_code == 1, result.output
+    assert result.output == "error: the query argument is not UTF-8 text (byte 12)\n"
+
+
+def test_a_query_file_saved_with_a_byte_order_mark_is_read(built, tmp_path):
+    # Windows editors save UTF-8 with a BOM; it is no part of the query (utf-8-sig)
+    path = tmp_path / "q.rq"
+    path.write_bytes(b"\xef\xbb\xbfASK { ?s ?p ?o }\n")
+    result = run(built, "query", "--file", str(path))
+    assert (result.exit_code, result.output) == (0, "true\n")

@@ -65,7 +65,7 @@ def validate(ctx: click.Context, **options: str | None) -> None:
     "-f",
     "--file",
     "query_file",
-    type=click.File(encoding="utf-8"),
+    type=click.File(encoding="utf-8-sig"),  # a leading byte order mark is no part of it
     help="Read the query from this file ('-' for standard input).",
 )
 @click.option(
@@ -113,6 +113,11 @@ def query(
         raise BadArgument(
             f"--file: {query_file.name} is not UTF-8 text (byte {err.start})"
         ) from None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # argv bytes not UTF-8 arrive as lone surrogates
+        byte = len(text[: err.start].encode("utf-8", "surrogateescape"))
+        raise BadArgument(f"the query argument is not UTF-8 text (byte {byte})") from None
     config = config_from(ctx, **options)
     answer = run_query(
         config,
