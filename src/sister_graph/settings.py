@@ -243,9 +243,10 @@ def load_config(
     Raises BadSetting (a ValueError) naming the setting, the value and where it came from.
     """
     environ = os.environ if environ is None else environ
+    given = {n for source in (cli, overrides) for n, v in (source or {}).items() if v is not None}
     values: dict[str, object] = {}
     for setting in SETTINGS:
-        if setting.env in environ:
+        if setting.env in environ and setting.name not in given:  # an option wins unread
             values[setting.name] = setting.parse(environ[setting.env], source=setting.env)
     for name, value in (cli or {}).items():
         if value is not None:

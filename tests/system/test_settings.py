@@ -145,3 +145,13 @@ def test_help_shows_each_default_as_the_readme_does():
         for setting in (s for s in SETTINGS if command in s.commands):
             assert f"default {setting.shown_default()}]" in text, (command, setting.name)
     assert "default data]" in CliRunner().invoke(cli, ["--help"], terminal_width=1000).output
+
+
+def test_an_environment_value_an_option_overrides_is_not_read():
+    # `SISTER_GRAPH_PORT= sister-graph serve --port 8001` stopped at the unused empty variable
+    config = load_config(cli={"port": "8001"}, environ={"SISTER_GRAPH_PORT": ""})
+    assert config.port == 8001
+    config = load_config({"port": 8002}, environ={"SISTER_GRAPH_PORT": "eighty"})
+    assert config.port == 8002
+    with pytest.raises(ValueError, match="SISTER_GRAPH_PORT"):  # still refused when it is used
+        load_config(cli={"port": None}, environ={"SISTER_GRAPH_PORT": ""})
