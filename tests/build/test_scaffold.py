@@ -147,3 +147,17 @@ def test_empty_cyrillic_label_is_transliterated_and_an_explicit_one_wins(data_co
     cities = {c.id: c for c in bl.cities}
     assert cities["kranj"].labels.sr_cyrl == "Крањ" == to_serbian_cyrillic("Kranj")
     assert cities["bari"].labels.sr_cyrl == "Бaри" != to_serbian_cyrillic("Bari")  # explicit wins
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"\xef\xbb\xbf \t\r\n"])
+def test_init_refuses_a_page_with_no_text(tmp_path: Path, content: bytes) -> None:
+    # an empty save (the copy did not take) made a folder with an empty page title
+    page = tmp_path / "page.txt"
+    page.write_bytes(content)
+    args = ["init", str(tmp_path / "novi-sad"), "--page", str(page), "--url", "https://x.org/"]
+    result = CliRunner().invoke(cli, ["--data-dir", str(REPO / "data"), *args])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: --page: {page} holds no text; save the text of the page\n",
+    )
+    assert not (tmp_path / "novi-sad").exists(), "nothing is written"

@@ -239,8 +239,8 @@ def write_publisher_folder(
 
     Raises BadArgument (a ValueError) naming the parameter for a folder that is not new and
     empty or whose name is not a slug, a URL that is not http(s), a language that is not a
-    BCP 47 tag, or a page that is not UTF-8 text; raises SourceError when data/ itself has
-    problems. Returns the number of proposed rows by file.
+    BCP 47 tag, or a page that is not UTF-8 text or holds none; raises SourceError when data/
+    itself has problems. Returns the number of proposed rows by file.
     """
     if not SLUG.match(folder.name):
         raise BadArgument(
@@ -257,6 +257,8 @@ def write_publisher_folder(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise BadArgument(f"--page: {page} is not UTF-8 text (byte {err.start})") from None
+    if not text.strip():
+        raise BadArgument(f"--page: {page} holds no text; save the text of the page")
     known = read_sources(data_dir) if publisher_folders(data_dir) else []
     source_file = f"source/{page.name}"
     files = scaffold_publisher(
