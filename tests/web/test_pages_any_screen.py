@@ -142,3 +142,25 @@ def test_the_query_editor_shows_where_the_keyboard_is(browser, site):
     shot(page, "query-editor-focus-1280")
     context.close()
     assert (ring[0] != "none" and ring[1] >= 2) or ring[2] != "none", ring
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_chart_label_is_11_css_px_and_clear_at_every_width(browser, site, lang):
+    """Names, dates and years of the maps and timelines, from 320 to 1280 px (WCAG 1.4.4 asks
+    for text that stays readable; issue 14 set 11 CSS px): no label under 11 px, none
+    overlapping another label, a stem or another city's dot."""
+    from tests.web.test_charts_browser import COLLECT, _collisions
+
+    found = []
+    for width in (320, 375, 768, 1024, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for path in ("", "publisher/banja-luka", "publisher/novi-sad"):
+            page.goto(f"{site.url}{path}?lang={lang}")
+            for chart in page.evaluate(COLLECT):
+                where = f"{path or 'landing'} {chart['kind']} at {width} px"
+                small = sorted((round(t["px"], 1), t["text"]) for t in chart["labels"])
+                found += [f"{where}: {small[0]}"] if small and small[0][0] < 11 else []
+                found += [f"{where}: {c}" for c in _collisions(chart)[:2]]
+        context.close()
+    assert found == []

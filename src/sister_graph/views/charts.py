@@ -19,7 +19,7 @@ from sister_graph.views.overview import Partner
 __all__ = ["MapPoint", "draw_map", "to_map_svg", "to_timeline_svg"]
 
 NAME_FONT = 13.0
-DATE_FONT = 10.0
+DATE_FONT = 12.0  # as site.css draws .date: with the smallest scale shown, 11 CSS px
 LINE = 16.0
 
 
@@ -77,7 +77,7 @@ def _note(group: list[Partner], shared_text: str) -> str:
 def _block_size(group: list[Partner], shared_text: str) -> tuple[float, float]:
     names = [text_width(p.city.label, NAME_FONT, bold=True) for p in group]
     width = max([*names, text_width(_note(group, shared_text), DATE_FONT)])
-    return width, LINE * len(group) + 14
+    return width, LINE * len(group) + 17
 
 
 def _stack(
@@ -144,7 +144,7 @@ def _block(group: list[Partner], box: Box, *, href, shared_text: str, anchor_end
             f"{escape(partner.city.label)}</text></a>"
         )
     out.append(
-        f'<text class="date" x="{x:.1f}" y="{box[1] + LINE * len(group) + 10:.1f}" '
+        f'<text class="date" x="{x:.1f}" y="{box[1] + LINE * len(group) + 13:.1f}" '
         f'text-anchor="{anchor}">{escape(_note(group, shared_text))}</text>'
     )
     return "".join(out)
@@ -161,8 +161,10 @@ def to_timeline_svg(
 ) -> Markup:
     """Draw one marker per signing on a dated axis, its partner cities beside its stem.
 
-    Horizontal (960 view units wide) for wide screens; `vertical=True` draws a 340-unit-wide
-    column for phones, read top to bottom. In both, no label overlaps another label or a stem.
+    Horizontal (960 view units wide) for screens of 1000 px and more; `vertical=True` draws a
+    300-unit-wide column for narrower ones (a 320 px phone shows it at 0.92 scale, so 12-unit
+    text stays at least 11 CSS px), read top to bottom. In both, no label overlaps another
+    label or a stem.
     """
     if not partners:
         return Markup("")
@@ -211,7 +213,7 @@ def to_timeline_svg(
 
 def _vertical(signings, sizes, href, title, shared_text, css_class) -> Markup:
     """One row per signing, top to bottom; the year is written beside the first row of a year."""
-    width, axis_x, text_x, top = 340.0, 52.0, 72.0, 12.0
+    width, axis_x, text_x, top = 300.0, 46.0, 64.0, 12.0
     boxes, floor = [], top
     for _, h in sizes:
         boxes.append((text_x, floor, text_x + max(w for w, _ in sizes), floor + h))

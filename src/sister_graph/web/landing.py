@@ -28,7 +28,7 @@ def landing():
         None, points, href=href, shared_text="", title=title, css_class="wide"
     )
     map_narrow = charts.to_map_svg(
-        None, points, href=href, shared_text="", title=title, width=360.0, css_class="narrow"
+        None, points, href=href, shared_text="", title=title, width=300.0, css_class="narrow"
     )
     return render_page(
         "landing.html",

@@ -96,7 +96,7 @@ def publisher(slug: str):
         overview.home,
         overview.partners,
         title=map_title,
-        width=360.0,
+        width=300.0,
         font=13.0,
         css_class="narrow",
         **charts_kw,
