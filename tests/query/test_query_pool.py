@@ -166,3 +166,23 @@ def test_an_engine_panic_is_a_too_complex_query_not_a_dead_worker(monkeypatch):
     monkeypatch.setattr(worker, "evaluate", interrupted)
     with pytest.raises(KeyboardInterrupt):  # any other BaseException still propagates
         worker.run_job(stores, worker.Job("ASK {}", "application/sparql-results+json", 1))
+
+
+def test_ctrl_c_on_the_server_leaves_its_query_workers_to_the_pool(tmp_path):
+    """A terminal's Ctrl-C sends SIGINT to the whole process group: each worker printed a
+    KeyboardInterrupt traceback and died under the server's shutdown (and under a query)."""
+    import signal
+
+    config = endpoint_config(tmp_path, fixture_ntriples())
+    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
+    pool = QueryPool(str(path), size=1, timeout=10)
+    try:
+        (worker,) = pool._all
+        os.kill(worker.process.pid, signal.SIGINT)
+        worker.process.join(1.0)
+        assert worker.process.is_alive(), "SIGINT ended the query worker"
+        answer = pool.run(Job("ASK { ?s ?p ?o }", "application/sparql-results+json", 1))
+        assert b"true" in answer.body
+        assert pool._all == {worker}, "the same worker answered"
+    finally:
+        pool.close()

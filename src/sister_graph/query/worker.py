@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import resource
+import signal
 import threading
 from dataclasses import dataclass
 
@@ -208,7 +209,10 @@ def worker_main(
     """Open the store (open_engine_store), report readiness, then answer jobs until the pipe ends.
 
     memory_bytes (0: no limit) bounds what a query may add to the worker's address space.
+    SIGINT is ignored: a terminal's Ctrl-C reaches the whole process group, and the pool (or
+    the pipe's end) ends the worker, without a KeyboardInterrupt traceback from each.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         stores = open_engine_store(store_path, copy)
     except (OSError, SyntaxError) as err:
