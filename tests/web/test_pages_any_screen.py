@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.web.conftest import shot
+from tests.web.test_query_editor_browser import DATES, GEO
 
 pytest.importorskip(
     "playwright.sync_api", reason="pip package 'playwright' is not installed (CI installs it)"
@@ -27,6 +28,8 @@ pytest.importorskip(
 
 LANGS = ["sr-Latn", "sr-Cyrl", "en"]
 QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 30"
+# the query page's map and timeline views of an answer (the query editor test's queries)
+RESULT_CHARTS = ["sparql?query=" + quote(GEO), "sparql?query=" + quote(DATES)]
 KINDS = {
     "landing": "",
     "publisher": "publisher/banja-luka",
@@ -155,8 +158,8 @@ def test_every_chart_label_is_11_css_px_and_clear_at_every_width(browser, site, 
     for width in (320, 375, 768, 1024, 1280):
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
-        for path in ("", "publisher/banja-luka", "publisher/novi-sad"):
-            page.goto(f"{site.url}{path}?lang={lang}")
+        for path in ("", "publisher/banja-luka", "publisher/novi-sad", *RESULT_CHARTS):
+            page.goto(f"{site.url}{path}{'&' if '?' in path else '?'}lang={lang}")
             for chart in page.evaluate(COLLECT):
                 where = f"{path or 'landing'} {chart['kind']} at {width} px"
                 small = sorted((round(t["px"], 1), t["text"]) for t in chart["labels"])

@@ -39,7 +39,11 @@ def _name_and_iri(head: Sequence[str], row: Sequence[dict], skip: set[int]) -> t
 def result_map(
     head: Sequence[str], rows: Sequence[Sequence[dict]], *, href: Callable[[str], str], title: str
 ) -> Markup:
-    """Draw the rows that hold a latitude and a longitude column on the map; else nothing."""
+    """Draw the rows that hold a latitude and a longitude column on the map; else nothing.
+
+    Two drawings, as the publisher pages have: a wide one and a 300-unit one for phones (the
+    page's CSS shows one), so the names stay at least 11 CSS px on any screen.
+    """
     lat = next((i for i, h in enumerate(head) if _LAT.search(h)), None)
     long = next((i for i, h in enumerate(head) if _LONG.search(h) and i != lat), None)
     if lat is None or long is None:
@@ -53,7 +57,10 @@ def result_map(
         points.append(MapPoint(iri or f"#{len(points)}", name or f"{y}, {x}", y, x))
     if not points:
         return Markup("")
-    return draw_map(points[:200], href=href, title=title, css_class="result-map")
+    shown = points[:200]
+    return draw_map(shown, href=href, title=title, css_class="result-map wide") + draw_map(
+        shown, href=href, title=title, width=300.0, css_class="result-map narrow"
+    )
 
 
 def result_timeline(
@@ -67,7 +74,8 @@ def result_timeline(
 ) -> Markup:
     """Draw the rows that hold a date (xsd:date, YYYY-MM-DD) on the timeline; else nothing.
 
-    The dates' labels are written as `lang` writes them (i18n.format_date).
+    The dates' labels are written as `lang` writes them (i18n.format_date). A horizontal
+    drawing and a vertical one for phones, as on the publisher pages.
     """
     column = next(
         (
@@ -89,6 +97,7 @@ def result_timeline(
         name, iri = _name_and_iri(head, row, {column})
         place = Place(iri or f"#{len(partners)}", name or day)
         partners.append(Partner(place, "", "", "", day, day, (), format_date(day, lang)))
-    return to_timeline_svg(
-        partners, href=href, title=title, shared_text=together, css_class="result-timeline"
+    drawn = {"href": href, "title": title, "shared_text": together}
+    return to_timeline_svg(partners, css_class="result-timeline wide", **drawn) + to_timeline_svg(
+        partners, vertical=True, css_class="result-timeline narrow", **drawn
     )
