@@ -337,3 +337,16 @@ def test_an_unreadable_agreements_row_does_not_fail_the_claim_too(data_copy):
     assert _problems(data_copy) == [
         "data/banja-luka/agreements.csv:2: has 8 cells, the header has 7"
     ]
+
+
+def test_a_wrong_data_folder_says_what_is_wrong_with_it(tmp_path, data_copy):
+    # each said only "no publisher folder (a sub-folder with publisher.csv)"
+    cases = {
+        tmp_path / "absent": "no such folder",
+        data_copy / "banja-luka" / "agreements.csv": "no such folder",
+        data_copy / "banja-luka": "a publisher folder itself: give the folder that holds it",
+    }
+    for path, message in cases.items():
+        with pytest.raises(SourceError) as caught:
+            read_sources(path)
+        assert caught.value.message == f"{path}: {message}"

@@ -71,7 +71,10 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     today = today or date.today()
     folders = publisher_folders(data_dir)
     if not folders:
-        raise SourceError(f"{data_dir}: no publisher folder (a sub-folder with publisher.csv)")
+        why = "no publisher folder (a sub-folder with publisher.csv)"
+        if (data_dir / "publisher.csv").is_file():
+            why = "a publisher folder itself: give the folder that holds it"
+        raise SourceError(f"{data_dir}: {why if data_dir.is_dir() else 'no such folder'}")
     problems = Problems()
     metadata = read_metadata(data_dir)
     result = [_read_folder(folder, data_dir, problems, today, metadata) for folder in folders]
