@@ -256,3 +256,25 @@ def test_an_empty_folder_or_a_previous_dist_with_its_stores_is_replaced(tmp_path
         write_dist({"a.txt": data, "SHA256SUMS": (sha256_hex(data) + "  a.txt\n").encode()}, dist)
         (dist / ".store").mkdir(exist_ok=True)  # the query stores live in dist/.store by default
     assert (dist / "a.txt").read_bytes() == b"2\n"
+
+
+def test_a_second_build_while_one_writes_dist_is_refused_and_leaves_it_writing(tmp_path):
+    # two `sister-graph build`s at once (two terminals): the second deleted the first's
+    # staging folder as stale, and the first failed with "[Errno 2] No such file or directory:
+    # '.../.dist.tmp-z8ow9bs3/validation-report.ttl'"
+    from sister_graph.dist.files import staged_dist
+
+    def files(data: bytes) -> dict[str, bytes]:
+        return {"a.txt": data, "SHA256SUMS": (sha256_hex(data) + "  a.txt\n").encode()}
+
+    dist = tmp_path / "dist"
+    write_dist(files(b"1\n"), dist)
+    with staged_dist(dist) as first:
+        for name, data in files(b"2\n").items():
+            first.write(name, data)
+        with pytest.raises(NotADist, match="another build is writing it"), staged_dist(dist):
+            pass
+        assert first.path("a.txt").read_bytes() == b"2\n"
+    assert (dist / "a.txt").read_bytes() == b"2\n"
+    write_dist(files(b"3\n"), dist)  # the lock ends with the build
+    assert (dist / "a.txt").read_bytes() == b"3\n"

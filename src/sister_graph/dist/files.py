@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -64,10 +65,29 @@ def staged_dist(dist: Path) -> Iterator[Staging]:
 
     Every file is flushed to disk (fsync) before the swap; if the block or the swap raises,
     the staging folder is deleted and the previous dist/ stays as it was. Only a folder a
-    build wrote is replaced (see `check_replaceable`): NotADist is raised before the block.
+    build wrote is replaced (see `check_replaceable`): NotADist is raised before the block,
+    and while another build writes next to it (it holds an flock on dist/'s parent folder,
+    https://man7.org/linux/man-pages/man2/flock.2.html), whose staging folder would otherwise
+    be deleted as stale.
     """
     dist = dist.absolute()
     dist.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(dist.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when it is closed
+        except BlockingIOError:
+            raise NotADist(
+                f"{dist}: another build is writing it (or a dist/ beside it); wait for it to end"
+            ) from None
+        with _staged(dist) as staging:
+            yield staging
+    finally:
+        os.close(folder)
+
+
+@contextmanager
+def _staged(dist: Path) -> Iterator[Staging]:
     recover_dist(dist)
     check_replaceable(dist)
     for stale in dist.parent.glob(f".{dist.name}.tmp-*"):
