@@ -85,3 +85,22 @@ def test_every_ontology_label_and_comment_is_in_three_languages():
             assert all(not _latin_words(str(o)) for o in cyrillic), (subject, cyrillic)
             checked += 1
     assert checked > 40
+
+
+def test_the_ontology_writes_each_cyrillic_text_as_its_latin_one_transliterated():
+    """Every sr-Cyrl label, preferred label and comment of the vocabulary is its sr-Latn text in
+    Cyrillic (the words kept Latin, such as the project's name, in place): "рјечник
+    sister-graph" had its words the other way round from "sister-graph rječnik"."""
+    from rdflib import Graph
+
+    from sister_graph.views.i18n import cyrillic
+    from tests.support import REPO
+
+    graph = Graph().parse(REPO / "ontology" / "sister-graph.ttl")
+    texts: dict[tuple, dict[str, str]] = {}
+    for subject, predicate, value in graph:
+        if getattr(value, "language", None) in ("sr-Latn", "sr-Cyrl"):
+            texts.setdefault((subject, predicate), {})[value.language] = str(value)
+    pairs = [t for t in texts.values() if len(t) == 2]
+    assert len(pairs) > 30
+    assert [t for t in pairs if cyrillic(t["sr-Latn"]) != t["sr-Cyrl"]] == []
