@@ -26,9 +26,14 @@ def test_a_client_over_its_concurrent_bound_gets_429_while_another_is_admitted()
         with fair.evaluation("b"):
             pass
     assert refused.value.status == 429 and refused.value.headers == {"Retry-After": "1"}
+    assert refused.value.message.startswith("this client already runs 2 queries at once")
     assert "at most 2" in refused.value.message
     with fair.evaluation("a"):  # its slots came back
         pass
+    one = FairUse(concurrent=1, seconds=0)
+    with one.evaluation("a"), pytest.raises(TooManyRequests) as refused, one.evaluation("a"):
+        pass
+    assert refused.value.message.startswith("this client already runs 1 query at once")
 
 
 def test_query_time_per_minute_is_a_sliding_window_with_a_retry_after():

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from sister_graph.errors import StoreError
+from sister_graph.errors import QueryTimeout, StoreError
 from sister_graph.query import pool as query_pool
 from sister_graph.query.pool import QueryPool
 from sister_graph.query.store import load_disk_store, read_dataset
@@ -114,6 +114,20 @@ def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
         readies = [float(p.read_text()) for p in marks.glob("*.ready")]
         assert len(starts) == len(readies) == 3
         assert max(starts) < min(readies)  # one after another would start each after the last
+    finally:
+        pool.close()
+
+
+def test_a_job_that_outwaits_workers_still_starting_is_told_so(tmp_path, monkeypatch):
+    """Not 'all query workers stayed busy': none had started yet (a newcomer's first query)."""
+    config = endpoint_config(tmp_path, fixture_ntriples())
+    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
+    (Path(path).parent / "marks").mkdir()
+    monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
+    pool = QueryPool(str(path), size=1, timeout=0.5, wait=False)
+    try:
+        with pytest.raises(QueryTimeout, match="the query workers are still starting"):
+            pool.run(Job("ASK {}", "application/sparql-results+json", 1))
     finally:
         pool.close()
 

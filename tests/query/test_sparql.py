@@ -40,6 +40,8 @@ def test_form_post_merges_url_graphs_and_direct_post_reads_the_body():
     assert (form.query, form.default_graphs) == ("ASK {}", ("http://a/",))
     direct = read("POST", mimetype=QUERY, charset="utf-8", body='ASK { ?s ?p "ž" }'.encode())
     assert direct.query == 'ASK { ?s ?p "ž" }'
+    saved = read("POST", mimetype=QUERY, body='\ufeffASK { ?s ?p "ž" }'.encode())  # a BOM
+    assert saved.query == 'ASK { ?s ?p "ž" }'
 
 
 @pytest.mark.parametrize(

@@ -151,3 +151,23 @@ def test_a_query_file_saved_with_a_byte_order_mark_is_read(built, tmp_path):
     path.write_bytes(b"\xef\xbb\xbfASK { ?s ?p ?o }\n")
     result = run(built, "query", "--file", str(path))
     assert (result.exit_code, result.output) == (0, "true\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [(["serve", "--dist-dir", "dist"], "--dist-dir"), (["build", "--base", BASE], "--base")],
+)
+def test_an_option_of_the_group_after_the_command_says_where_it_goes(args, option):
+    """Was click's "No such option '--dist-dir'. (Did you mean '--store-dir'?)"."""
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"{option} is an option of sister-graph itself: write it before the command" in (
+        result.output
+    )
+    assert f"(sister-graph {option} … {args[0]} …)" in result.output
+    assert "Did you mean" not in result.output
+
+
+def test_a_command_option_misspelt_still_gets_clicks_hint():
+    result = CliRunner().invoke(cli, ["serve", "--prot", "8000"])
+    assert result.exit_code == 2 and "No such option '--prot'" in result.output

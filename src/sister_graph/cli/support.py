@@ -33,6 +33,8 @@ class CommandGroup(click.Group):
             ctx.exit(EXIT_FAILED)
         except click.exceptions.Exit:
             raise
+        except click.NoSuchOption as err:
+            raise self._misplaced(ctx, err) or err from None
         except (click.ClickException, click.Abort):
             raise
         except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
@@ -46,8 +48,21 @@ class CommandGroup(click.Group):
             )
             ctx.exit(70)
         except KeyboardInterrupt:
-            click.secho("interrupted; dist/ was left as it was", fg="red", err=True)
+            kept = "; dist/ was left as it was" if ctx.invoked_subcommand == "build" else ""
+            click.secho(f"interrupted{kept}", fg="red", err=True)
             ctx.exit(130)
+
+    def _misplaced(self, ctx: click.Context, err: click.NoSuchOption) -> click.UsageError | None:
+        """The error for an option of the group written after the command, or None."""
+        for param in self.params:
+            if err.option_name in getattr(param, "opts", ()):
+                command = ctx.invoked_subcommand or "COMMAND"
+                return click.UsageError(
+                    f"{err.option_name} is an option of sister-graph itself: write it before "
+                    f"the command (sister-graph {err.option_name} … {command} …)",
+                    err.ctx,
+                )
+        return None
 
 
 def _help(setting: Setting) -> str:

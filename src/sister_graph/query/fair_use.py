@@ -55,6 +55,10 @@ class _Client:
         self.used = 0.0  # the sum of `spent`'s seconds
 
 
+def _queries(count: int) -> str:
+    return "1 query" if count == 1 else f"{count} queries"
+
+
 class FairUse:
     """Per-client books: `concurrent` evaluations at once, `seconds` of query time a minute.
 
@@ -101,7 +105,7 @@ class FairUse:
             used = self._expire(books, now)
             if self.concurrent and books.running >= self.concurrent:
                 raise TooManyRequests(
-                    f"this client already runs {books.running} queries at once "
+                    f"this client already runs {_queries(books.running)} at once "
                     f"(at most {self.concurrent}); wait for one to finish",
                     retry_after=1,
                 )

@@ -189,6 +189,11 @@ class QueryPool:
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
+                if self.starting and not self.ready:
+                    raise QueryTimeout(
+                        f"the query workers are still starting ({self.timeout:g} s so far); "
+                        "try again in a moment"
+                    ) from None
                 raise QueryTimeout(
                     f"all query workers stayed busy for {self.timeout:g} s; try again later"
                 ) from None

@@ -68,8 +68,8 @@ def _check_charset(charset: str | None) -> None:
 
 def _utf8(charset: str | None, body: bytes) -> str:
     _check_charset(charset)
-    try:
-        return body.decode("utf-8")
+    try:  # a byte order mark some editors write before a saved query is not part of it
+        return body.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadRequest("the request body is not valid UTF-8") from None
 
