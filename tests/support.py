@@ -128,6 +128,10 @@ class LiveServer:
     def close(self) -> None:
         self._closing = True
         self.server.close()
+        # the loop runs while its map holds a dispatcher: a client's kept-alive connection
+        # held it until the join's timeout (10 s per server)
+        for dispatcher in list(self.server._map.values()):
+            dispatcher.close()
         self._thread.join(timeout=10)
         with self.app.app_context():
             state().store.close()
