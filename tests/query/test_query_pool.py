@@ -100,14 +100,20 @@ def _slow_to_start(conn, store_path: str, memory_bytes: int, copy=None) -> None:
     worker_main(conn, store_path, memory_bytes, copy)
 
 
-def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
-    """Every worker begins starting before any has finished: the pool does not start them in turn."""
+@pytest.fixture
+def slow_store(tmp_path, monkeypatch) -> Path:
+    """A store whose pools' workers take STARTUP_SECONDS to start, marking when (marks/)."""
     config = endpoint_config(tmp_path, fixture_ntriples())
     path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
-    marks = Path(path).parent / "marks"
-    marks.mkdir()
+    (Path(path).parent / "marks").mkdir()
     monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
-    pool = QueryPool(str(path), size=3, timeout=5)
+    return Path(path)
+
+
+def test_workers_of_a_pool_start_at_the_same_time(slow_store):
+    """Every worker begins starting before any has finished: the pool does not start them in turn."""
+    marks = slow_store.parent / "marks"
+    pool = QueryPool(str(slow_store), size=3, timeout=5)
     try:
         assert (pool.ready, pool.starting) == (3, 0)
         starts = [float(p.read_text()) for p in marks.glob("*.start")]
@@ -118,13 +124,9 @@ def test_workers_of_a_pool_start_at_the_same_time(tmp_path, monkeypatch):
         pool.close()
 
 
-def test_a_job_that_outwaits_workers_still_starting_is_told_so(tmp_path, monkeypatch):
+def test_a_job_that_outwaits_workers_still_starting_is_told_so(slow_store):
     """Not 'all query workers stayed busy': none had started yet (a newcomer's first query)."""
-    config = endpoint_config(tmp_path, fixture_ntriples())
-    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
-    (Path(path).parent / "marks").mkdir()
-    monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
-    pool = QueryPool(str(path), size=1, timeout=0.5, wait=False)
+    pool = QueryPool(str(slow_store), size=1, timeout=0.5, wait=False)
     try:
         with pytest.raises(QueryTimeout, match="the query workers are still starting"):
             pool.run(Job("ASK {}", "application/sparql-results+json", 1))
@@ -132,15 +134,9 @@ def test_a_job_that_outwaits_workers_still_starting_is_told_so(tmp_path, monkeyp
         pool.close()
 
 
-def test_a_pool_started_in_the_background_answers_with_its_first_ready_worker(
-    tmp_path, monkeypatch
-):
+def test_a_pool_started_in_the_background_answers_with_its_first_ready_worker(slow_store):
     """wait=False: counted as starting at once, each worker handed out as soon as it is ready."""
-    config = endpoint_config(tmp_path, fixture_ntriples())
-    path, _ = load_disk_store(read_dataset(config.dist_dir), tmp_path / "store")
-    (Path(path).parent / "marks").mkdir()
-    monkeypatch.setattr(query_pool, "worker_main", _slow_to_start)
-    pool = QueryPool(str(path), size=3, timeout=30, wait=False)
+    pool = QueryPool(str(slow_store), size=3, timeout=30, wait=False)
     try:
         assert (pool.ready, pool.starting) == (0, 3)
         answer = pool.run(Job("ASK { ?s ?p ?o }", "application/sparql-results+json", 1))
