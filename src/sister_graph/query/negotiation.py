@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MIMEAccept
 
-from sister_graph.errors import NotAcceptable
+from sister_graph.errors import BadRequest, NotAcceptable
 from sister_graph.rdf.formats import (
     ALL_FORMATS,
     BOOLEAN_FORMATS,
@@ -81,6 +81,16 @@ def name_one_format(keys: list[str]) -> bool:
         if formats:
             named.append(formats)
     return not named or bool(set.intersection(*named))
+
+
+def one_format(keys: list[str]) -> str | None:
+    """Return the `format` value to choose by (the first given), or None when none is.
+
+    Raises BadRequest when the values name no format in common (name_one_format).
+    """
+    if len(set(keys)) > 1 and not name_one_format(keys):
+        raise BadRequest(f"more than one format was given ({', '.join(keys)}); send one")
+    return keys[0] if keys else None
 
 
 def without_parameters(accept: MIMEAccept) -> MIMEAccept:

@@ -146,14 +146,12 @@ def read_protocol_request(
         raise PayloadTooLarge(f"the query is longer than {max_query_bytes} bytes")
     if method == "POST" and query is None:
         raise BadRequest("no query was given")
-    formats = params.getlist("format")
-    if len(set(formats)) > 1 and not negotiate.name_one_format(formats):
-        raise BadRequest(f"more than one format was given ({', '.join(formats)}); send one")
+    chosen_format = negotiate.one_format(params.getlist("format"))
     return ProtocolRequest(
         query=query,
         default_graphs=check_graph_iris(tuple(params.getlist("default-graph-uri"))),
         named_graphs=check_graph_iris(tuple(params.getlist("named-graph-uri"))),
-        format=formats[0] if formats else None,
+        format=chosen_format,
     )
 
 

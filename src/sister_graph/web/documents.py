@@ -52,8 +52,7 @@ def requested(fixed: Format | None) -> Format:
     NotAcceptable when negotiation finds none.
     """
     keys = request.args.getlist("format")
-    if len(set(keys)) > 1 and not negotiate.name_one_format(keys):
-        raise BadRequest(f"more than one format was given ({', '.join(keys)}); send one")
+    negotiate.one_format(keys)  # raises BadRequest on two formats
     if fixed is None:
         return negotiated()
     if keys and not negotiate.name_one_format([*keys, fixed.extension]):
