@@ -185,6 +185,13 @@ class PreconditionFailed(SisterGraphError):
     code = "precondition-failed"
 
 
+class RangeNotSatisfiable(SisterGraphError):
+    """The Range starts past the end of the file (RFC 9110 §15.5.17); headers name its length."""
+
+    status = 416
+    code = "range-not-satisfiable"
+
+
 class NotRepresentable(NotAcceptable):
     """The answer holds a character the chosen format cannot carry (e.g. U+0001 in XML)."""
 

@@ -9,16 +9,27 @@ import time
 
 from flask import Flask, Response, g, jsonify, request
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+from werkzeug.exceptions import (
+    HTTPException,
+    MethodNotAllowed,
+    RequestedRangeNotSatisfiable,
+    RequestEntityTooLarge,
+)
 
-from sister_graph.errors import HttpError, NotFound, PayloadTooLarge, SisterGraphError
+from sister_graph.errors import (
+    HttpError,
+    NotFound,
+    PayloadTooLarge,
+    RangeNotSatisfiable,
+    SisterGraphError,
+)
 from sister_graph.query.cache import ResultsCache
 from sister_graph.query.fair_use import FairUse, trusted_proxies
 from sister_graph.query.negotiation import error_format
 from sister_graph.query.store import QueryStore, open_store
 from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
-from sister_graph.web.conditional import add_validators, static_if_match
+from sister_graph.web.conditional import add_validators, static_conditions
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.error_pages import render_error
 from sister_graph.web.fast_path import FastPath
@@ -63,7 +74,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
     app.before_request(_raise_front_error)
-    app.before_request(static_if_match)
+    app.before_request(static_conditions)
     app.after_request(_common_headers)
     app.after_request(add_validators)  # runs first: Flask calls after_request last-in first
     app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)
@@ -116,21 +127,32 @@ def _http_error(exc: HTTPException) -> Response:
         return error_response(PayloadTooLarge("the request body is larger than allowed"))
     if exc.code == 404:
         return error_response(NotFound(f"nothing at {request.path}"))
+    if isinstance(exc, RequestedRangeNotSatisfiable):
+        message = f"the range {request.headers.get('Range', '')!r} starts past the end"
+        if exc.length is not None:
+            message += f" of the {exc.length} bytes"
+        return error_response(RangeNotSatisfiable(message, headers=_headers_of(exc)))
     if isinstance(exc, MethodNotAllowed):
         allowed = ", ".join(m for m in exc.valid_methods or () if m != "OPTIONS")
         message = f"{request.method} is not allowed on {request.path}; use {allowed}"
-        allow = {k: v for k, v in exc.get_headers() if k == "Allow"}
         return error_response(
-            HttpError(message, status=405, code="method-not-allowed", headers=allow)
+            HttpError(message, status=405, code="method-not-allowed", headers=_headers_of(exc))
         )
     return error_response(
         HttpError(
             exc.description or exc.name,
             status=exc.code or 500,
             code=exc.name.lower().replace(" ", "-"),
-            headers={k: v for k, v in exc.get_headers() if k == "Allow"},
+            headers=_headers_of(exc),
         )
     )
+
+
+def _headers_of(exc: HTTPException) -> dict[str, str]:
+    """The headers werkzeug gives its error (Allow on a 405, Content-Range on a 416, ...),
+    less those of its own body, which the app's error response replaces."""
+    body_headers = ("content-type", "content-length")
+    return {k: v for k, v in exc.get_headers() if k.lower() not in body_headers}
 
 
 def _unexpected_error(exc: Exception) -> Response:

@@ -19,6 +19,7 @@ from flask import Response, current_app, request, send_from_directory
 
 from sister_graph.errors import PreconditionFailed
 from sister_graph.web.context import current_config
+from sister_graph.web.ranges import RANGE, drop_unusable_range
 
 ETAG_HEX_DIGITS = 40
 
@@ -76,19 +77,24 @@ def add_validators(response: Response) -> Response:
     return response
 
 
-def static_if_match() -> None:
-    """Evaluate If-Match for /static/ before Flask's send_file does it its own way.
+def static_conditions() -> None:
+    """Evaluate If-Match and vet Range for /static/ before Flask's send_file does it its way.
 
     werkzeug's send_file answers `If-Match: *` with 412 and puts 412 before 304; here the
     file's own ETag is compared as `precondition` does (PreconditionFailed: 412), and the
-    header is then removed, so send_file still gives 304, Range and Last-Modified as before.
+    header is then removed, so send_file still gives 304 and Last-Modified as before. A Range
+    the whole file must answer is removed the same way (web.ranges).
     """
-    if request.endpoint != "static" or "HTTP_IF_MATCH" not in request.environ:
+    environ = request.environ
+    if request.endpoint != "static" or not ({"HTTP_IF_MATCH", RANGE} & environ.keys()):
         return
     filename = (request.view_args or {}).get("filename", "")
     probe = send_from_directory(current_app.static_folder, filename, conditional=False)
     etag, weak = probe.get_etag()
+    sent_etag, last_modified = probe.headers.get("ETag"), probe.headers.get("Last-Modified")
     probe.close()
-    if etag:
-        precondition(etag, weak=weak)
-    del request.environ["HTTP_IF_MATCH"]
+    if "HTTP_IF_MATCH" in environ:
+        if etag:
+            precondition(etag, weak=weak)
+        del environ["HTTP_IF_MATCH"]
+    drop_unusable_range(environ, sent_etag, last_modified)

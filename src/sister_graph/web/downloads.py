@@ -2,7 +2,8 @@
 
 Each response carries its media type, Content-Length, a strong ETag (the SHA-256), and
 the digest as `Repr-Digest` (RFC 9530) and the older `Digest` (RFC 3230); If-None-Match
-gives 304 and an If-Match that names another file version 412 (web.conditional).
+gives 304 and an If-Match that names another file version 412 (web.conditional); a single
+byte range gives 206 (web.ranges).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, request
 
 from sister_graph.dist.files import CHECKSUMS, read_checksums
 from sister_graph.errors import DatasetMissing, NotFound
 from sister_graph.rdf.formats import by_media_type, content_type, file_media_type
 from sister_graph.web.conditional import precondition
 from sister_graph.web.context import current_config
+from sister_graph.web.ranges import ranged
 
 bp = Blueprint("downloads", __name__)
 
@@ -79,4 +81,4 @@ def download(name: str):
         return Response(status=304, headers=headers)
     response = Response(data, headers=headers)
     response.headers["Content-Type"] = content_type(by_media_type(info.media_type))
-    return response
+    return ranged(response, request.environ, length=len(data))

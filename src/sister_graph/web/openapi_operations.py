@@ -35,12 +35,14 @@ ERRORS = {
     412: "If-Match names no current representation (strong comparison; * matches any).",
     413: "The query or request body is larger than allowed.",
     415: "The request body has an unsupported Content-Type or charset.",
+    416: "The byte range starts past the end of the file (Content-Range: bytes */length).",
     422: "The answer is larger than the server sends (max_result_bytes); add a LIMIT.",
     429: "The client is over its fair-use limits (client_queries, client_query_seconds); "
     "see Retry-After.",
     502: "The query store failed or a query worker stopped.",
     503: "The query ran longer than the timeout, or the dataset is missing.",
 }
+DOWNLOADS = (*RDF, NQUADS.media_type, PLAIN_TEXT.media_type, OCTET_STREAM.media_type)
 ERROR_MEDIA = (*JSON, HTML.media_type, PLAIN_TEXT.media_type)
 
 
@@ -227,8 +229,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "/download/{name}",
         "get",
         "A published file of dist/ (dumps, context, catalog, report, SHA256SUMS).",
-        {200: (*RDF, NQUADS.media_type, PLAIN_TEXT.media_type, OCTET_STREAM.media_type), 304: ()},
-        (404, 412, 503),
+        {200: DOWNLOADS, 206: DOWNLOADS, 304: ()},
+        (404, 412, 416, 503),
         (Param("name", "path", "File name, e.g. sister-graph.ttl.", required=True),),
         tag="downloads",
     ),
@@ -241,7 +243,7 @@ OPERATIONS: tuple[Operation, ...] = (
             206: tuple(f.media_type for f in (CSS, JAVASCRIPT, SVG, OCTET_STREAM)),
             304: (),
         },
-        (404, 412),
+        (404, 412, 416),
         (Param("filename", "path", "File name under static/.", required=True),),
     ),
     Operation(
