@@ -33,6 +33,7 @@ from sister_graph.web.conditional import add_validators, static_conditions
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.error_pages import render_error
 from sister_graph.web.fast_path import FastPath
+from sister_graph.web.paths import canonical_path
 from sister_graph.web.proxy import TrustedProxyFix
 from sister_graph.web.sparql_front import ERROR, SparqlFront
 
@@ -73,6 +74,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.before_request(_start_clock)
+    app.before_request(canonical_path)  # before any route: one spelling of each path
     app.before_request(_raise_front_error)
     app.before_request(static_conditions)
     app.after_request(_common_headers)
