@@ -31,6 +31,7 @@ from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
 from sister_graph.web.conditional import add_validators, static_conditions
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
+from sister_graph.web.documents import empty_extension
 from sister_graph.web.error_pages import render_error
 from sister_graph.web.fast_path import FastPath
 from sister_graph.web.paths import canonical_path
@@ -128,7 +129,8 @@ def _http_error(exc: HTTPException) -> Response:
     if isinstance(exc, RequestEntityTooLarge):
         return error_response(PayloadTooLarge("the request body is larger than allowed"))
     if exc.code == 404:
-        return error_response(NotFound(f"nothing at {request.path}"))
+        missing = NotFound(f"nothing at {request.path}")
+        return error_response(empty_extension(request.path) or missing)
     if isinstance(exc, RequestedRangeNotSatisfiable):
         message = f"the range {request.headers.get('Range', '')!r} starts past the end"
         if exc.length is not None:

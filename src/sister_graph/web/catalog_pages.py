@@ -64,9 +64,9 @@ def _with_labels(catalog: Graph) -> Graph:
 @bp.get("/catalog.<ext>")
 def catalog(ext: str | None):
     """Describe the catalog, its dataset, distributions and SPARQL service (DCAT-AP 3 + VoID)."""
-    if ext and ext not in EXTENSIONS:
+    if ext is not None and ext not in EXTENSIONS:
         raise unknown_extension(ext)
-    fmt = requested(EXTENSIONS[ext] if ext else None)
+    fmt = requested(None if ext is None else EXTENSIONS[ext])
     config, graph = current_config(), read_catalog()
     if fmt is HTML:
         view = build_catalog_view(_with_labels(graph), base=config.base, lang=current_lang())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, current_app, request
 from rdflib import Graph
+from werkzeug.exceptions import HTTPException
 
 from sister_graph.errors import BadRequest, NotFound
 from sister_graph.query import negotiation as negotiate
@@ -34,6 +35,21 @@ def unknown_extension(ext: str) -> NotFound:
     """
     *first, last = EXTENSIONS
     return NotFound(f"no format with extension .{ext}; use {', '.join(first)} or {last}")
+
+
+def empty_extension(path: str) -> NotFound | None:
+    """The unknown-extension 404 of a path ending in "." on a route that takes an extension.
+
+    `/catalog.` and `/ontology.`: a route's `<ext>` holds at least one character, so the URL
+    map finds no route; this gives them the same 404 as `/catalog.xyz`.
+    """
+    if not path.endswith("."):
+        return None
+    try:
+        _, arguments = current_app.url_map.bind("").match(path + "x")
+    except HTTPException:
+        return None
+    return unknown_extension("") if "ext" in arguments else None
 
 
 def negotiated() -> Format:

@@ -28,6 +28,7 @@ from sister_graph.views.resource import build_resource_view
 from sister_graph.views.vocabulary import build_vocabulary
 from sister_graph.web.context import current_config, current_store
 from sister_graph.web.documents import (
+    EXTENSIONS,
     mark_negotiated,
     negotiated,
     rdf_response,
@@ -165,17 +166,23 @@ def thing(rest: str):
         fmt = requested(fmt)
         _neighbourhood(current_config().base + "id/" + stem)
     except NotFound as err:
-        return render_not_found(err)
+        return render_not_found(_unknown_extension(rest) or err)
     target = with_query_string(url_for("pages.document", rest=f"{stem}.{fmt.extension}"))
     response = redirect(target, code=303)
     response.headers["Vary"] = "Accept"
     return response
 
 
-def _unknown_extension(path: str) -> NotFound | None:
-    """The 404 of a known thing asked for with an extension no format has (as on /catalog)."""
-    stem, dot, ext = path.rpartition(".")
-    if not dot or "/" in ext or not is_safe_iri(current_config().base + "id/" + stem):
+def _unknown_extension(rest: str) -> NotFound | None:
+    """The 404 of a known thing asked for with an extension no format has (as on /catalog).
+
+    The extension is all after the first dot of the last segment (`graz.ttl.ttl`: `ttl.ttl`);
+    None when there is none or the part before it names nothing.
+    """
+    head, slash, last = rest.rpartition("/")
+    name, dot, ext = last.partition(".")
+    stem = head + slash + name
+    if not dot or not name or not is_safe_iri(current_config().base + "id/" + stem):
         return None
     try:
         _neighbourhood(current_config().base + "id/" + stem)
@@ -194,7 +201,7 @@ def document(rest: str):
         fmt = requested(fixed)
         graph = _neighbourhood(iri)
     except NotFound as err:
-        return render_not_found(_unknown_extension(stem) or err)
+        return render_not_found(_unknown_extension(rest) or err)
     response = _render(graph, iri, fmt, doc_stem=f"doc/{stem}")
     if fixed is None:
         mark_negotiated(response, fmt, location=local_path(f"doc/{stem}.{fmt.extension}"))
@@ -223,8 +230,8 @@ def _render(graph: Graph, iri: str, fmt: Format, *, doc_stem: str) -> Response:
 def ontology(ext: str | None):
     """Describe the vocabulary: an HTML page of its terms, or its triples."""
     config = current_config()
-    _, fixed = split_extension(f"ontology.{ext}") if ext else ("ontology", None)
-    if ext and fixed is None:
+    fixed = None if ext is None else EXTENSIONS.get(ext)
+    if ext is not None and fixed is None:
         raise unknown_extension(ext)
     fmt = requested(fixed)
     graph = read_graph(ontology_query(base=config.base))
