@@ -47,6 +47,28 @@ def test_optional_files_may_be_absent_or_hold_only_a_header(two: Path, tmp_path:
     assert any("novi-sad/agreements.csv:2: column 'type'" in p for p in problems), problems
 
 
+def test_a_page_that_is_only_a_list_of_partner_cities_needs_no_agreement_rows(two: Path) -> None:
+    """Novi Sad's page as a bare list (lists.csv, agreements.csv header only): Banja Luka's
+    2006 agreement with Novi Sad is then not on Novi Sad's list; without lists.csv the
+    header-only agreements.csv is a problem as before."""
+    agreements = two / "novi-sad" / "agreements.csv"
+    agreements.write_text(agreements.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    (problem,) = _problems(two)
+    assert problem == "data/novi-sad/agreements.csv:2: no data rows"
+    (two / "novi-sad" / "lists.csv").write_text(
+        "id,first_line,last_line,as_of,source_line\nnovi-sad-partner-cities,1,1,2024-01-01,1\n",
+        encoding="utf-8",
+    )
+    ns = {s.publisher.city: s for s in read_sources(two)}["novi-sad"]
+    assert (ns.agreements, len(ns.lists)) == ((), 1)
+    agreements.unlink()  # absent, likewise
+    _, graph = _graph(two)
+    (plist,) = graph.objects(
+        URIRef(f"{BASE}id/agreement/banja-luka-novi-sad-2006"), SG.notOnPartnerList
+    )
+    assert plist == URIRef(f"{BASE}id/list/novi-sad-partner-cities")
+
+
 def test_two_publishers_with_optional_files_missing_build_and_conform(two: Path) -> None:
     config = repo_config(two.parent).with_(data_dir=two)
     assert build_dist(config).validation.conforms

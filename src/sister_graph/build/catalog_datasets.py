@@ -197,7 +197,9 @@ def spatial(g: Graph, graph: Graph, subject: URIRef, city: URIRef) -> None:
 
 def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[URIRef]) -> None:
     """The period from the first to the last signing date of the agreements the publishers'
-    pages state (whichever side published first, or a partner's source that confirms one)."""
+    pages state (whichever side published first, or a partner's source that confirms one),
+    and the dates their own lists of partner cities are valid for (a page that is a list with
+    no dated agreement covers that day)."""
     sg = sg_namespace(base)
     stated = {
         agreement
@@ -206,7 +208,16 @@ def _temporal(g: Graph, graph: Graph, dataset: URIRef, base: str, cities: list[U
         for agreement in graph.subjects(DCTERMS.source, page)
         if (agreement, RDF.type, sg.CooperationAgreement) in graph
     }
-    dates = sorted(str(day) for a in stated for day in graph.objects(a, sg.signingDate))
+    lists = {
+        plist
+        for city in cities
+        for plist in graph.subjects(DCTERMS.publisher, city)
+        if (plist, RDF.type, sg.PartnerList) in graph
+    }
+    dates = sorted(
+        [str(day) for a in stated for day in graph.objects(a, sg.signingDate)]
+        + [str(day) for plist in lists for day in graph.objects(plist, DCTERMS.date)]
+    )
     if not dates:
         return
     period = URIRef(f"{base}catalog#period-{str(dataset).rpartition('/')[2]}")

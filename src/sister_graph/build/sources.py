@@ -48,7 +48,7 @@ LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 # The columns of each file, from the CSV on the Web metadata (build/csv-metadata.json).
 COLUMNS = table_columns(read_metadata())
-# A page that names no networks, fields or priorities publishes without these files.
+# Files a page may lack (it names no network, field...); agreements.csv too beside lists.csv.
 OPTIONAL_FILES = frozenset(
     {
         "networks.csv",
@@ -96,8 +96,8 @@ def _read_folder(
 
     readable: list[str] = []  # files read_rows found no fault in: checked against CSVW too
 
-    def rows(name: str) -> list[Row]:
-        before, optional = len(problems.items), name in OPTIONAL_FILES
+    def rows(name: str, optional: bool = False) -> list[Row]:
+        before, optional = len(problems.items), optional or name in OPTIONAL_FILES
         found = read_rows(
             folder / name, COLUMNS[name], problems, label=label(name), optional=optional
         )
@@ -113,7 +113,7 @@ def _read_folder(
     networks = [_network(r, problems, cite) for r in _unique(rows("networks.csv"), problems)]
     member_rows = _unique(rows("memberships.csv"), problems)
     memberships = [_membership(r, problems, cite) for r in member_rows]
-    agreement_rows = _unique(rows("agreements.csv"), problems)
+    agreement_rows = _unique(rows("agreements.csv", (folder / "lists.csv").is_file()), problems)
     language = publisher.page_language if publisher else ""
     agreements = [_agreement(r, problems, cite, today, language) for r in agreement_rows]
     lists = [

@@ -91,7 +91,11 @@ def build_overview(graph: Graph, *, base: str, lang: str) -> Overview:
     """Build the home page model from the overview query's graph."""
     sg = sg_namespace(base)
     agreements = sorted(graph.subjects(RDF.type, sg.CooperationAgreement))
-    homes = sorted(set(graph.objects(None, sg.city)) | set(graph.subjects(sg.cooperationField)))
+    homes = sorted(  # a page that states no agreement still names its publisher
+        set(graph.objects(None, sg.city))
+        | set(graph.subjects(sg.cooperationField))
+        | set(graph.objects(None, DCTERMS.publisher))
+    )
     home = homes[0] if homes else None
     by_signing: dict = {}
     for agreement in agreements:

@@ -130,7 +130,7 @@ def overview_query(*, base: str, publisher: str) -> str:
   { ?m org:member ?home ; org:organization ?org . ?org rdfs:label ?orgl .
     BIND(?home AS ?member) OPTIONAL { ?org skos:notation ?orgn } }
   UNION
-  { ?page dct:publisher ?home . OPTIONAL { ?page dct:title ?pt } }
+  { ?page dct:publisher ?home ; a schema:WebPage . OPTIONAL { ?page dct:title ?pt } }
 }""".replace("HOME", home)
     )
 
@@ -144,7 +144,7 @@ def publishers_query(*, base: str) -> str:
   ?home rdfs:label ?hl ; geo:lat ?lat ; geo:long ?long ; schema:addressCountry ?cc .
   ?a sg:city ?city ; sg:partner ?partner ; dct:source ?source .
 } WHERE {
-  { ?page dct:publisher ?home . ?home rdfs:label ?hl .
+  { ?page dct:publisher ?home ; a schema:WebPage . ?home rdfs:label ?hl .
     OPTIONAL { ?page dct:title ?pt }
     OPTIONAL { ?home geo:lat ?lat ; geo:long ?long }
     OPTIONAL { ?home schema:addressCountry ?cc } }
