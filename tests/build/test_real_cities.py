@@ -27,15 +27,26 @@ def _page(folder: str, name: str) -> list[str]:
     return (DATA / folder / "source" / name).read_text(encoding="utf-8").splitlines()
 
 
-def test_four_publishers_each_from_its_own_page(publishers) -> None:
-    assert sorted(publishers) == ["banja-luka", "graz", "novi-sad", "villach"]
+def test_five_publishers_each_from_its_own_page(publishers) -> None:
+    assert sorted(publishers) == ["banja-luka", "graz", "novi-sad", "timisoara", "villach"]
     hosts = {city: s.publisher.page_url.split("/")[2] for city, s in publishers.items()}
     assert hosts == {
         "banja-luka": "www.banjaluka.rs.ba",
         "graz": "www.graz.at",
         "novi-sad": "skupstina.novisad.rs",
+        "timisoara": "www.primariatm.ro",
         "villach": "wahlkarte.villach.at",
     }
+
+
+def test_timisoara_publishes_its_list_of_partner_cities_and_no_dated_agreement(publishers):
+    tm = publishers["timisoara"]
+    assert tm.agreements == ()  # the page names 9 partner cities, with no date or document
+    (plist,) = tm.lists
+    assert (plist.first_line, plist.last_line, plist.as_of) == (17, 17, date(2026, 11, 30))
+    assert _line(tm, plist.cited.source_line).strip() == "» Partnerstädte"
+    assert "ist mit 9 europäischen Städten befreundet:" in _line(tm, 17)
+    assert tm.publisher.page_language == "de"
 
 
 @pytest.mark.parametrize(
@@ -97,7 +108,7 @@ def test_shared_cities_are_described_alike_by_every_folder(publishers) -> None:
                     bl[city.id].wikidata,
                     bl[city.id].geonames,
                 )
-    assert shared == 3  # novi-sad, graz, kranj
+    assert shared == 4  # novi-sad, graz, kranj, timisoara
 
 
 def test_new_cities_carry_the_geonames_record_they_cite(publishers) -> None:
@@ -129,6 +140,11 @@ def test_new_cities_carry_the_geonames_record_they_cite(publishers) -> None:
         ("kumanovo", "000_7dc82c4b4e022746.txt", 6, "потпишаа меморандум за културна"),
         ("kumanovo", "000_7dc82c4b4e022746.txt", 6, "по повод Ден на Градот – 11 Ноември"),
         ("graz", "001_8c6bf877ca2d0909.txt", 1, "insgesamt 13 Partnerstädten"),
+        ("modiin", "000_f2b6156f0f333f05.txt", 2, "נחתמה ברית ערים תאומות בין מודיעין"),
+        ("modiin", "000_f2b6156f0f333f05.txt", 2, "לעיר בניה לוקה"),
+        ("subotica", "000_73ed9faf42747691.txt", 9, "представницима братских и партнерских"),
+        ("subotica", "000_73ed9faf42747691.txt", 13, "Босне и Херцеговине (Бањалука)"),
+        ("timisoara", "000_63ea5858918349c5.txt", 17, "mit 9 europäischen Städten befreundet"),
     ],
 )
 def test_partner_pages_kept_as_evidence_say_what_the_notes_cite(folder, name, line, words) -> None:
@@ -137,7 +153,7 @@ def test_partner_pages_kept_as_evidence_say_what_the_notes_cite(folder, name, li
 
 
 def test_evidence_folders_are_not_publishers_yet() -> None:
-    for folder in ("kaiserslautern", "kumanovo"):
+    for folder in ("kaiserslautern", "kumanovo", "modiin", "subotica"):
         assert not (DATA / folder / "publisher.csv").exists()
         assert (DATA / folder / "NOTES.md").is_file()
 
@@ -157,11 +173,14 @@ def test_the_quad_dump_holds_one_named_graph_per_publishing_page(built) -> None:
     quads = (config.dist_dir / "sister-graph.nq").read_text(encoding="utf-8").splitlines()
     graphs = {q.rsplit(" ", 2)[-2] for q in quads}
     base = "https://w3id.org/sister-graph/graph/source/"
-    pages = {f"<{base}{city}>" for city in ("banja-luka", "graz", "novi-sad", "villach")}
+    cities = ("banja-luka", "graz", "novi-sad", "timisoara", "villach")
+    pages = {f"<{base}{city}>" for city in cities}
     evidence = {  # partner-side sources (evidence.csv): one graph per kept page
         f"<{base}kaiserslautern/000_bdffa3bc2b7cd9e5>",
         f"<{base}kaiserslautern/001_2ee7b6387fca4d55>",
         f"<{base}kranj/000_2b5824b9694dc63f>",
         f"<{base}kumanovo/000_7dc82c4b4e022746>",
+        f"<{base}modiin/000_f2b6156f0f333f05>",
+        f"<{base}subotica/000_73ed9faf42747691>",
     }
     assert graphs == pages | evidence

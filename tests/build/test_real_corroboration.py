@@ -80,6 +80,30 @@ STATED = [
         None,
         None,
     ),
+    (  # "this week a twin-cities covenant was signed between Modi'in ... and Banja Luka"
+        "banja-luka-modiin-2010",
+        "modiin",
+        "000",
+        "modiin.muni.il",
+        2,
+        "השבוע נחתמה ברית ערים תאומות בין מודיעין מכבים רעות לעיר בניה לוקה",
+        None,
+        None,
+        None,  # no agreement type in data/ is a twin-cities covenant: not compared
+        "ברית ערים תאומות",
+    ),
+    (  # Banja Luka among the "fraternal and partner cities" whose representatives came
+        "banja-luka-subotica-2015",
+        "subotica",
+        "000",
+        "subotica.rs",
+        13,
+        "Босне и Херцеговине (Бањалука)",
+        None,
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -124,25 +148,35 @@ def test_kaiserslautern_s_town_partnership_differs_from_the_partnership_charter(
     assert [str(d) for d in graph.objects(agreement, SG.signingDate)] == ["2003-10-03"]
 
 
-def test_the_example_query_lists_three_agreements_confirmed_by_both_sides(built) -> None:
+def test_the_example_query_lists_both_sides_one_side_and_the_partner_list_that_omits_one(
+    built,
+) -> None:
     _, result = built
     (example,) = [e for e in read_examples() if e.name.startswith("13-")]
     rows = {
-        str(r[0]).rpartition("/")[2]: (str(r[1]), int(r[2]))
+        str(r[0]).rpartition("/")[2]: (str(r[1]), int(r[2]), str(r[4]))
         for r in result.graph.query(with_prefixes(example.body, base=BASE))
     }
-    both = {slug: pages for slug, (side, pages) in rows.items() if side == "both sides"}
+    both = {slug: pages for slug, (side, pages, _) in rows.items() if side == "both sides"}
     assert both == {
         "banja-luka-kaiserslautern-2003": 3,
         "banja-luka-kumanovo-2012": 2,
+        "banja-luka-modiin-2010": 2,
+        "banja-luka-subotica-2015": 2,
         "villach-kranj-2008": 2,
     }
-    assert {side for slug, (side, _) in rows.items() if slug not in both} == {"one side"}
+    assert {side for slug, (side, _, _) in rows.items() if slug not in both} == {"one side"}
+    # Timișoara's own list of partner cities (data/timisoara, line 17) does not name Banja Luka
+    omitted = {slug: as_of for slug, (_, _, as_of) in rows.items() if as_of}
+    assert omitted == {"banja-luka-timisoara-2014": "2026-11-30"}
+    assert rows["banja-luka-timisoara-2014"][:2] == ("one side", 1)
     # each partner-side page is published by the partner city
     graph = result.graph
     for slug, partner in (
         ("villach-kranj-2008", "kranj"),
         ("banja-luka-kumanovo-2012", "kumanovo"),
+        ("banja-luka-modiin-2010", "modiin"),
+        ("banja-luka-subotica-2015", "subotica"),
     ):
         agreement = URIRef(f"{BASE}id/agreement/{slug}")
         publishers = {
@@ -150,3 +184,22 @@ def test_the_example_query_lists_three_agreements_confirmed_by_both_sides(built)
             for page in graph.objects(agreement, DCTERMS.source)
         }
         assert URIRef(f"{BASE}id/city/{partner}") in publishers
+
+
+def test_timisoara_s_own_list_of_partner_cities_does_not_name_banja_luka(built) -> None:
+    _, result = built
+    graph = result.graph
+    agreement = URIRef(f"{BASE}id/agreement/banja-luka-timisoara-2014")
+    (plist,) = graph.objects(agreement, SG.notOnPartnerList)
+    assert plist == URIRef(f"{BASE}id/list/timisoara-partner-cities")
+    assert graph.value(plist, DCTERMS.publisher) == URIRef(f"{BASE}id/city/timisoara")
+    assert "primariatm.ro" in str(graph.value(plist, DCTERMS.source))
+    assert (int(graph.value(plist, SG.firstLine)), int(graph.value(plist, SG.lastLine))) == (17, 17)
+    line = _line("timisoara", "000", 17)
+    names = "Faenza, Rueil-Malmaison, Mulhouse, Karlsruhe, Gera, Szeged, Treviso, Palermo, Novi Sad"
+    assert f"mit 9 europäischen Städten befreundet: {names} und" in line
+    assert len(names.split(", ")) == 9  # the count the page states: the list is complete
+    assert "Banja" not in line and "Luka" not in line
+    # the only agreement marked so: every other partner either is no publisher or states it
+    marked = {s for s, _, _ in graph.triples((None, SG.notOnPartnerList, None))}
+    assert marked == {agreement}

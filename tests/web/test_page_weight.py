@@ -14,7 +14,18 @@ import pytest
 
 PAGE_BUDGET = 150_000
 MAP_BUDGET = 64_000
-PUBLISHERS = ["banja-luka", "graz", "kaiserslautern", "kranj", "kumanovo", "novi-sad", "villach"]
+PUBLISHERS = [
+    "banja-luka",
+    "graz",
+    "kaiserslautern",
+    "kranj",
+    "kumanovo",
+    "modiin",
+    "novi-sad",
+    "subotica",
+    "timisoara",
+    "villach",
+]
 
 
 @pytest.mark.parametrize("lang", ["sr-Latn", "sr-Cyrl", "en"])
