@@ -21,6 +21,22 @@ from sister_graph.views.ui_text import UI
         (None, [("de", 1), ("en", 0.7)], "en"),
         (None, [("sr", 1)], "sr-Latn"),
         (None, [("en", 0)], "sr-Latn"),
+        # RFC 9110 §12.5.4 with RFC 4647 §3.3.1 ranges: the most specific range decides, q=0
+        # excludes, "*" stands for the languages no other range names
+        (None, [("sr-Latn", 0), ("*", 1)], "sr-Cyrl"),
+        (None, [("sr-Latn", 0), ("sr", 1)], "sr-Cyrl"),
+        (None, [("sr", 0), ("*", 1)], "en"),
+        (None, [("*", 1), ("sr-Latn", 0.5)], "sr-Cyrl"),
+        (None, [("de", 1), ("*", 0.5)], "sr-Latn"),
+        (None, [("*", 0), ("en", 0.1)], "en"),
+        (None, [("*", 0)], "sr-Latn"),
+        (None, [("en", 1), ("sr", 1)], "en"),
+        (None, [("sr-Cyrl-RS", 0.8), ("en", 0.9)], "en"),
+        (None, [("sr-cyrl-rs", 0.9), ("en", 0.8)], "sr-Cyrl"),
+        (None, [("en-GB", 0.5), ("sr-RS", 0.4)], "en"),
+        (None, [("EN", 1)], "en"),
+        (None, [("sr-Cyrl", 0), ("sr", 0.5), ("en", 0.4)], "sr-Latn"),
+        (None, [("en", 0), ("*", 0.3)], "sr-Latn"),
     ],
 )
 def test_choose_lang(param, accepted, expected):

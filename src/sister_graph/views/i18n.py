@@ -37,14 +37,44 @@ def parse_lang(value: str | None) -> str | None:
 
 
 def choose_lang(param: str | None, accepted: Iterable[tuple[str, float]]) -> str:
-    """Choose the page language: `?lang=` first, then Accept-Language by quality, else sr-Latn."""
+    """Choose the page language: `?lang=` first, then Accept-Language, else sr-Latn.
+
+    Accept-Language as RFC 9110 §12.5.4 (https://www.rfc-editor.org/rfc/rfc9110#section-12.5.4)
+    reads it, with RFC 4647 §3.3.1 ranges: each page language gets the quality of the most
+    specific range that names it (`sr` names both scripts, `sr-Cyrl-RS` Cyrillic, `en-GB`
+    English, `*` every language no other range names); q=0 means "not this one". The highest
+    quality wins, a tie goes to the range written first, then to the order of LANGS.
+
+    >>> choose_lang(None, [("sr-Latn", 0), ("*", 1)]), choose_lang(None, [("en", 1), ("sr", 1)])
+    ('sr-Cyrl', 'en')
+    """
     chosen = parse_lang(param)
     if chosen:
         return chosen
-    for tag, quality in sorted(accepted, key=lambda item: -item[1]):
-        if quality > 0 and (found := parse_lang(tag)):
-            return found
-    return DEFAULT_LANG
+    best: dict[str, tuple[int, float, int]] = {}  # lang: (specificity, quality, position)
+    for position, (tag, quality) in enumerate(accepted):
+        for lang, specificity in _named_by(tag):
+            if lang not in best or specificity > best[lang][0]:
+                best[lang] = (specificity, quality, position)
+    ranked = [
+        (quality, -position, -LANGS.index(lang), lang)
+        for lang, (_, quality, position) in best.items()
+        if quality > 0
+    ]
+    return max(ranked)[3] if ranked else DEFAULT_LANG
+
+
+def _named_by(tag: str) -> list[tuple[str, int]]:
+    """Return the page languages a language range names, each with the range's specificity."""
+    if tag.strip() == "*":
+        return [(lang, 0) for lang in LANGS]
+    parts = tag.strip().lower().split("-")
+    if parts[0] in _SERBIAN:
+        scripts = [s for s in ("latn", "cyrl") if s in parts[1:]]
+        if scripts:
+            return [("sr-Latn" if scripts[0] == "latn" else "sr-Cyrl", len(parts))]
+        return [("sr-Latn", 1), ("sr-Cyrl", 1)]
+    return [("en", len(parts))] if parts[0] == "en" else []
 
 
 def text(key: str, lang: str) -> str:
