@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sister_graph.views.i18n import LANGS
 
-# A headline and one sentence per status; other statuses fall back to 400 or 500.
+# A headline and one sentence per status the app answers with (a test holds every status of
+# errors.py and of the OpenAPI operations to an entry); others fall back to 400 or 500.
 ERRORS: dict[int, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     400: (
         ("Neispravan zahtjev", "Неисправан захтјев", "Bad request"),
@@ -12,6 +13,14 @@ ERRORS: dict[int, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
             "Zahtjev nije moguće razumjeti; detalj ispod kaže zašto.",
             "Захтјев није могуће разумјети; детаљ испод каже зашто.",
             "The request could not be understood; the detail below says why.",
+        ),
+    ),
+    403: (
+        ("Upit nije dozvoljen", "Упит није дозвољен", "Query not allowed"),
+        (
+            "Server prima samo upite koji čitaju; izmjene i federisani upiti nisu dozvoljeni.",
+            "Сервер прима само упите који читају; измјене и федерисани упити нису дозвољени.",
+            "Only queries that read are run here; updates and federated queries are not.",
         ),
     ),
     404: (
@@ -38,12 +47,44 @@ ERRORS: dict[int, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
             "The format asked for is not offered at this address.",
         ),
     ),
+    409: (
+        ("Sukob", "Сукоб", "Conflict"),
+        (
+            "Zahtjev je u sukobu sa trenutnim stanjem podataka.",
+            "Захтјев је у сукобу са тренутним стањем података.",
+            "The request conflicts with the current state of the data.",
+        ),
+    ),
+    412: (
+        ("Preduslov nije ispunjen", "Предуслов није испуњен", "Precondition failed"),
+        (
+            "Uslov zahtjeva ne odgovara trenutnoj verziji ove adrese; učitajte je ponovo.",
+            "Услов захтјева не одговара тренутној верзији ове адресе; учитајте је поново.",
+            "The request's condition matches no current version of this address; load it again.",
+        ),
+    ),
     413: (
         ("Zahtjev je prevelik", "Захтјев је превелик", "Request too large"),
         (
             "Zahtjev je veći nego što server prihvata.",
             "Захтјев је већи него што сервер прихвата.",
             "The request is larger than the server accepts.",
+        ),
+    ),
+    415: (
+        ("Nepodržan format zahtjeva", "Неподржан формат захтјева", "Unsupported request format"),
+        (
+            "Tijelo zahtjeva je u formatu koji ova adresa ne prihvata.",
+            "Тијело захтјева је у формату који ова адреса не прихвата.",
+            "The request body is in a format this address does not accept.",
+        ),
+    ),
+    416: (
+        ("Opseg nije dostupan", "Опсег није доступан", "Range not satisfiable"),
+        (
+            "Traženi opseg bajtova počinje iza kraja datoteke.",
+            "Тражени опсег бајтова почиње иза краја датотеке.",
+            "The byte range asked for starts past the end of the file.",
         ),
     ),
     422: (
@@ -54,12 +95,28 @@ ERRORS: dict[int, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
             "The query is well formed, but the server cannot run it as it is.",
         ),
     ),
+    429: (
+        ("Previše zahtjeva", "Превише захтјева", "Too many requests"),
+        (
+            "Poslali ste više upita nego što je dozvoljeno; pokušajte ponovo za nekoliko sekundi.",
+            "Послали сте више упита него што је дозвољено; покушајте поново за неколико секунди.",
+            "You have sent more queries than allowed; try again in a few seconds.",
+        ),
+    ),
     500: (
         ("Greška na serveru", "Грешка на серверу", "Server error"),
         (
             "Nešto je pošlo po zlu na serveru; greška je zabilježena.",
             "Нешто је пошло по злу на серверу; грешка је забиљежена.",
             "Something went wrong on the server; the error has been logged.",
+        ),
+    ),
+    502: (
+        ("Greška skladišta upita", "Грешка складишта упита", "Query store error"),
+        (
+            "Skladište upita nije odgovorilo kako treba; pokušajte ponovo.",
+            "Складиште упита није одговорило како треба; покушајте поново.",
+            "The query store did not answer properly; please try again.",
         ),
     ),
     503: (

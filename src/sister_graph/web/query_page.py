@@ -19,7 +19,7 @@ from sister_graph.query import negotiation as negotiate
 from sister_graph.query.service import ProtocolRequest, execute, prepare_query
 from sister_graph.rdf.formats import HTML, NTRIPLES, RDF_FORMATS, RESULT_FORMATS, RESULTS_JSON
 from sister_graph.rdf.langtags import canonical_lang
-from sister_graph.views import i18n
+from sister_graph.views import error_text, i18n
 from sister_graph.views.examples import read_examples, with_prefixes
 from sister_graph.views.resource import compact
 from sister_graph.views.result_views import result_map, result_timeline
@@ -170,5 +170,7 @@ def render_query_page(protocol: ProtocolRequest) -> Response:
             context["share"] = _query_url(protocol.query)
         except SisterGraphError as err:
             context["error"] = err
+            context["error_headline"] = error_text.error_headline(err.status, lang)
+            context["error_explanation"] = error_text.error_text(err.status, lang)
             status = err.status
     return render_page("sparql_page.html", status=status, **context)
