@@ -141,8 +141,9 @@ def test_cli_and_endpoint_refuse_alike(built, site, cli_store, query, status):
     ("query", "at"),
     [
         ("SELECT *\nWHERE {\n  ?s ?p ?o .\n  ?s ?p ?o ?x .\n}\n", "4:12: unexpected '?x'"),
-        ("SELECT * WHERE {\n ?s ?p ?o .\n FILTER(?s = )\n}", "3:2: unexpected 'FILTER(?s'"),
-        ("SELECT * WHERE {\n\n\n  ?s ?p ?o\n  BIND(1 AS )\n}", "5:3: unexpected 'BIND(1'"),
+        ("SELECT * WHERE {\n ?s ?p ?o .\n FILTER(?s = )\n}", "3:14: unexpected ')'"),
+        ("SELECT * WHERE {\n\n\n  ?s ?p ?o\n  BIND(1 AS )\n}", "5:13: unexpected ')'"),
+        ("SELECT * { ?x ?p }", "1:18: unexpected '}'"),
         ("SELECT * WHERE { ?s ?p ?o } LIMT 3", "1:29: unexpected 'LIMT'"),
         ("SELECT ?x WHERE {\n  ?x a ?y .\n  ?x ex:p 1 }", "3:6: undeclared prefix 'ex'"),
     ],

@@ -21,6 +21,7 @@ from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused
 from sister_graph.query.lang_function import rewrite_lang_calls
 from sister_graph.query.lexer import MAX_DEPTH, Token, scan
 from sister_graph.query.lexer import malformed as _malformed
+from sister_graph.query.syntax_errors import ENGINE_AT, locate_syntax_error
 
 __all__ = ["MAX_DEPTH", "ScreenedQuery", "Token", "check_graph_iris", "guard_query", "scan"]
 
@@ -199,39 +200,6 @@ def expand_iri(token: Token, prefixes: dict[str, str], base: str | None, text: s
     return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
 
 
-_ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
-LOCATE_MAX_CHARS = 4096  # the second parser is recursive and slow; long queries keep the engine's
-
-
-def locate_syntax_error(text: str, engine_message: str) -> str:
-    """Return the engine's syntax error, placed where the query stops making sense.
-
-    The engine reports the furthest point its parser tried (an error on line 3 comes back at
-    4:2); rdflib's SPARQL parser (https://www.w3.org/TR/sparql11-query/#grammar) stops at the
-    first token no rule accepts. The earlier of the two positions is reported, with that
-    token, as 'error at LINE:COLUMN: ...' (lines and columns from 1).
-
-    >>> locate_syntax_error("SELECT * {\n ?s ?p ?o ?x }", "error at 2:14: expected '}'")
-    "error at 2:11: unexpected '?x'"
-    """
-    engine = _ENGINE_AT.match(engine_message)
-    if engine is None or len(text) > LOCATE_MAX_CHARS:
-        return engine_message
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    try:
-        parseQuery(text)
-    except ParseException as err:
-        at = (err.lineno, err.col)
-        if at < (int(engine.group(1)), int(engine.group(2))):
-            token = text[err.loc :].split(None, 1)[0][:30] if text[err.loc :].strip() else ""
-            return f"error at {at[0]}:{at[1]}: unexpected {token!r}"
-    except Exception:  # noqa: BLE001 - the second parser gave up (e.g. recursion): keep ours
-        pass
-    return engine_message
-
-
 _ASK_AS_SELECT = "SELECT (1 AS ?sister_graph_ask)"
 
 
@@ -253,7 +221,7 @@ def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] =
         ox.Store().query(text, prefixes=dict(predeclared) or None)
     except SyntaxError as err:
         message = str(err)
-        engine = _ENGINE_AT.match(message)
+        engine = ENGINE_AT.match(message)
         if engine and at and int(engine.group(1)) == at[0] and int(engine.group(2)) > at[1]:
             column = int(engine.group(2)) - shift
             message = f"error at {at[0]}:{column}: " + message[engine.end() :]
