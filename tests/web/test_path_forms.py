@@ -100,3 +100,27 @@ def test_a_path_that_is_not_utf8_is_a_404_naming_the_byte(site, path):
 def test_very_long_paths_are_404(site, route):
     answer = _get(site, route + "a" * 20_000, headers={"Accept": "application/json"})
     assert answer.status_code == 404
+
+
+def _raw_request(site, line: bytes) -> bytes:
+    import socket
+    from urllib.parse import urlsplit
+
+    where = urlsplit(site.url)
+    with socket.create_connection((where.hostname, where.port), timeout=30) as sock:
+        sock.sendall(line + b"\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_options_star_describes_the_server_and_other_targets_are_refused(site):
+    star = _raw_request(site, b"OPTIONS * HTTP/1.1")
+    head = star.split(b"\r\n\r\n")[0].decode().lower()
+    assert head.startswith("http/1.1 200") and "\r\nallow: " in head, head
+    for target in (b"*", b"catalog", b"doc/city/graz"):
+        answer = _raw_request(site, b"GET " + target + b" HTTP/1.1")
+        head = answer.split(b"\r\n\r\n")[0].decode().lower()
+        assert head.split()[1] in ("400", "404"), (target, head)
+        assert "evil.example" not in head

@@ -4,6 +4,8 @@
   every route, naming the byte. URIs carry text as percent-encoded UTF-8 (RFC 3986 §2.5,
   https://www.rfc-editor.org/rfc/rfc3986#section-2.5); werkzeug put U+FFFD in its place and
   the route looked up, and named in its 404, a name nobody wrote.
+- A request target that is not a path (`GET catalog`, `GET *`) is a 400; `OPTIONS *` asks
+  about the server and gets 200 with the methods of all its routes (RFC 9110 §9.3.7).
 - A doubled slash anywhere (`//doc/city/graz`, `/doc//city/graz`) or a trailing slash
   (`/catalog/`) is a 308 Permanent Redirect to the path written once, whatever the route: one
   URL per resource, and a 308 keeps the method and body (RFC 9110 §15.4.9). The Location is
@@ -14,14 +16,16 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from flask import Response, request
 
-from sister_graph.errors import NotFound
+from sister_graph.errors import BadRequest, NotFound
 from sister_graph.web.site import with_query_string
 
 _SLASHES = re.compile(r"/{2,}")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+SERVER_METHODS = "GET, HEAD, POST, OPTIONS"  # the union of every route's methods
 # Characters a path segment may hold unencoded (RFC 3986 §3.3: pchar, and "/" between them).
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
@@ -43,6 +47,13 @@ def canonical_path() -> Response | None:
             " of the decoded path; write characters as percent-encoded UTF-8 (RFC 3986 §2.5)"
         ) from None
     target = _target()
+    if not target.startswith("/"):
+        if target == "*" and request.method == "OPTIONS":  # the server itself (RFC 9110 §9.3.7)
+            return Response(status=200, headers={"Allow": SERVER_METHODS})
+        raise BadRequest(
+            f"the request target {target!r} is not a path: it must start with '/' "
+            "(RFC 9112 §3.2; '*' only with OPTIONS)"
+        )
     path = _SLASHES.sub("/", target)
     if _SLASHES.sub("/", raw.decode("latin-1")) != "/":  # the root of the mount keeps its "/"
         path = path.rstrip("/") or "/"
@@ -60,7 +71,9 @@ def _target() -> str:
     RAW_URI): waitress merges leading slashes in PATH_INFO. Else PATH_INFO re-encoded.
     """
     for name in ("REQUEST_URI", "RAW_URI"):
-        uri = request.environ.get(name) or ""
-        if uri.startswith("/"):
-            return uri.split("?", 1)[0]
+        uri = (request.environ.get(name) or "").split("?", 1)[0]
+        if _ABSOLUTE.match(uri):  # absolute-form (RFC 9112 §3.2.2): its path
+            return urlsplit(uri).path or "/"
+        if uri:
+            return uri
     return quote(_raw("SCRIPT_NAME") + _raw("PATH_INFO"), safe=_PATH_SAFE)
