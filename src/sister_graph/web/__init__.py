@@ -62,7 +62,13 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     """Build the web app over the published dataset (or the given store)."""
     config = config or load_config()
     app = Flask(__name__)
-    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, DEBUG=False, JSON_SORT_KEYS=False)
+    app.config.update(
+        MAX_CONTENT_LENGTH=config.max_body_bytes,
+        DEBUG=False,
+        JSON_SORT_KEYS=False,
+        # /static/ is fresh as long as every page (Flask's default: no-cache, every time)
+        SEND_FILE_MAX_AGE_DEFAULT=config.cache_seconds,
+    )
     store = store or open_store(config)
     atexit.register(store.close)
     cache = ResultsCache(entries=config.cache_entries, max_bytes=config.cache_bytes)
