@@ -8,7 +8,7 @@ and werkzeug would answer 416 or 206 instead
 
 - a unit other than `bytes`: "MUST ignore" (werkzeug: 416);
 - several ranges, or a ranges-specifier that does not parse (`bytes=5-1`): ignored, which
-  §14.2 allows (werkzeug: 416; it sends no multipart/byteranges);
+  §14.2 allows (werkzeug: 416; it writes no multipart answer);
 - an If-Range that is not the current ETag by the strong comparison, or not the current
   Last-Modified date (§13.1.5; werkzeug also took a weak tag);
 - an If-None-Match that names the current ETag: the 304 comes first (§13.2.2; werkzeug sent
