@@ -117,7 +117,7 @@ BROKEN = [
         "source_line\n",
         "source_lines\n",
         "cities.csv:1",
-        "missing column(s): source_line",
+        "'source_lines' should be 'source_line'",
     ),
     (
         "concepts.csv",

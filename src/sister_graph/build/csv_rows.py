@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sister_graph.build.csv_text import decode, header_problem
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # C0 controls other than TAB, LF, CR, DEL, and the non-characters XML 1.0 cannot carry
 # (https://www.w3.org/TR/xml/#charsets): the .rdf dump could not hold them.
@@ -63,15 +65,14 @@ def read_rows(
     An optional file may be absent, empty, or hold only its header: that is no rows, no problem.
     """
     if not path.is_file():
-        if not optional:
+        if path.exists():  # a folder: as absent, its rows would be lost without a word
+            problems.add(label, "is a folder, not a CSV file")
+        elif not optional:
             problems.add(label, "file is missing")
         return []
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        problems.add(f"{label}:{line}", f"not UTF-8 (byte {err.start}: {err.reason})")
+    text, fault = decode(path.read_bytes())
+    if text is None:
+        problems.add(f"{label}:{fault[0]}", fault[1])
         return []
     if not text.strip():
         if not optional:
@@ -81,22 +82,19 @@ def read_rows(
         return []
     reader = _Records(csv.reader(io.StringIO(text, newline=""), strict=True))
     try:
-        header = [h.strip() for h in next(reader)]
-        if "review" in header:
+        header = next(reader)
+        if "review" in (h.strip() for h in header):
             problems.add(
                 f"{label}:1",
                 "column 'review' holds rows 'sister-graph init' proposed: check each row against "
                 "the page, then delete the column",
             )
             return []
-        missing = [c for c in columns if c not in header]
-        unknown = [c for c in header if c not in columns]
-        if missing or unknown:
-            if missing:
-                problems.add(f"{label}:1", f"missing column(s): {', '.join(missing)}")
-            if unknown:
-                problems.add(f"{label}:1", f"unknown column(s): {', '.join(unknown)}")
+        wrong = header_problem(header, columns)
+        if wrong:
+            problems.add(f"{label}:1", wrong)
             return []
+        header = [h.strip() for h in header]
         rows = list(_rows(reader, header, label, problems))
     except csv.Error as err:
         if "unexpected end of data" in str(err):  # a quote never closed: where it opened
@@ -107,8 +105,8 @@ def read_rows(
         else:
             problems.add(f"{label}:{reader.line_num}", f"malformed CSV ({err})")
         return []
-    if not rows and not optional:
-        problems.add(f"{label}:2", "no data rows")
+    if not rows and not optional and not problems.reported_in(label):
+        problems.add(f"{label}:2", "no data rows")  # not when its rows were refused already
     return rows
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sister_graph.build.csv_rows import CONTROL, Problems, Row, nfc
+from sister_graph.build.csv_rows import CONTROL, Problems, Row, nfc, required
+from sister_graph.build.records import Cited
 
 
 def page_path(folder: Path, row: Row, column: str, problems: Problems) -> Path | None:
@@ -56,3 +57,40 @@ def read_page_lines(path: Path, problems: Problems, *, label: str) -> tuple[str,
                 f"{label}:{number}", f"contains the control character U+{ord(found.group()):04X}"
             )
     return tuple(nfc(line) for line in raw)
+
+
+def line_number(row: Row, problems: Problems) -> int:
+    """Return the row's source_line (0, reported, when it is no line number)."""
+    value = required(row, "source_line", problems)
+    if value and not value.isdigit():
+        problems.add(row.where("source_line"), f"{value!r} is not a line number")
+        return 0
+    return int(value or 0)
+
+
+def citer(lines: tuple[str, ...], problems: Problems):
+    """Return a function that checks a row's cited line exists and contains the given words.
+
+    Each item of `must_contain` is a string, or a tuple of alternatives one of which must be
+    on the line (the first is named when none is).
+    """
+
+    def cite(row: Row, *must_contain: str) -> Cited:
+        number_ = line_number(row, problems)
+        if number_ and lines:
+            if not 1 <= number_ <= len(lines) or not lines[number_ - 1].strip():
+                problems.add(row.where("source_line"), f"line {number_} of the page has no text")
+            elif not problems.reported(row.where()):
+                # a row with a problem already (e.g. an unreadable date) is not checked against
+                # its line as well: one problem, one message
+                text = lines[number_ - 1]
+                for words in filter(None, must_contain):
+                    options = (words,) if isinstance(words, str) else words
+                    if not any(option in text for option in options):
+                        problems.add(
+                            row.where("source_line"),
+                            f"{options[0]!r} is not on page line {number_}",
+                        )
+        return Cited(row.file, row.line, number_)
+
+    return cite

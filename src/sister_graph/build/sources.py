@@ -24,11 +24,10 @@ from sister_graph.build.csv_rows import (
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.identification import parse_identifications
 from sister_graph.build.page_address import title_in_address
-from sister_graph.build.page_text import page_path, read_page_lines
+from sister_graph.build.page_text import citer, page_path, read_page_lines
 from sister_graph.build.partner_lists import check_lists, read_list
 from sister_graph.build.records import (
     Agreement,
-    Cited,
     City,
     Concept,
     Labels,
@@ -61,6 +60,10 @@ OPTIONAL_FILES = frozenset(
 )
 
 
+# The files of a publisher folder other than publisher.csv (evidence.csv makes an evidence folder).
+PUBLISHER_FILES = tuple(n for n in COLUMNS if n not in ("publisher.csv", "evidence.csv"))
+
+
 def publisher_folders(data_dir: Path) -> list[Path]:
     """Return the publisher folders (those with a publisher.csv), sorted by name."""
     return sorted(p.parent for p in data_dir.glob("*/publisher.csv"))
@@ -70,12 +73,18 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     """Read every publisher folder; raise SourceError listing all problems found."""
     today = today or date.today()
     folders = publisher_folders(data_dir)
-    if not folders:
+    problems = Problems()
+    for folder in sorted({p.parent for p in data_dir.glob("*/*.csv")} - set(folders)):
+        # a folder of publisher files without its publisher.csv would be skipped, rows and all
+        held = [n for n in PUBLISHER_FILES if (folder / n).exists()]
+        if held:
+            where = _label(folder / "publisher.csv", data_dir)
+            problems.add(where, f"file is missing (the folder holds {', '.join(held)})")
+    if not folders and not problems.items:
         why = "no publisher folder (a sub-folder with publisher.csv)"
         if (data_dir / "publisher.csv").is_file():
             why = "a publisher folder itself: give the folder that holds it"
         raise SourceError(f"{data_dir}: {why if data_dir.is_dir() else 'no such folder'}")
-    problems = Problems()
     metadata = read_metadata(data_dir)
     result = [_read_folder(folder, data_dir, problems, today, metadata) for folder in folders]
     check_shared(result, problems)
@@ -88,11 +97,16 @@ def read_sources(data_dir: Path, *, today: date | None = None) -> list[Publisher
     return result
 
 
+def _label(path: Path, root: Path) -> str:
+    """A file as problems name it: from the data folder's parent (data/x/cities.csv)."""
+    return str(path.relative_to(root.parent) if root.parent != root else path.relative_to(root))
+
+
 def _read_folder(
     folder: Path, root: Path, problems: Problems, today: date, metadata: dict
 ) -> PublisherSources:
     def label(name: str) -> str:
-        return str((folder / name).relative_to(root.parent) if root.parent != root else name)
+        return _label(folder / name, root)
 
     readable: list[str] = []  # files read_rows found no fault in: checked against CSVW too
 
@@ -107,7 +121,7 @@ def _read_folder(
 
     publisher = _publisher(rows("publisher.csv"), folder, problems)
     lines = publisher.page_lines if publisher else ()
-    cite = _citer(lines, problems)
+    cite = citer(lines, problems)
     cities = [_city(r, problems, cite) for r in _unique(rows("cities.csv"), problems)]
     concepts = [_concept(r, problems, cite) for r in _unique(rows("concepts.csv"), problems, 2)]
     networks = [_network(r, problems, cite) for r in _unique(rows("networks.csv"), problems)]
@@ -119,12 +133,14 @@ def _read_folder(
     lists = [
         read_list(r, problems, cite, lines, today) for r in _unique(rows("lists.csv"), problems)
     ]
-    check_references(publisher, cities, concepts, networks, memberships, agreements, problems)
     claims = parse_claims(_unique(rows("claims.csv"), problems), problems, cite)
     if not problems.reported_in(label("agreements.csv")):  # else its count is no count
         check_claims(claims, agreements, problems)
-    evidence_rows = _unique(rows("identifications.csv"), problems)
-    identifications = parse_identifications(evidence_rows, problems, {c.id for c in cities})
+    sources_rows = _unique(rows("identifications.csv"), problems)
+    identifications = parse_identifications(sources_rows, problems)
+    check_references(
+        publisher, cities, concepts, networks, memberships, agreements, problems, identifications
+    )
     check_folder(folder, readable, metadata, problems, label=label)
     return PublisherSources(
         publisher,
@@ -163,7 +179,7 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
     title = required(row, "page_title", problems)
     in_address = title_in_address(title, row.values["page_url"])
-    cited = _citer(lines, problems)(row, "" if in_address else title)
+    cited = citer(lines, problems)(row, "" if in_address else title)
     return Publisher(
         city=slug(row, "city", problems),
         page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
@@ -174,42 +190,6 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
         page_lines=lines,
         cited=cited,
     )
-
-
-def _line_number(row: Row, problems: Problems) -> int:
-    value = required(row, "source_line", problems)
-    if value and not value.isdigit():
-        problems.add(row.where("source_line"), f"{value!r} is not a line number")
-        return 0
-    return int(value or 0)
-
-
-def _citer(lines: tuple[str, ...], problems: Problems):
-    """Return a function that checks a row's cited line exists and contains the given words.
-
-    Each item of `must_contain` is a string, or a tuple of alternatives one of which must be
-    on the line (the first is named when none is).
-    """
-
-    def cite(row: Row, *must_contain: str) -> Cited:
-        number_ = _line_number(row, problems)
-        if number_ and lines:
-            if not 1 <= number_ <= len(lines) or not lines[number_ - 1].strip():
-                problems.add(row.where("source_line"), f"line {number_} of the page has no text")
-            elif not problems.reported(row.where()):
-                # a row with a problem already (e.g. an unreadable date) is not checked against
-                # its line as well: one problem, one message
-                text = lines[number_ - 1]
-                for words in filter(None, must_contain):
-                    options = (words,) if isinstance(words, str) else words
-                    if not any(option in text for option in options):
-                        problems.add(
-                            row.where("source_line"),
-                            f"{options[0]!r} is not on page line {number_}",
-                        )
-        return Cited(row.file, row.line, number_)
-
-    return cite
 
 
 def _labels(row: Row, problems: Problems) -> Labels:
