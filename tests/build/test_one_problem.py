@@ -147,3 +147,48 @@ def test_the_module_examples_run() -> None:
 
     assert doctest.testmod(csv_text).failed == 0
     assert doctest.testmod(cross_checks).failed == 0
+
+
+def test_a_bad_value_in_any_column_is_at_most_one_message(data_copy):
+    """A cell made junk or empty in each column of each file: its own problem, if any, and no
+    echo (a claim that is no number was also 'the page states 0'; an identification that is
+    none also 'needs a note'; a city's broken cell also 'differs from' the other folder's)."""
+
+    def check(name: str, path: Path) -> None:
+        rows = _rows(path)
+        for i, column in enumerate(rows[0]):
+            for bad in ("x y!", ""):
+                if len(rows) < 2 or rows[1][i] == bad:
+                    continue
+                _write(path, [rows[0], rows[1][:i] + [bad] + rows[1][i + 1 :], *rows[2:]])
+                problems = all_problems(data_copy)
+                assert len(problems) <= 1, (name, column, bad, problems)
+
+    _each_file(data_copy, check)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "sr-Latn", "sr-Cyrl", "x y!", ""])
+def test_a_wrong_page_language_is_one_message(data_copy, language):
+    """A page_language that is no tag, or the tag of another language, was one message per
+    agreement whose date the page writes in its own language."""
+    for folder in sorted(p.parent for p in data_copy.glob("*/publisher.csv")):
+        path = folder / "publisher.csv"
+        rows = _rows(path)
+        if rows[1][3] == language:
+            continue
+        kept = path.read_bytes()
+        _write(path, [rows[0], rows[1][:3] + [language] + rows[1][4:]])
+        problems = all_problems(data_copy)
+        path.write_bytes(kept)
+        assert len(problems) <= 1, (folder.name, problems)
+
+
+def test_a_wrong_page_language_names_the_language_the_dates_are_in(data_copy):
+    path = data_copy / "banja-luka" / "publisher.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",sr-Latn,", ",en,"))
+    assert all_problems(data_copy) == [
+        "data/banja-luka/publisher.csv:2: column 'page_language': 'en': no agreement's date is "
+        "on its page line as a page in this language writes it (data/banja-luka/agreements.csv:2:"
+        " '05.06.2015' is not on page line 25); they are written as a page in 'sr-Latn' writes "
+        "them"
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rdflib import Literal
 
-from sister_graph.build.csv_rows import Problems, Row, number, slug
+from sister_graph.build.csv_rows import Problems, Row, integer, slug
 from sister_graph.build.records import Agreement, Claim
 from sister_graph.rdf.namespaces import RDF, RDFS, XSD
 
@@ -35,7 +35,7 @@ def parse_claims(rows: Iterable[Row], problems: Problems, cite) -> list[Claim]:
         kind = row.values["claim"]
         if kind not in CLAIMS:
             problems.add(row.where("claim"), f"{kind!r} is not one of {tuple(CLAIMS)}")
-        value = int(number(row, "value", 0, 1_000_000, problems) or 0)
+        value = integer(row, "value", 0, 1_000_000, problems)
         claims.append(Claim(slug(row, "id", problems), kind, value, cite(row, str(value))))
     return claims
 
@@ -43,9 +43,14 @@ def parse_claims(rows: Iterable[Row], problems: Problems, cite) -> list[Claim]:
 def check_claims(
     claims: Iterable[Claim], agreements: Iterable[Agreement], problems: Problems
 ) -> None:
-    """Report a claim the data disagrees with, naming its row, its page line and both counts."""
+    """Report a claim the data disagrees with, naming its row, its page line and both counts.
+
+    A claim whose row has a problem already is not compared: that problem is the one message.
+    """
     partners = {a.partner for a in agreements}
     for claim in claims:
+        if problems.reported(f"{claim.cited.csv_file}:{claim.cited.csv_line}"):
+            continue  # a claim whose row is refused (its number unreadable) states no count
         if claim.claim == "partner-cities" and len(partners) != claim.value:
             problems.add(
                 f"{claim.cited.csv_file}:{claim.cited.csv_line}: column 'value'",

@@ -18,6 +18,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # C0 controls other than TAB, LF, CR, DEL, and the non-characters XML 1.0 cannot carry
 # (https://www.w3.org/TR/xml/#charsets): the .rdf dump could not hold them.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"  # BCP 47's shape (RFC 5646 §2.1)
 HTTP_IRI = r"https?://[^\s<>\"{}|\\^`\x00-\x20\x7f]+"
 
 
@@ -204,6 +205,21 @@ def number(row: Row, column: str, low: float, high: float, problems: Problems) -
     if not low <= result <= high:
         problems.add(row.where(column), f"{result} is outside {low}..{high}")
     return result
+
+
+def integer(row: Row, column: str, low: int, high: int, problems: Problems) -> int:
+    """Return a required integer within [low, high]: digits, with an optional sign, as
+    xsd:integer writes it (https://www.w3.org/TR/xmlschema11-2/#integer); 1e3 and 15.0 are not.
+    """
+    value = required(row, column, problems)
+    if not value:
+        return 0
+    if not re.fullmatch(r"[+-]?[0-9]+", value):
+        problems.add(row.where(column), f"{value!r} is not an integer")
+        return 0
+    if not low <= int(value) <= high:
+        problems.add(row.where(column), f"{int(value)} is outside {low}..{high}")
+    return int(value)
 
 
 def iso_date(row: Row, column: str, problems: Problems, *, today: date) -> date:

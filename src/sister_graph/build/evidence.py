@@ -25,7 +25,15 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from sister_graph.build.corroboration import statements
-from sister_graph.build.csv_rows import HTTP_IRI, Problems, matching, read_rows, required, slug
+from sister_graph.build.csv_rows import (
+    HTTP_IRI,
+    LANGUAGE_TAG,
+    Problems,
+    matching,
+    read_rows,
+    required,
+    slug,
+)
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.page_text import page_path, read_page_lines
 from sister_graph.build.records import Agreement
@@ -105,85 +113,94 @@ def read_evidence(
         label = str(path.relative_to(Path(data_dir).parent))
         before = len(problems.items)
         rows = read_rows(path, COLUMNS, problems, label=label)
-        if len(problems.items) == before:
-            named = label
+        readable = len(problems.items) == before
+        found += _read_rows(rows, path, label, agreements, problems, types, expected)
+        if readable:  # after the rows' own checks, which name a cell more plainly than CSVW
             check_folder(
                 path.parent,
                 ["evidence.csv"],
                 read_metadata(data_dir),
                 problems,
-                label=lambda _, named=named: named,
-            )
-        for row in rows:
-            agreement_id, city = slug(row, "agreement", problems), slug(row, "city", problems)
-            if agreement_id and agreement_id not in agreements:
-                where = [f for city, f in (expected or {}).items() if agreement_id.startswith(city)]
-                hint = f" (not in {', '.join(where)})" if where else ""
-                problems.add(
-                    row.where("agreement"), f"{agreement_id!r} is no agreement of data/{hint}"
-                )
-                continue
-            publisher, agreement = agreements.get(agreement_id, ("", None))
-            if agreement and city not in (publisher, agreement.partner):
-                problems.add(row.where("city"), f"{city!r} is neither city of {agreement_id!r}")
-            signed = row.values["signed"]  # empty: the source states no date
-            if signed and _datatype(signed) is None:
-                problems.add(
-                    row.where("signed"), f"{signed!r} is not YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"
-                )
-            source_file = required(row, "source_file", problems)
-            page = page_path(path.parent, row, "source_file", problems)
-            if page is None:
-                continue
-            try:
-                lines = read_page_lines(page, problems, label=f"{label}")
-            except (OSError, UnicodeDecodeError) as err:
-                problems.add(row.where("source_file"), f"cannot read {source_file} ({err})")
-                continue
-            number = required(row, "source_line", problems)
-            if (
-                not number.isdigit()
-                or not 1 <= int(number) <= len(lines)
-                or not lines[int(number) - 1].strip()
-            ):
-                problems.add(row.where("source_line"), f"{number!r} is not a page line with text")
-                continue
-            text = lines[int(number) - 1]
-            type_form = row.values["type_form"]
-            if type_form and type_form not in text:
-                problems.add(
-                    row.where("source_line"), f"{type_form!r} is not on page line {number}"
-                )
-            kind = row.values["type"] and slug(row, "type", problems)
-            if kind and not type_form:
-                problems.add(row.where("type"), "a type needs the source's words (type_form)")
-            elif kind and kind not in types:
-                problems.add(
-                    row.where("type"), f"{kind!r} is no agreement-type of a concepts.csv in data/"
-                )
-            year = signed[:4] if signed and not signed.startswith("--") else ""
-            if year and year not in text:
-                problems.add(
-                    row.where("source_line"), f"the year {year} is not on page line {number}"
-                )
-            found.append(
-                Evidence(
-                    agreement_id,
-                    city,
-                    matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
-                    required(row, "page_title", problems),
-                    required(row, "page_language", problems),
-                    path.parent.name,
-                    source_file,
-                    signed,
-                    type_form,
-                    kind,
-                    int(number),
-                    text.strip(" •\t"),
-                    row.where(),
-                )
+                label=lambda _, named=label: named,
             )
     return tuple(found)
+
+
+def _read_rows(rows, path, label, agreements, problems, types, expected) -> list[Evidence]:
+    """Check one evidence.csv's rows (as read_evidence says) and return their statements."""
+    found = []
+    for row in rows:
+        # the row's cells first; a row with a problem is not checked further: one message
+        agreement_id, city = slug(row, "agreement", problems), slug(row, "city", problems)
+        signed = row.values["signed"]  # empty: the source states no date
+        if signed and _datatype(signed) is None:
+            problems.add(
+                row.where("signed"), f"{signed!r} is not YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"
+            )
+        kind = row.values["type"] and slug(row, "type", problems)
+        type_form = row.values["type_form"]
+        page_url = required(row, "page_url", problems) and matching(
+            row, "page_url", HTTP_IRI, "an http(s) URL", problems
+        )
+        title = required(row, "page_title", problems)
+        language = required(row, "page_language", problems) and matching(
+            row, "page_language", LANGUAGE_TAG, "a language tag", problems
+        )
+        source_file = required(row, "source_file", problems)
+        number = required(row, "source_line", problems)
+        if number and not number.isdigit():
+            problems.add(row.where("source_line"), f"{number!r} is not a line number")
+        if problems.reported(row.where()):
+            continue
+        if agreement_id not in agreements:
+            where = [f for city, f in (expected or {}).items() if agreement_id.startswith(city)]
+            hint = f" (not in {', '.join(where)})" if where else ""
+            problems.add(row.where("agreement"), f"{agreement_id!r} is no agreement of data/{hint}")
+            continue
+        publisher, agreement = agreements[agreement_id]
+        if city not in (publisher, agreement.partner):
+            problems.add(row.where("city"), f"{city!r} is neither city of {agreement_id!r}")
+        if kind and not type_form:
+            problems.add(row.where("type"), "a type needs the source's words (type_form)")
+        elif kind and kind not in types:
+            problems.add(
+                row.where("type"), f"{kind!r} is no agreement-type of a concepts.csv in data/"
+            )
+        page = page_path(path.parent, row, "source_file", problems)
+        if page is None or problems.reported(row.where()):
+            continue
+        try:
+            lines = read_page_lines(page, problems, label=f"{label}")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.add(row.where("source_file"), f"cannot read {source_file} ({err})")
+            continue
+        if not 1 <= int(number) <= len(lines) or not lines[int(number) - 1].strip():
+            problems.add(row.where("source_line"), f"{number!r} is not a page line with text")
+            continue
+        text = lines[int(number) - 1]
+        if type_form and type_form not in text:
+            problems.add(row.where("source_line"), f"{type_form!r} is not on page line {number}")
+        year = signed[:4] if signed and not signed.startswith("--") else ""
+        if year and year not in text:
+            problems.add(row.where("source_line"), f"the year {year} is not on page line {number}")
+        found.append(
+            Evidence(
+                agreement_id,
+                city,
+                page_url,
+                title,
+                language,
+                path.parent.name,
+                source_file,
+                signed,
+                type_form,
+                kind,
+                int(number),
+                text.strip(" •\t"),
+                row.where(),
+            )
+        )
+    return found
 
 
 def evidence_graphs(

@@ -65,6 +65,10 @@ def _compare(
             f"{column} {_show(seen[column])} vs {_show(value)}"
             for column, value in facts.items()
             if value != seen[column]
+            # a cell refused in either row is that row's problem, not a disagreement
+            and not any(
+                problems.reported(f"{_where(at)}: column '{column}'") for at in (cited, seen_at)
+            )
         ]
         if differ:
             problems.add(

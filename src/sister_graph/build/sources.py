@@ -11,6 +11,7 @@ from sister_graph.build.corroboration import check_corroboration
 from sister_graph.build.cross_checks import check_references
 from sister_graph.build.csv_rows import (
     HTTP_IRI,
+    LANGUAGE_TAG,
     Problems,
     Row,
     iso_date,
@@ -22,6 +23,7 @@ from sister_graph.build.csv_rows import (
     unique,
 )
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
+from sister_graph.build.date_lines import check_dates_on_lines
 from sister_graph.build.identification import parse_identifications
 from sister_graph.build.page_address import title_in_address
 from sister_graph.build.page_text import citer, page_path, read_page_lines
@@ -38,12 +40,10 @@ from sister_graph.build.records import (
 )
 from sister_graph.build.shared_checks import check_shared
 from sister_graph.build.transliteration import to_serbian_cyrillic
-from sister_graph.build.written_dates import written_forms
 from sister_graph.errors import SourceError
 
 SCHEMES = ("agreement-type", "field", "aim", "priority", "occasion")
 IDENTIFICATIONS = ("confirmed", "attested", "uncertain")
-LANGUAGE_TAG = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*"
 LABELS = ("label_sr_latn", "label_sr_cyrl", "label_en")
 # The columns of each file, from the CSV on the Web metadata (build/csv-metadata.json).
 COLUMNS = table_columns(read_metadata())
@@ -128,8 +128,11 @@ def _read_folder(
     member_rows = _unique(rows("memberships.csv"), problems)
     memberships = [_membership(r, problems, cite) for r in member_rows]
     agreement_rows = _unique(rows("agreements.csv", (folder / "lists.csv").is_file()), problems)
-    language = publisher.page_language if publisher else ""
-    agreements = [_agreement(r, problems, cite, today, language) for r in agreement_rows]
+    agreements = [_agreement(r, problems, cite, today) for r in agreement_rows]
+    if publisher:
+        where = f"{publisher.cited.csv_file}:{publisher.cited.csv_line}: column 'page_language'"
+        pairs = list(zip(agreement_rows, agreements, strict=True))
+        check_dates_on_lines(pairs, lines, publisher.page_language, where, problems)
     lists = [
         read_list(r, problems, cite, lines, today) for r in _unique(rows("lists.csv"), problems)
     ]
@@ -178,17 +181,21 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
     except (OSError, UnicodeDecodeError) as err:
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
     title = required(row, "page_title", problems)
-    in_address = title_in_address(title, row.values["page_url"])
-    cited = citer(lines, problems)(row, "" if in_address else title)
+    city = slug(row, "city", problems)
+    page_url = required(row, "page_url", problems) and matching(
+        row, "page_url", HTTP_IRI, "an http(s) URL", problems
+    )
+    language = matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
+    # the row's cells first: a row with a problem is not checked against its line as well
+    in_address = title_in_address(title, page_url)
     return Publisher(
-        city=slug(row, "city", problems),
-        page_url=matching(row, "page_url", HTTP_IRI, "an http(s) URL", problems),
+        city=city,
+        page_url=page_url,
         page_title=title,
-        page_language=matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
-        or required(row, "page_language", problems),
+        page_language=language or required(row, "page_language", problems),
         source_file=source_file,
         page_lines=lines,
-        cited=cited,
+        cited=citer(lines, problems)(row, "" if in_address else title),
     )
 
 
@@ -216,7 +223,7 @@ def _city(row: Row, problems: Problems, cite) -> City:
         problems.add(
             row.where("identification"), f"{identification!r} is not one of {IDENTIFICATIONS}"
         )
-    if identification != "confirmed" and not row.values["note"]:
+    if identification in ("attested", "uncertain") and not row.values["note"]:
         problems.add(row.where("note"), "an attested or uncertain identification needs a note")
     page_form = required(row, "page_form", problems)
     return City(
@@ -264,9 +271,9 @@ def _membership(row: Row, problems: Problems, cite) -> Membership:
     )
 
 
-def _agreement(row: Row, problems: Problems, cite, today: date, language: str) -> Agreement:
+def _agreement(row: Row, problems: Problems, cite, today: date) -> Agreement:
+    """Read an agreement row (date_lines checks its date is on its line)."""
     signed = iso_date(row, "signed", problems, today=today)
-    written = written_forms(signed, language or "sr-Latn")
     occasion = row.values["occasion"]
     return Agreement(
         id=slug(row, "id", problems),
@@ -275,5 +282,5 @@ def _agreement(row: Row, problems: Problems, cite, today: date, language: str) -
         signed=signed,
         signing=slug(row, "signing", problems),
         occasion=occasion and slug(row, "occasion", problems),
-        cited=cite(row, written if row.values["signed"] else ""),
+        cited=cite(row),
     )

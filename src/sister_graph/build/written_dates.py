@@ -120,6 +120,13 @@ def _key(language: str) -> str:
     return with_script if with_script in _MONTHS else _DEFAULT_SCRIPT.get(parts[0], parts[0])
 
 
+def known_languages() -> tuple[str, ...]:
+    """Return the languages whose month names are known, as BCP 47 tags (sr-Latn, de, ...)."""
+    return tuple(
+        "-".join(p.title() if i else p for i, p in enumerate(k.split("-"))) for k in _MONTHS
+    )
+
+
 def month_names(language: str) -> tuple[str, ...]:
     """Return the twelve month names used in dates of a page in this language, or ()."""
     return _MONTHS.get(_key(language), ())
