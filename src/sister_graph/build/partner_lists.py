@@ -26,11 +26,14 @@ from sister_graph.rdf.namespaces import DCTERMS, RDF, RDFS, XSD
 def read_list(
     row: Row, problems: Problems, cite: Callable, lines: tuple[str, ...], today: date
 ) -> PartnerList:
-    """Read one lists.csv row; the line range must be on the page, first before last."""
+    """Read one lists.csv row; the line range must be on the page, first before last (a page
+    that could not be read, or no publisher row, is reported already: no range is checked)."""
     numbers = []
     for column in ("first_line", "last_line"):
         value = row.values[column]
-        if not value.isdigit() or not 1 <= int(value) <= max(len(lines), 1):
+        if value.isdigit() and not lines:  # no page read: its problem is the one message
+            numbers.append(int(value))
+        elif not value.isdigit() or not 1 <= int(value) <= len(lines):
             problems.add(
                 row.where(column), f"{value!r} is not a line of the page (1..{len(lines)})"
             )

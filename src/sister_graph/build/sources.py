@@ -127,7 +127,7 @@ def _read_folder(
     networks = [_network(r, problems, cite) for r in _unique(rows("networks.csv"), problems)]
     member_rows = _unique(rows("memberships.csv"), problems)
     memberships = [_membership(r, problems, cite) for r in member_rows]
-    agreement_rows = _unique(rows("agreements.csv", (folder / "lists.csv").is_file()), problems)
+    agreement_rows = _unique(rows("agreements.csv", (folder / "lists.csv").exists()), problems)
     agreements = [_agreement(r, problems, cite, today) for r in agreement_rows]
     if publisher:
         where = f"{publisher.cited.csv_file}:{publisher.cited.csv_line}: column 'page_language'"
