@@ -51,7 +51,7 @@ def test_one_range_is_a_206_with_its_bytes(target, spec, part):
         assert answer.content == (whole[part] if method == "GET" else b"")
 
 
-@pytest.mark.parametrize("spec", ["bytes=99999999-", "bytes=99999999-100000000"])
+@pytest.mark.parametrize("spec", ["bytes=99999999-", "bytes=99999999-100000000", "bytes=-0"])
 def test_an_unsatisfiable_range_is_a_416_naming_the_length(target, spec):
     url, whole, _ = target
     answer = requests.get(url, headers={"Range": spec, "Accept": "application/json"})

@@ -92,9 +92,10 @@ def static_conditions() -> None:
     probe = send_from_directory(current_app.static_folder, filename, conditional=False)
     etag, weak = probe.get_etag()
     sent_etag, last_modified = probe.headers.get("ETag"), probe.headers.get("Last-Modified")
+    length = probe.content_length or 0
     probe.close()
     if "HTTP_IF_MATCH" in environ:
         if etag:
             precondition(etag, weak=weak)
         del environ["HTTP_IF_MATCH"]
-    drop_unusable_range(environ, sent_etag, last_modified)
+    drop_unusable_range(environ, sent_etag, last_modified, length=length)

@@ -17,17 +17,26 @@ and werkzeug would answer 416 or 206 instead
 
 from __future__ import annotations
 
+import re
+
 from flask import Response
 from werkzeug.datastructures import ETags
 from werkzeug.http import parse_date, parse_etags, parse_range_header, unquote_etag
 
+from sister_graph.errors import RangeNotSatisfiable
+
 RANGE = "HTTP_RANGE"
+_ZERO_SUFFIX = re.compile(r"^\s*bytes\s*=\s*-0+\s*$", re.IGNORECASE)
 
 
-def drop_unusable_range(environ: dict, etag: str | None, last_modified: str | None = None) -> None:
+def drop_unusable_range(
+    environ: dict, etag: str | None, last_modified: str | None = None, *, length: int
+) -> None:
     """Remove the request's Range when the whole answer must be sent (see the module).
 
-    etag: the answer's entity tag as sent (`"x"` or `W/"x"`); last_modified: its HTTP date.
+    etag: the answer's entity tag as sent (`"x"` or `W/"x"`); last_modified: its HTTP date;
+    length: its size in bytes. Raises RangeNotSatisfiable for `bytes=-0`, the one
+    range werkzeug does not parse that §14.1.1 calls unsatisfiable (a suffix of no bytes).
     """
     header = environ.get(RANGE)
     if header is None:
@@ -35,11 +44,17 @@ def drop_unusable_range(environ: dict, etag: str | None, last_modified: str | No
     parsed = parse_range_header(header)
     usable = parsed is not None and parsed.units == "bytes" and len(parsed.ranges) == 1
     tag, weak = unquote_etag(etag) if etag else (None, True)
-    if usable and tag and parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains_weak(tag):
-        usable = False
-    if usable and "HTTP_IF_RANGE" in environ:
-        usable = _if_range_holds(environ["HTTP_IF_RANGE"].strip(), tag, weak, last_modified)
-    if not usable:
+    fresh = bool(tag) and parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains_weak(tag)
+    applies = not fresh and (
+        "HTTP_IF_RANGE" not in environ
+        or _if_range_holds(environ["HTTP_IF_RANGE"].strip(), tag, weak, last_modified)
+    )
+    if applies and _ZERO_SUFFIX.match(header):
+        raise RangeNotSatisfiable(
+            f"the range {header!r} asks for a suffix of no bytes of the {length}",
+            headers={"Content-Range": f"bytes */{length}"},
+        )
+    if not (usable and applies):
         del environ[RANGE]
 
 
@@ -55,9 +70,9 @@ def ranged(response: Response, environ: dict, *, length: int) -> Response:
     """Make a whole 200 answer of `length` bytes a 206 or 416 as the request's Range asks.
 
     Raises werkzeug's RequestedRangeNotSatisfiable (416, with `Content-Range: bytes */length`)
-    for a range that starts past the end.
+    for a range that starts past the end, or `bytes=-0`.
     """
-    drop_unusable_range(environ, response.headers.get("ETag"))
+    drop_unusable_range(environ, response.headers.get("ETag"), length=length)
     # only the range headers: web.conditional has evaluated If-Match and If-None-Match its way
     ranges_only = {k: v for k, v in environ.items() if k in (RANGE, "HTTP_IF_RANGE")}
     ranges_only["REQUEST_METHOD"] = environ["REQUEST_METHOD"]
