@@ -103,6 +103,13 @@ def test_serve_building_dist_says_what_it_built_as_build_does(tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     assert f"built {dist}/: " in result.output and "triples, conforms" in result.output
     assert "catalog.ttl conforms to DCAT-AP 3.0.1" in result.output
+    # one count per publisher, not per resource naming one (it said 13 for 11)
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS
+
+    catalog = Graph().parse(Path(dist) / "catalog.ttl", format="turtle")
+    publishers = set(catalog.objects(None, DCTERMS.publisher))
+    assert f", {len(publishers)} publisher(s) without an EU corporate-body IRI" in result.output
     assert len(served) == 1
 
 

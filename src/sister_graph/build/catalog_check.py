@@ -41,11 +41,17 @@ CORPORATE_BODY = "CorporateBodyRestriction"
 
 @dataclass(frozen=True)
 class CatalogCheck:
-    """The DCAT-AP verdict on a catalog: one line per violation and per warning."""
+    """The DCAT-AP verdict on a catalog: one line per violation and per warning.
+
+    `allowed` holds one line per dct:publisher statement given the corporate-body advice
+    (the catalog, the service and every dataset state one); `advised_publishers` the distinct
+    publisher IRIs those statements name, sorted.
+    """
 
     violations: tuple[str, ...]
     warnings: tuple[str, ...]
     allowed: tuple[str, ...]
+    advised_publishers: tuple[str, ...] = ()
 
     @property
     def conforms(self) -> bool:
@@ -77,6 +83,7 @@ def check_catalog(catalog: Graph, shapes: Graph) -> CatalogCheck:
         allow_warnings=True,
     )
     found: dict[str, list[str]] = {"violation": [], "warning": [], "allowed": []}
+    advised: set[str] = set()
     for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)
         path = report.value(result, SH.resultPath)
@@ -86,9 +93,11 @@ def check_catalog(catalog: Graph, shapes: Graph) -> CatalogCheck:
             found["violation"].append(line)
         elif path == DCTERMS.publisher and CORPORATE_BODY in message:
             found["allowed"].append(line)
+            advised.add(str(report.value(result, SH.value)))
         else:
             found["warning"].append(line)
-    return CatalogCheck(*(tuple(sorted(found[k])) for k in ("violation", "warning", "allowed")))
+    lines = (tuple(sorted(found[k])) for k in ("violation", "warning", "allowed"))
+    return CatalogCheck(*lines, advised_publishers=tuple(sorted(advised)))
 
 
 def _short(path) -> str:

@@ -42,7 +42,8 @@ def _summary(config, built) -> None:
     if verdict is not None:
         click.echo(
             f"catalog.ttl conforms to DCAT-AP 3.0.1: 0 violations, {len(verdict.warnings)} "
-            f"warning(s), {len(verdict.allowed)} publisher(s) without an EU corporate-body IRI"
+            f"warning(s), {len(verdict.advised_publishers)} publisher(s) without an EU "
+            "corporate-body IRI"
         )
         for line in verdict.warnings:
             click.echo(f"  warning: {line}", err=True)
