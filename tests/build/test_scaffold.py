@@ -132,7 +132,7 @@ def test_init_copies_the_page_byte_for_byte_and_the_build_asks_for_review(tmp_pa
 )
 def test_init_refuses_bad_input_in_one_line(tmp_path: Path, args, message) -> None:
     args = [a.format(tmp=tmp_path) for a in args]
-    result = CliRunner().invoke(cli, ["--data-dir", str(REPO / "data"), *args])
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), *args])
     assert result.exit_code != 0
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "novi-sad").exists(), "nothing is written"
@@ -155,9 +155,39 @@ def test_init_refuses_a_page_with_no_text(tmp_path: Path, content: bytes) -> Non
     page = tmp_path / "page.txt"
     page.write_bytes(content)
     args = ["init", str(tmp_path / "novi-sad"), "--page", str(page), "--url", "https://x.org/"]
-    result = CliRunner().invoke(cli, ["--data-dir", str(REPO / "data"), *args])
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), *args])
     assert (result.exit_code, result.output) == (
         1,
         f"error: --page: {page} holds no text; save the text of the page\n",
     )
     assert not (tmp_path / "novi-sad").exists(), "nothing is written"
+
+
+@pytest.mark.parametrize("where", ["{tmp}/novi-sad", "{tmp}/data/x/novi-sad", "novi-sad"])
+def test_init_refuses_a_folder_outside_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    # `init novi-sad` (data/ forgotten, or run from inside data/) wrote a folder that validate
+    # and build never read: both then said 'valid' without a word about the new city
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    folder = where.format(tmp=tmp_path)
+    args = ["init", folder, "--page", str(NS_PAGE), "--url", "https://x.org/"]
+    result = CliRunner().invoke(cli, ["--data-dir", "data", *args])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: DIR: {folder} is not in data/ (setting data_dir), the folder validate and"
+        " build read; write data/novi-sad\n",
+    )
+    assert not (tmp_path / "data" / "x").exists() and not (tmp_path / "novi-sad").exists()
+
+
+def test_init_writes_into_the_data_folder_however_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    args = ["init", str(tmp_path / "data" / "novi-sad"), "--page", str(NS_PAGE)]
+    result = CliRunner().invoke(cli, ["--data-dir", "./data/", *args, "--url", "https://x.org/"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "novi-sad" / "source" / "page.txt").is_file()

@@ -238,7 +238,8 @@ def write_publisher_folder(
     """Create `folder` with the page copied in byte for byte and the proposed CSVs.
 
     Raises BadArgument (a ValueError) naming the parameter for a folder that is not new and
-    empty or whose name is not a slug, a URL that is not http(s), a language that is not a
+    empty, not directly in `data_dir` (validate and build would never read it) or whose name
+    is not a slug, a URL that is not http(s), a language that is not a
     BCP 47 tag, or a page that is not UTF-8 text or holds none; raises SourceError when data/
     itself has problems. Returns the number of proposed rows by file.
     """
@@ -248,6 +249,11 @@ def write_publisher_folder(
         )
     if folder.exists() and any(folder.iterdir()):
         raise BadArgument(f"DIR: {folder} is not empty; give a new or empty folder")
+    if folder.resolve().parent != Path(data_dir).resolve():
+        raise BadArgument(
+            f"DIR: {folder} is not in {data_dir}/ (setting data_dir), the folder validate and"
+            f" build read; write {Path(data_dir) / folder.name}"
+        )
     if not re.fullmatch(HTTP_IRI, url):
         raise BadArgument(f"--url: {url!r} is not an http(s) URL")
     if not re.fullmatch(LANGUAGE_TAG, language):
