@@ -192,3 +192,16 @@ def test_a_wrong_page_language_names_the_language_the_dates_are_in(data_copy):
         " '05.06.2015' is not on page line 25); they are written as a page in 'sr-Latn' writes "
         "them"
     ]
+
+
+def test_one_agreement_in_another_language_names_the_language_it_is_in(data_copy):
+    """Villach's page (German) with page_language sr-Latn, as `init` proposes without
+    --language: its one agreement said "'25. jula 2008' is not on page line 1", and nothing
+    pointed at page_language, though the line writes the date as a German page does."""
+    path = data_copy / "villach" / "publisher.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",de,", ",sr-Latn,"))
+    assert all_problems(data_copy) == [
+        "data/villach/publisher.csv:2: column 'page_language': 'sr-Latn': no agreement's date "
+        "is on its page line as a page in this language writes it (data/villach/agreements.csv:2:"
+        " '25. jula 2008' is not on page line 1); they are written as a page in 'de' writes them"
+    ]

@@ -1,9 +1,10 @@
 """Each agreement's signing date must be on the page line it cites, as the page's language
 writes it (written_dates.py); one wrong page_language is one problem, not one per agreement.
 
-When every dated agreement of a folder misses its line (two or more), the agreements are not
-each wrong: the page's language is. That is one problem of publisher.csv's page_language,
-naming a language whose forms all the dates are written in where there is one. A
+When every dated agreement of a folder misses its line (two or more, or one whose line writes
+its date as another known language does), the agreements are not each wrong: the page's
+language is. That is one problem of publisher.csv's page_language, naming a language whose
+forms all the dates are written in where there is one. A
 page_language reported already (not a language tag, empty) checks no dates at all: its
 problem is the one message.
 """
@@ -42,13 +43,14 @@ def check_dates_on_lines(
         checked += 1
         if not any(form in lines[number - 1] for form in written_forms(agreement.signed, language)):
             missed.append((row, agreement, lines[number - 1]))
-    if len(missed) >= 2 and len(missed) == checked:
+    fits = [
+        other
+        for other in known_languages()
+        if missed
+        and all(any(f in line for f in written_forms(a.signed, other)) for _, a, line in missed)
+    ]
+    if missed and len(missed) == checked and (len(missed) >= 2 or fits):
         row, agreement, _ = missed[0]
-        fits = [
-            other
-            for other in known_languages()
-            if all(any(f in line for f in written_forms(a.signed, other)) for _, a, line in missed)
-        ]
         hint = f"; they are written as a page in {fits[0]!r} writes them" if fits else ""
         problems.add(
             language_place,
