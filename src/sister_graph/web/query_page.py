@@ -173,4 +173,7 @@ def render_query_page(protocol: ProtocolRequest) -> Response:
             context["error_headline"] = error_text.error_headline(err.status, lang)
             context["error_explanation"] = error_text.error_text(err.status, lang)
             status = err.status
-    return render_page("sparql_page.html", status=status, **context)
+    response = render_page("sparql_page.html", status=status, **context)
+    if context["error"] is not None:  # a 429's Retry-After, as every other answer gives it
+        response.headers.update(context["error"].headers)
+    return response
