@@ -8,6 +8,7 @@ RDF document a thing's /doc/ address serves is views/description.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -24,6 +25,7 @@ from sister_graph.rdf.namespaces import (
     sg_namespace,
 )
 from sister_graph.views.i18n import pick_literal, term_label
+from sister_graph.views.i18n import text as ui_words
 
 LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, SCHEMA.name)
 SCHEMA_TYPES = {
@@ -175,7 +177,8 @@ def _quote(graph: Graph, node: URIRef, base: str) -> Quote | None:
     if text is None:
         return None
     line = graph.value(node, sg.sourceLine)
-    page = graph.value(node, DCTERMS.source)
+    # a thing names its page with dct:source, a citation with prov:entity
+    page = graph.value(node, DCTERMS.source) or graph.value(node, PROV.entity)
     return Quote(
         str(text),
         int(line) if line is not None else None,
@@ -207,7 +210,7 @@ def _jsonld(graph: Graph, node: URIRef, view_title: str, lang: str) -> dict:
 def build_resource_view(graph: Graph, iri: str, *, base: str, lang: str) -> ResourceView:
     """Build the page model of a resource from its neighbourhood graph."""
     node = URIRef(iri)
-    title = label(graph, node, lang, base=base)
+    title = _citation_title(graph, node, lang, base) or label(graph, node, lang, base=base)
     outgoing = [(p, o) for _, p, o in graph.triples((node, None, None))]
     incoming = [(p, s) for s, p, _ in graph.triples((None, None, node)) if s != node]
     types = tuple(_value(graph, t, lang, base) for t in sorted(graph.objects(node, RDF.type)))
@@ -224,6 +227,29 @@ def build_resource_view(graph: Graph, iri: str, *, base: str, lang: str) -> Reso
         jsonld=_jsonld(graph, node, title, lang),
         sources=_sources(graph, node, lang, base),
     )
+
+
+def _citation_title(graph: Graph, node: URIRef, lang: str, base: str) -> str | None:
+    """A citation's title in words, as it has no label of its own: what it cites, and from
+    which host (and line of the page): "Navod: Grac (www.banjaluka.rs.ba, red 32)",
+    "Navod iz registra: Grac (sws.geonames.org)". None for anything else."""
+    sg = sg_namespace(base)
+    if any(isinstance(o, Literal) for p in LABEL_PREDICATES for o in graph.objects(node, p)):
+        return None
+    page = graph.value(node, PROV.entity)
+    for citing, key in (
+        (PROV.qualifiedDerivation, "citation_title"),
+        (sg.registryCitation, "registry_citation_title"),
+    ):
+        cited = sorted(graph.subjects(citing, node))
+        if cited and page is not None:
+            line = graph.value(node, sg.sourceLine)
+            return ui_words(key, lang).format(
+                thing=label(graph, cited[0], lang, base=base),
+                host=urlsplit(str(page)).hostname or str(page),
+                line=line if line is not None else "–",
+            )
+    return None
 
 
 def _sources(graph: Graph, node: URIRef, lang: str, base: str) -> tuple[Source, ...]:

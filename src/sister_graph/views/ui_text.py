@@ -99,6 +99,16 @@ UI: dict[str, tuple[str, str, str]] = {
     "error": ("Greška", "Грешка", "Error"),
     "truncated": ("Rezultat je skraćen.", "Резултат је скраћен.", "The result was cut short."),
     "language": ("Jezik", "Језик", "Language"),
+    "citation_title": (
+        "Navod: {thing} ({host}, red {line})",
+        "Навод: {thing} ({host}, ред {line})",
+        "Citation: {thing} ({host}, line {line})",
+    ),
+    "registry_citation_title": (
+        "Navod iz registra: {thing} ({host})",
+        "Навод из регистра: {thing} ({host})",
+        "Registry citation: {thing} ({host})",
+    ),
     "skip_to_content": ("Preskoči na sadržaj", "Прескочи на садржај", "Skip to content"),
     "skip_charts": ("Preskoči grafikone", "Прескочи графиконе", "Skip the charts"),
     "skip_map": ("Preskoči kartu", "Прескочи карту", "Skip the map"),

@@ -75,11 +75,15 @@ def href(iri: str) -> str:
     return local_path(iri[len(base) :]) if iri.startswith(base) else iri
 
 
-def lang_url(lang: str) -> str:
-    """Return this page's URL in another language."""
+def lang_url(lang: str | None) -> str:
+    """Return this page's URL in another language (None: without ?lang=, so that the
+    reader's Accept-Language chooses: hreflang's x-default)."""
     args = request.args.to_dict(flat=False)
-    args["lang"] = [lang]
-    return f"{request.script_root}{request.path}?{urlencode(args, doseq=True)}"
+    args.pop("lang", None)
+    if lang:
+        args["lang"] = [lang]
+    query = urlencode(args, doseq=True)
+    return f"{request.script_root}{request.path}{'?' if query else ''}{query}"
 
 
 def page_context() -> dict:
@@ -102,7 +106,7 @@ def page_context() -> dict:
 
 def render_page(template: str, *, status: int = 200, **context) -> Response:
     """Render an HTML page in the request's language; vary on Accept and Accept-Language."""
-    body = render_template(template, **page_context(), **context)
+    body = render_template(template, **page_context(), page_status=status, **context)
     response = Response(body, status=status, mimetype=HTML.media_type)
     response.headers["Content-Language"] = current_lang()
     response.headers["Vary"] = "Accept, Accept-Language"
