@@ -29,6 +29,7 @@ from sister_graph.query.negotiation import error_format
 from sister_graph.query.store import QueryStore, open_store
 from sister_graph.rdf.formats import HTML, JSON, PLAIN_TEXT
 from sister_graph.settings import Config, load_config
+from sister_graph.web.assets import keep_named_assets
 from sister_graph.web.conditional import add_validators, static_conditions
 from sister_graph.web.context import COMMON_HEADERS, EXTENSION, AppState
 from sister_graph.web.documents import empty_extension
@@ -84,6 +85,7 @@ def create_app(config: Config | None = None, *, store: QueryStore | None = None)
     app.before_request(canonical_path)  # before any route: one spelling of each path
     app.before_request(_raise_front_error)
     app.before_request(static_conditions)
+    app.after_request(keep_named_assets)
     app.after_request(_common_headers)
     app.after_request(add_validators)  # runs first: Flask calls after_request last-in first
     app.wsgi_app = SparqlFront(app.wsgi_app, state=app_state)

@@ -244,7 +244,15 @@ OPERATIONS: tuple[Operation, ...] = (
             304: (),
         },
         (404, 412, 416),
-        (Param("filename", "path", "File name under static/.", required=True),),
+        (
+            Param("filename", "path", "File name under static/.", required=True),
+            Param(
+                "v",
+                "query",
+                "The file's content as the pages link it (12 hex digits of its SHA-256): "
+                "answered with Cache-Control immutable for a year; any other value, no-cache.",
+            ),
+        ),
     ),
     Operation(
         "/openapi.json", "get", "This description.", {200: JSON, 304: ()}, (412,), tag="service"

@@ -8,6 +8,7 @@ from flask import Response, g, render_template, request
 
 from sister_graph.rdf.formats import HTML, JSONLD
 from sister_graph.views import i18n
+from sister_graph.web.assets import asset_url
 from sister_graph.web.context import current_config
 from sister_graph.web.proxy import FROM_TRUSTED_PROXY
 
@@ -99,6 +100,7 @@ def page_context() -> dict:
         "href": href,
         "local": local_path,
         "lang_url": lang_url,
+        "asset": asset_url,
         "base": current_config().base,
         "jsonld_media_type": JSONLD.media_type,
     }
