@@ -191,3 +191,25 @@ def test_init_writes_into_the_data_folder_however_it_is_written(
     result = CliRunner().invoke(cli, ["--data-dir", "./data/", *args, "--url", "https://x.org/"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "novi-sad" / "source" / "page.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html>\n<html><body><p>7. aprila 1964.</p></body></html>\n",
+        b"\xef\xbb\xbf  <!doctype HTML><title>x</title>\n",
+        b'<html lang="sr-Latn">\n<head><title>x</title></head>\n',
+    ],
+)
+def test_init_refuses_a_page_saved_as_html(tmp_path: Path, content: bytes) -> None:
+    # "Save as" in a browser keeps the markup: init proposed its first line, '<!DOCTYPE
+    # html><html><head>...', as the page title and the build accepted it (it is on line 1)
+    page = tmp_path / "page.html"
+    page.write_bytes(content)
+    args = ["init", str(tmp_path / "novi-sad"), "--page", str(page), "--url", "https://x.org/"]
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), *args])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: --page: {page} is HTML (the page's source): save the text of the page\n",
+    )
+    assert not (tmp_path / "novi-sad").exists(), "nothing is written"

@@ -40,6 +40,8 @@ _MONTHS: dict[str, int] = {
 _WORD_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)\.\s*(?P<month>[^\W\d_]+)\s+(?P<year>(?:1[89]|20)\d\d)\b\.?"
 )
+# A page saved with its markup (a browser's "save as"), not as the text the page shows.
+HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:1[89]|20)\d\d)\b"
 )
@@ -239,9 +241,10 @@ def write_publisher_folder(
 
     Raises BadArgument (a ValueError) naming the parameter for a folder that is not new and
     empty, not directly in `data_dir` (validate and build would never read it) or whose name
-    is not a slug, a URL that is not http(s), a language that is not a
-    BCP 47 tag, or a page that is not UTF-8 text or holds none; raises SourceError when data/
-    itself has problems. Returns the number of proposed rows by file.
+    is not a slug, a URL that is not http(s), a language that is not a BCP 47 tag, or a page
+    that is not UTF-8 text, holds none or is HTML (a browser's "save as" keeps the markup);
+    raises SourceError when data/ itself has problems. Returns the number of proposed rows by
+    file.
     """
     if not SLUG.match(folder.name):
         raise BadArgument(
@@ -265,6 +268,8 @@ def write_publisher_folder(
         raise BadArgument(f"--page: {page} is not UTF-8 text (byte {err.start})") from None
     if not text.strip():
         raise BadArgument(f"--page: {page} holds no text; save the text of the page")
+    if HTML_START.match(text):
+        raise BadArgument(f"--page: {page} is HTML (the page's source): save the text of the page")
     known = read_sources(data_dir) if publisher_folders(data_dir) else []
     source_file = f"source/{page.name}"
     files = scaffold_publisher(
