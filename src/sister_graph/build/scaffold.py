@@ -5,7 +5,8 @@ copied in verbatim under source/, the six CSV files with their headers, and prop
 what the page text shows:
 
 - dates in Bosnian/Croatian/Serbian forms ("5. juna 2015.", "24. marta 2006", "7. aprila 1964.
-  godine", "22.04.2014"), each a proposed agreements.csv row citing its line;
+  godine", "22.04.2014") or with the month names of the page's language (--language de:
+  "22. Mai 1973"), each a proposed agreements.csv row citing its line;
 - cities already in the graph, in their case forms ("Banjom Lukom", "Novim Sadom",
   "Kranjem"), each a proposed cities.csv row with the facts the graph already holds; on a
   dated line the city is also the proposed partner, and an agreement the partner's own folder
@@ -56,21 +57,24 @@ class Found:
     value: object
 
 
-def find_dates(lines: list[str]) -> list[Found]:
-    """Return every date a line writes in a South Slavic form, in page order.
+def find_dates(lines: list[str], language: str = "sr-Latn") -> list[Found]:
+    """Return every date a line writes in a South Slavic form, or with the month names of the
+    page's `language` where written_dates.py knows them (sr-Cyrl, de: "25. Juli 2008"), in
+    page order.
 
     >>> [(f.line, f.value.isoformat()) for f in find_dates(["potpisan 5. juna 2015. godine"])]
     [(1, '2015-06-05')]
     >>> [f.value.isoformat() for f in find_dates(["7. aprila 1964. godine; 22.04.2014"])]
     ['1964-04-07', '2014-04-22']
     """
+    months = _MONTHS | {name.lower(): i + 1 for i, name in enumerate(month_names(language))}
     found = []
     for number, line in enumerate(lines, start=1):
         hits = []
         for pattern in (_WORD_DATE, _NUMERIC_DATE):
             for m in pattern.finditer(line):
                 month = m["month"]
-                month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+                month_number = int(month) if month.isdigit() else months.get(month.lower())
                 try:
                     day = date(int(m["year"]), month_number or 0, int(m["day"]))
                 except ValueError:
@@ -185,7 +189,7 @@ def scaffold_publisher(
             city_rows[hit.value] = _city_row(cities[hit.value], hit.text, hit.line, review)
     concept_rows: dict[str, dict[str, str]] = {}
     agreement_rows = []
-    for hit in find_dates(lines):
+    for hit in find_dates(lines, language):
         day: date = hit.value
         line_text = lines[hit.line - 1]
         partners = by_line.get(hit.line, [])
