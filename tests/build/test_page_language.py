@@ -135,3 +135,28 @@ def test_a_title_neither_on_its_line_nor_in_the_address_is_named(german_page: Pa
         "data/graz/publisher.csv:2: column 'source_line': "
         "'Städtepartnerschaften' is not on page line 2"
     ]
+
+
+def test_language_tags_of_the_sources_are_published_in_their_conventional_case(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """BCP 47 tags are case-insensitive, so a clerk may write 'sr-latn' or `init --language
+    sr-latn`; the dumps then said "…"@sr-latn beside "…"@sr-Latn (README: one spelling)."""
+    from sister_graph.build.pipeline import build_graph as build_from_config
+    from sister_graph.rdf.langtags import canonical_lang
+    from tests.support import repo_config
+
+    def recase(name: str, old: str, new: str) -> None:
+        path = data_copy / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    recase("banja-luka/publisher.csv", ",sr-Latn,", ",sr-latn,")  # page_language
+    recase("villach/cities.csv", "de:Villach", "DE:Villach")  # native_names
+    recase("banja-luka/identifications.csv", ",sr-Cyrl\n", ",sr-cyrl\n")  # quote_language
+    recase("kaiserslautern/evidence.csv", ",de,", ",De,")  # evidence page_language
+    graph, _, _ = build_from_config(repo_config(tmp_path, data_dir=data_copy))
+    tags = {o.language for o in graph.objects() if isinstance(o, Literal) and o.language}
+    assert {"sr-Latn", "sr-Cyrl", "de"} <= tags
+    assert {t for t in tags if t != canonical_lang(t)} == set()

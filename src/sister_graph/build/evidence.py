@@ -36,7 +36,7 @@ from sister_graph.build.csv_rows import (
 )
 from sister_graph.build.csvw_check import check_folder, read_metadata, table_columns
 from sister_graph.build.page_text import page_path, read_page_lines
-from sister_graph.build.records import Agreement
+from sister_graph.build.records import Agreement, recased
 from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import (
     DCTERMS,
@@ -76,6 +76,9 @@ class Evidence:
     line: int
     text: str
     where: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "page_language", recased(self.page_language))
 
 
 def _datatype(signed: str) -> URIRef | None:

@@ -1,9 +1,20 @@
-"""Typed records read from the source CSVs: one frozen dataclass per kind of fact."""
+"""Typed records read from the source CSVs: one frozen dataclass per kind of fact.
+
+Language tags are kept in the case RFC 5646 §2.1.1 gives them (`sr-latn` is read as
+`sr-Latn`): tags compare case-insensitively, and the graph writes one spelling of each.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from sister_graph.rdf.langtags import canonical_lang
+
+
+def recased(tag: str) -> str:
+    """Return a language tag in its conventional case; an empty one (a refused cell) stays."""
+    return canonical_lang(tag) if tag else tag
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class Publisher:
     page_lines: tuple[str, ...]
     cited: Cited
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "page_language", recased(self.page_language))
+
 
 @dataclass(frozen=True)
 class City:
@@ -53,6 +67,10 @@ class City:
     identification: str
     note: str
     cited: Cited
+
+    def __post_init__(self) -> None:
+        names = tuple((recased(lang), name) for lang, name in self.native_names)
+        object.__setattr__(self, "native_names", names)
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,9 @@ class IdentificationSource:
     quote: str
     quote_language: str
     row: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quote_language", recased(self.quote_language))
 
 
 @dataclass(frozen=True)
