@@ -243,3 +243,22 @@ def test_dates_are_found_in_the_forms_of_the_pages_language() -> None:
     # Cyrillic Serbian pages write the month names in Cyrillic
     (cyrillic,) = find_dates(["потписан 21. јуна 2006. године"], language="sr-Cyrl")
     assert cyrillic.value == date(2006, 6, 21)
+
+
+def test_an_agreement_without_a_known_partner_says_how_to_name_it() -> None:
+    # Graz's page names Trieste, which no folder knew: the row was 'graz-1973' with the
+    # review 'no known city on the line', and the id kept no partner once one was filled in
+    files = scaffold_publisher(
+        "graz",
+        "Zu einer offiziellen Städtepartnerschaft kam es am 22. Mai 1973.\n",
+        url="https://x.org/",
+        source_file="source/p.txt",
+        known=[],
+        language="de",
+    )
+    (row,) = _rows(files["agreements.csv"])
+    assert (row["id"], row["partner"]) == ("graz-1973", "")
+    assert row["review"] == (
+        "'22. Mai 1973' on line 1, no known city on the line: fill partner (a row of "
+        "cities.csv) and put it in the id, graz-PARTNER-1973"
+    )

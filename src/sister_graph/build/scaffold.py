@@ -214,7 +214,12 @@ def scaffold_publisher(
                 filter(None, (publisher, partner_id, str(day.year)))
             )
             said = f"'{hit.text}' on line {hit.line}"
-            said += f", partner '{partner.text}'" if partner else ", no known city on the line"
+            said += (
+                f", partner '{partner.text}'"
+                if partner
+                else ", no known city on the line: fill partner (a row of cities.csv) and put it"
+                f" in the id, {publisher}-PARTNER-{day.year}"
+            )
             if (partner_id, publisher, day.year) in stated:
                 said += f"; {partner_id}'s page states it: same id"
             agreement_rows.append(
