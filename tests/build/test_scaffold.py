@@ -262,3 +262,16 @@ def test_an_agreement_without_a_known_partner_says_how_to_name_it() -> None:
         "'22. Mai 1973' on line 1, no known city on the line: fill partner (a row of "
         "cities.csv) and put it in the id, graz-PARTNER-1973"
     )
+
+
+def test_the_publishers_own_name_on_the_page_is_proposed() -> None:
+    # the own city's row came with page_form empty and source_line the title's line (1),
+    # though the page names the city on line 4 ('Grad Novi Sad')
+    known = [s for s in read_sources(REPO / "data") if s.publisher.city == "banja-luka"]
+    page = NS_PAGE.read_text(encoding="utf-8")
+    files = scaffold_publisher(
+        "novi-sad", page, url="https://x.org/", source_file="source/p.txt", known=known
+    )
+    own = next(r for r in _rows(files["cities.csv"]) if r["id"] == "novi-sad")
+    assert (own["page_form"], own["source_line"]) == ("Novi Sad", "4")
+    assert own["review"] == "'Novi Sad' on line 4 is the publisher: check page_form and source_line"

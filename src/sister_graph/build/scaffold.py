@@ -182,6 +182,9 @@ def scaffold_publisher(
     by_line: dict[int, list[Found]] = {}
     for hit in find_cities(lines, cities, forms):
         if hit.value == publisher:
+            if own is not None and not city_rows[publisher]["page_form"]:
+                review = f"'{hit.text}' on line {hit.line} is the publisher: check page_form and"
+                city_rows[publisher] = _city_row(own, hit.text, hit.line, f"{review} source_line")
             continue
         by_line.setdefault(hit.line, []).append(hit)
         if hit.value not in city_rows:
