@@ -1,5 +1,6 @@
 """What a page's head tells browsers, search engines and assistive technology.
 
+- Every page has one h1, skips no heading level and has one banner, main and footer.
 - Every page that worked names its versions in the other languages (link rel=alternate
   hreflang, and x-default for the one chosen by Accept-Language; https://developers.google.com/search/docs/specialty/international/localized-versions),
   and each answers 200 in the language it claims; an error page names none (Chromium).
@@ -25,9 +26,18 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 ALTERNATES = """() => [...document.querySelectorAll('link[rel=alternate][hreflang]')]
   .map(l => [l.hreflang, l.href])"""
+# One h1, no heading level skipped, and one of each landmark a page has (WCAG 2.2 SC 1.3.1).
+OUTLINE = """() => {
+  const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => +h.tagName[1]);
+  const out = levels[0] === 1 && levels.filter(l => l === 1).length === 1 ? [] : [`h ${levels}`];
+  levels.forEach((l, i) => { if (i && l > levels[i - 1] + 1) out.push(`h${levels[i - 1]} to h${l}`); });
+  for (const [name, css] of [['banner', 'body > header'], ['main', 'main'], ['contentinfo', 'body > footer']])
+    if (document.querySelectorAll(css).length !== 1) out.push(`${name}: ${document.querySelectorAll(css).length}`);
+  return out;
+}"""
 
 
-def test_every_page_names_its_other_languages_and_each_exists(browser, site):
+def test_every_page_names_its_other_languages_and_has_one_outline(browser, site):
     pytest.importorskip("playwright.sync_api", reason="pip package 'playwright' is not installed")
     context = browser.new_context()
     page = context.new_page()
@@ -35,6 +45,7 @@ def test_every_page_names_its_other_languages_and_each_exists(browser, site):
     for kind, path in KINDS.items():
         answer = page.goto(f"{site.url}{path}{'&' if '?' in path else '?'}lang=en")
         alternates = dict(page.evaluate(ALTERNATES))
+        found += [f"{kind}: {problem}" for problem in page.evaluate(OUTLINE)]
         if answer.status != 200:
             found += [f"{kind} ({answer.status}) names {alternates}"] if alternates else []
             continue
