@@ -205,3 +205,41 @@ def test_one_agreement_in_another_language_names_the_language_it_is_in(data_copy
         "is on its page line as a page in this language writes it (data/villach/agreements.csv:2:"
         " '25. jula 2008' is not on page line 1); they are written as a page in 'de' writes them"
     ]
+
+
+def _cited_pages() -> list[str]:
+    """The page files the CSVs cite (publisher.csv and evidence.csv source_file), by data/."""
+    pages = set()
+    for name in FILES:
+        if name.endswith(("/publisher.csv", "/evidence.csv")):
+            path = REPO / "data" / name
+            for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+                pages.add(str(Path(name).parent / row["source_file"]))
+    return sorted(pages)
+
+
+PAGE_FAULTS = {
+    "empty": lambda text: b"",
+    "blank": lambda text: b"\n \n",
+    "UTF-16": lambda text: text.encode("utf-16"),
+    "UTF-16 without a byte order mark": lambda text: text.encode("utf-16-le"),
+    "a line added at the top": lambda text: ("Naslovna\n" + text).encode(),
+    "two lines removed at the top": lambda text: text.split("\n", 2)[2].encode(),
+    "cut after line 3": lambda text: "\n".join(text.split("\n")[:3]).encode(),
+}
+
+
+@pytest.mark.parametrize("fault", PAGE_FAULTS)
+def test_a_page_that_is_not_what_its_rows_cite_is_one_message(data_copy, fault):
+    """An empty page was an internal error (IndexError); a UTF-16 page one message per line;
+    a page with a line added above the cited ones one message per row citing it (46 for Banja
+    Luka's), a page cut short one per row citing a line after its end."""
+    for page in _cited_pages():
+        path = data_copy / page
+        kept = path.read_bytes()
+        path.write_bytes(PAGE_FAULTS[fault](kept.decode("utf-8")))
+        problems = all_problems(data_copy)
+        path.write_bytes(kept)
+        assert len(problems) <= 1, (page, problems)
+        if fault in ("empty", "blank", "UTF-16", "UTF-16 without a byte order mark"):
+            _one_at(problems, page, 1)

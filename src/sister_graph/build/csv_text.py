@@ -10,11 +10,13 @@ table declares in the CSV on the Web metadata (https://www.w3.org/TR/tabular-met
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 SEPARATORS = (";", "\t", "|")
 SAVE = "save it as UTF-8"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def decode(raw: bytes) -> tuple[str, None] | tuple[None, tuple[int, str]]:
@@ -30,7 +32,7 @@ def decode(raw: bytes) -> tuple[str, None] | tuple[None, tuple[int, str]]:
     """
     if raw.startswith(UTF16_MARKS):
         return None, (1, f"is UTF-16 (it starts with a byte order mark), not UTF-8: {SAVE}")
-    if raw.count(b"\x00") * 4 >= len(raw) > 0:  # UTF-16 text is a NUL every other byte or so
+    if _utf16(raw):
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, (line, f"is UTF-16 or binary (one byte in two is NUL), not UTF-8: {SAVE}")
     try:
@@ -39,6 +41,23 @@ def decode(raw: bytes) -> tuple[str, None] | tuple[None, tuple[int, str]]:
         line = raw[: err.start].count(b"\n") + 1
         return None, (line, f"not UTF-8 (byte {err.start}: {err.reason})")
     return text, None
+
+
+def _utf16(raw: bytes) -> bool:
+    """Whether bytes with NULs read as UTF-16 text without a byte order mark: ASCII text has a
+    NUL every other byte; Cyrillic none, but decodes to no control characters."""
+    if b"\x00" not in raw:
+        return False
+    if raw.count(b"\x00") * 4 >= len(raw):
+        return True
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):
+            return True
+    return False
 
 
 def header_problem(header: list[str], columns: tuple[str, ...]) -> str | None:

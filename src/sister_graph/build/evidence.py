@@ -173,10 +173,12 @@ def _read_rows(rows, path, label, agreements, problems, types, expected) -> list
         if page is None or problems.reported(row.where()):
             continue
         try:
-            lines = read_page_lines(page, problems, label=f"{label}")
-        except (OSError, UnicodeDecodeError) as err:
+            lines = read_page_lines(page, problems, label=str(Path(label).parent / source_file))
+        except OSError as err:
             problems.add(row.where("source_file"), f"cannot read {source_file} ({err})")
             continue
+        if not lines:
+            continue  # the page's problem (not UTF-8, empty) is reported at the page
         if not 1 <= int(number) <= len(lines) or not lines[int(number) - 1].strip():
             problems.add(row.where("source_line"), f"{number!r} is not a page line with text")
             continue

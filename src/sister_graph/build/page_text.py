@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sister_graph.build.csv_rows import CONTROL, Problems, Row, nfc, required
-from sister_graph.build.records import Cited
+from sister_graph.build.csv_rows import CONTROL, Problems, Row, nfc
+from sister_graph.build.csv_text import decode
 
 
 def page_path(folder: Path, row: Row, column: str, problems: Problems) -> Path | None:
@@ -44,12 +44,22 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_page_lines(path: Path, problems: Problems, *, label: str) -> tuple[str, ...]:
-    """Return the page's lines in NFC; report undecodable text and non-XML characters by line.
+    """Return the page's lines in NFC; report a page that is not UTF-8 text, holds no text, or
+    holds a character XML cannot carry (each named by label:line), returning () for the first
+    two: rows citing the page are not checked against it then (one problem, one message).
 
-    Raises OSError or UnicodeDecodeError when the file cannot be read as UTF-8 (the caller
-    names the row that cites it).
+    Raises OSError when the file cannot be read (the caller names the row that cites it).
     """
-    raw = split_lines(path.read_text(encoding="utf-8"))
+    if path.is_dir():
+        raise IsADirectoryError(f"{label} is a folder, not the page's text")
+    text, fault = decode(path.read_bytes())
+    if text is None:
+        problems.add(f"{label}:{fault[0]}", f"the page text {fault[1]}")
+        return ()
+    raw = split_lines(text)
+    if not any(line.strip() for line in raw):
+        problems.add(f"{label}:1", "the page text is empty: save the text of the page")
+        return ()
     for number, line in enumerate(raw, start=1):
         found = CONTROL.search(line)
         if found:
@@ -57,40 +67,3 @@ def read_page_lines(path: Path, problems: Problems, *, label: str) -> tuple[str,
                 f"{label}:{number}", f"contains the control character U+{ord(found.group()):04X}"
             )
     return tuple(nfc(line) for line in raw)
-
-
-def line_number(row: Row, problems: Problems) -> int:
-    """Return the row's source_line (0, reported, when it is no line number)."""
-    value = required(row, "source_line", problems)
-    if value and not value.isdigit():
-        problems.add(row.where("source_line"), f"{value!r} is not a line number")
-        return 0
-    return int(value or 0)
-
-
-def citer(lines: tuple[str, ...], problems: Problems):
-    """Return a function that checks a row's cited line exists and contains the given words.
-
-    Each item of `must_contain` is a string, or a tuple of alternatives one of which must be
-    on the line (the first is named when none is).
-    """
-
-    def cite(row: Row, *must_contain: str) -> Cited:
-        number_ = line_number(row, problems)
-        if number_ and lines:
-            if not 1 <= number_ <= len(lines) or not lines[number_ - 1].strip():
-                problems.add(row.where("source_line"), f"line {number_} of the page has no text")
-            elif not problems.reported(row.where()):
-                # a row with a problem already (e.g. an unreadable date) is not checked against
-                # its line as well: one problem, one message
-                text = lines[number_ - 1]
-                for words in filter(None, must_contain):
-                    options = (words,) if isinstance(words, str) else words
-                    if not any(option in text for option in options):
-                        problems.add(
-                            row.where("source_line"),
-                            f"{options[0]!r} is not on page line {number_}",
-                        )
-        return Cited(row.file, row.line, number_)
-
-    return cite

@@ -23,22 +23,17 @@ from sister_graph.build.records import City, PartnerList, PublisherSources
 from sister_graph.rdf.namespaces import DCTERMS, RDF, RDFS, XSD
 
 
-def read_list(
-    row: Row, problems: Problems, cite: Callable, lines: tuple[str, ...], today: date
-) -> PartnerList:
-    """Read one lists.csv row; the line range must be on the page, first before last (a page
-    that could not be read, or no publisher row, is reported already: no range is checked)."""
+def read_list(row: Row, problems: Problems, cite: Callable, today: date) -> PartnerList:
+    """Read one lists.csv row; the line range must be on the page (cite: the folder's Citer,
+    page_citations), first before last."""
     numbers = []
     for column in ("first_line", "last_line"):
         value = row.values[column]
-        if value.isdigit() and not lines:  # no page read: its problem is the one message
-            numbers.append(int(value))
-        elif not value.isdigit() or not 1 <= int(value) <= len(lines):
-            problems.add(
-                row.where(column), f"{value!r} is not a line of the page (1..{len(lines)})"
-            )
+        if not value.isdigit() or int(value) < 1:
+            problems.add(row.where(column), f"{value!r} is not a line number")
             numbers.append(0)
-        else:
+        else:  # a line after the page's end: the Citer names it, or the page's one problem
+            cite.check(row, int(value), (), column)
             numbers.append(int(value))
     if numbers[0] and numbers[1] and numbers[0] > numbers[1]:
         problems.add(row.where("last_line"), f"the list ends (line {numbers[1]}) before it starts")

@@ -26,7 +26,8 @@ from sister_graph.build.csvw_check import check_folder, read_metadata, table_col
 from sister_graph.build.date_lines import check_dates_on_lines
 from sister_graph.build.identification import parse_identifications
 from sister_graph.build.page_address import title_in_address
-from sister_graph.build.page_text import citer, page_path, read_page_lines
+from sister_graph.build.page_citations import Citer
+from sister_graph.build.page_text import page_path, read_page_lines
 from sister_graph.build.partner_lists import check_lists, read_list
 from sister_graph.build.records import (
     Agreement,
@@ -119,9 +120,7 @@ def _read_folder(
             readable.append(name)
         return found
 
-    publisher = _publisher(rows("publisher.csv"), folder, problems)
-    lines = publisher.page_lines if publisher else ()
-    cite = citer(lines, problems)
+    publisher, cite = _publisher(rows("publisher.csv"), folder, problems)
     cities = [_city(r, problems, cite) for r in _unique(rows("cities.csv"), problems)]
     concepts = [_concept(r, problems, cite) for r in _unique(rows("concepts.csv"), problems, 2)]
     networks = [_network(r, problems, cite) for r in _unique(rows("networks.csv"), problems)]
@@ -132,11 +131,11 @@ def _read_folder(
     if publisher:
         where = f"{publisher.cited.csv_file}:{publisher.cited.csv_line}: column 'page_language'"
         pairs = list(zip(agreement_rows, agreements, strict=True))
-        check_dates_on_lines(pairs, lines, publisher.page_language, where, problems)
-    lists = [
-        read_list(r, problems, cite, lines, today) for r in _unique(rows("lists.csv"), problems)
-    ]
+        check_dates_on_lines(pairs, cite, publisher.page_language, where, problems)
+    lists = [read_list(r, problems, cite, today) for r in _unique(rows("lists.csv"), problems)]
     claims = parse_claims(_unique(rows("claims.csv"), problems), problems, cite)
+    page = publisher.source_file if publisher else ""
+    cite.finish(f"{label('publisher.csv').rpartition('/')[0]}/{page}".lstrip("/"))
     if not problems.reported_in(label("agreements.csv")):  # else its count is no count
         check_claims(claims, agreements, problems)
     sources_rows = _unique(rows("identifications.csv"), problems)
@@ -166,11 +165,12 @@ def _unique(rows: list[Row], problems: Problems, key_columns: int = 1) -> list[R
     return rows
 
 
-def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher | None:
+def _publisher(rows: list[Row], folder: Path, problems: Problems) -> tuple[Publisher | None, Citer]:
+    """Read the publisher row and its page; return it and the Citer of the folder's rows."""
     if len(rows) != 1:
         if rows:
             problems.add(rows[1].where(), "publisher.csv must have exactly one row")
-        return None
+        return None, Citer((), problems)
     row = rows[0]
     source_file = required(row, "source_file", problems)
     path = page_path(folder, row, "source_file", problems)
@@ -178,7 +178,7 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
     lines: tuple[str, ...] = ()
     try:
         lines = read_page_lines(path, problems, label=label) if path else ()
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:
         problems.add(row.where("source_file"), f"cannot read the page text {source_file} ({err})")
     title = required(row, "page_title", problems)
     city = slug(row, "city", problems)
@@ -188,15 +188,17 @@ def _publisher(rows: list[Row], folder: Path, problems: Problems) -> Publisher |
     language = matching(row, "page_language", LANGUAGE_TAG, "a language tag", problems)
     # the row's cells first: a row with a problem is not checked against its line as well
     in_address = title_in_address(title, page_url)
-    return Publisher(
+    cite = Citer(lines, problems)
+    publisher = Publisher(
         city=city,
         page_url=page_url,
         page_title=title,
         page_language=language or required(row, "page_language", problems),
         source_file=source_file,
         page_lines=lines,
-        cited=citer(lines, problems)(row, "" if in_address else title),
+        cited=cite(row, "" if in_address else title),
     )
+    return publisher, cite
 
 
 def _labels(row: Row, problems: Problems) -> Labels:
