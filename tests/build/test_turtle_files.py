@@ -35,7 +35,7 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     )
     with pytest.raises(SourceError) as caught:
         read_turtle_file(path, base=BASE)
-    assert caught.value.problems == [f"{path}: not UTF-8 (byte 50: invalid continuation byte)"]
+    assert caught.value.problems == [f"{path}:1: not UTF-8 (byte 50: invalid continuation byte)"]
 
 
 def test_a_valid_file_parses(tmp_path):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph, Literal, URIRef
 
+from sister_graph.build.turtle_files import read_turtle_file
 from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import DCTERMS, SH
 
@@ -61,15 +62,15 @@ class CatalogCheck:
 def read_dcat_ap_shapes(vendor_dir: Path) -> Graph:
     """Read the five vendored SEMIC DCAT-AP 3.0.1 shape files.
 
-    Raises SourceError naming the first missing file.
+    Raises SourceError naming the first missing file, or one that is not Turtle.
     """
     folder = Path(vendor_dir) / "dcat-ap"
     shapes = Graph()
     for name in SHAPE_FILES:
         path = folder / name
-        if not path.is_file():
+        if not path.exists():
             raise SourceError(f"{path}: DCAT-AP shape file is missing")
-        shapes.parse(path, format="turtle")
+        shapes += read_turtle_file(path)
     return shapes
 
 

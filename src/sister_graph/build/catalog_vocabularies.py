@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from sister_graph.build.turtle_files import read_turtle_file
 from sister_graph.errors import SourceError
 from sister_graph.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS
 
@@ -28,7 +29,8 @@ CODE_LISTS = "eu-vocabularies"
 def read_code_lists(vendor_dir: Path) -> Graph:
     """Read every vendored code list (vendor_dir/eu-vocabularies/*.ttl) into one graph.
 
-    Raises SourceError naming the folder when it holds no code list.
+    Raises SourceError naming the folder when it holds no code list, and the file when one is
+    not Turtle (turtle_files.read_turtle_file).
     """
     folder = Path(vendor_dir) / CODE_LISTS
     files = sorted(folder.glob("*.ttl"))
@@ -36,7 +38,7 @@ def read_code_lists(vendor_dir: Path) -> Graph:
         raise SourceError(f"{folder}: no vendored EU code lists (*.ttl) found")
     graph = Graph()
     for path in files:
-        graph.parse(path, format="turtle")
+        graph += read_turtle_file(path)
     return graph
 
 

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from sister_graph.build.csv_rows import Problems
+from sister_graph.build.csv_text import decode
 from sister_graph.errors import SourceError
 
 PACKAGED = Path(__file__).with_name("csv-metadata.json")
@@ -32,18 +33,61 @@ def _packaged() -> dict:
 def read_metadata(data_dir: Path | None = None) -> dict:
     """Return the CSVW metadata of data_dir (its csv-metadata.json), else the packaged one.
 
-    Raises SourceError (a ValueError) naming the file when it is not JSON with a 'tables' list.
+    Raises SourceError (a ValueError) in one line naming the file (and the line, for JSON that
+    does not parse) when it is a folder, not UTF-8 JSON, not CSVW metadata (an object with a
+    'tables' list, each with a 'url' and its columns' names), or when its tables and columns
+    are not those the build reads (the packaged file's): its checks would not be the build's.
     """
     path = Path(data_dir) / FILE_NAME if data_dir is not None else PACKAGED
-    if not path.is_file():
+    if not path.exists():
         return _packaged()
+    if path.is_dir():
+        raise SourceError(f"{path}: is a folder, not the CSVW metadata (JSON)")
+    text, fault = decode(path.read_bytes())
+    if text is None:
+        raise SourceError(f"{path}:{fault[0]}: {fault[1]}")
     try:
-        metadata = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise SourceError(f"{path}: not CSVW metadata (JSON): {err}") from None
-    if not isinstance(metadata.get("tables"), list):
-        raise SourceError(f"{path}: not CSVW metadata: no 'tables' list")
+        metadata = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SourceError(
+            f"{path}:{err.lineno}: not JSON: {err.msg} (column {err.colno})"
+        ) from None
+    why = _not_metadata(metadata)
+    if why:
+        raise SourceError(f"{path}: not CSVW metadata: {why}")
+    if path != PACKAGED:
+        differ = _differences(table_columns(metadata), table_columns(_packaged()))
+        if differ:
+            raise SourceError(
+                f"{path}: its tables are not the ones sister-graph reads: {differ} (copy "
+                "src/sister_graph/build/csv-metadata.json, or change both)"
+            )
     return metadata
+
+
+def _not_metadata(metadata) -> str | None:
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("tables"), list):
+        return "no 'tables' list"
+    for i, table in enumerate(metadata["tables"], start=1):
+        columns = table.get("tableSchema", {}).get("columns") if isinstance(table, dict) else None
+        if not isinstance(table, dict) or not isinstance(table.get("url"), str):
+            return f"table {i} has no 'url'"
+        if not isinstance(columns, list) or not all(
+            isinstance(c, dict) and isinstance(c.get("name"), str) for c in columns
+        ):
+            return f"table {table['url']} has no 'tableSchema' with named 'columns'"
+    return None
+
+
+def _differences(found: dict, wanted: dict) -> str:
+    said = [f"no table {url}" for url in wanted if url not in found]
+    said += [f"table {url} is unknown" for url in found if url not in wanted]
+    for url, columns in wanted.items():
+        if url in found and found[url] != columns:
+            said.append(
+                f"table {url} has columns {', '.join(found[url])}, not {', '.join(columns)}"
+            )
+    return "; ".join(said)
 
 
 def table_columns(metadata: dict) -> dict[str, tuple[str, ...]]:

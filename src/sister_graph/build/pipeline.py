@@ -69,7 +69,7 @@ def build_graph(
     sources = read_sources(config.data_dir)
     evidence = read_partner_evidence(config.data_dir, sources)
     ontology_path, shapes_path = bundled.ontology_file(config), bundled.shapes_dir(config)
-    if not ontology_path.is_file():
+    if not ontology_path.exists():
         raise SourceError(f"{ontology_path}: ontology file is missing")
     ontology = read_ontology(ontology_path, base=config.base)
     progress("building the graph")
