@@ -9,6 +9,7 @@ the value came from.
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import math
 import os
@@ -230,6 +231,31 @@ Config = make_dataclass(
     namespace={"with_": _with, "__post_init__": _post_init, "__module__": __name__},
 )
 Config.__doc__ = "Resolved settings for one run: one field per SETTINGS row, each checked."
+
+
+# Variables read outside the table: the traceback switch (cli/support.py) and push's
+# credentials (cli: kept out of Config, so they are never shown).
+OTHER_VARIABLES = (
+    "SISTER_GRAPH_DEBUG",
+    "SISTER_GRAPH_GRAPH_STORE_USER",
+    "SISTER_GRAPH_GRAPH_STORE_PASSWORD",
+)
+
+
+def unknown_variables(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Return one warning per SISTER_GRAPH_* variable sister-graph does not read (a typo like
+    SISTER_GRAPH_PROT was ignored without a word), naming the closest one it reads."""
+    environ = os.environ if environ is None else environ
+    known = [s.env for s in SETTINGS] + list(OTHER_VARIABLES)
+    said = []
+    for name in sorted(n for n in environ if n.startswith(ENV_PREFIX) and n not in known):
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if not close:  # a part of a name (SISTER_GRAPH_TIMEOUT for ..._QUERY_TIMEOUT)
+            tail = name.removeprefix(ENV_PREFIX)
+            close = [k for k in known if k.endswith("_" + tail)][:1]
+        hint = f"; did you mean {close[0]}?" if close else ""
+        said.append(f"{name} is no setting of sister-graph (ignored){hint}")
+    return said
 
 
 def load_config(

@@ -155,3 +155,44 @@ def test_an_environment_value_an_option_overrides_is_not_read():
     assert config.port == 8002
     with pytest.raises(ValueError, match="SISTER_GRAPH_PORT"):  # still refused when it is used
         load_config(cli={"port": None}, environ={"SISTER_GRAPH_PORT": ""})
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("SISTER_GRAPH_PROT", "SISTER_GRAPH_PORT"),
+        ("SISTER_GRAPH_TIMEOUT", "SISTER_GRAPH_QUERY_TIMEOUT"),
+        ("SISTER_GRAPH_DATADIR", "SISTER_GRAPH_DATA_DIR"),
+        ("SISTER_GRAPH_WORKERS", "SISTER_GRAPH_QUERY_WORKERS"),
+    ],
+)
+def test_an_unknown_variable_is_named_with_the_setting_it_may_mean(name, meant):
+    """A misspelt SISTER_GRAPH_* variable was ignored without a word."""
+    from sister_graph.settings import unknown_variables
+
+    assert unknown_variables({name: "1", "SISTER_GRAPH_PORT": "8001", "HOME": "/"}) == [
+        f"{name} is no setting of sister-graph (ignored); did you mean {meant}?"
+    ]
+
+
+def test_every_variable_sister_graph_reads_is_known():
+    from sister_graph.settings import OTHER_VARIABLES, unknown_variables
+
+    read = {s.env: "" for s in SETTINGS} | dict.fromkeys(OTHER_VARIABLES, "")
+    assert unknown_variables(read) == []
+    files = [p for p in (REPO / "src").rglob("*.py") if p.name != "settings.py"]
+    sources = "\n".join(p.read_text() for p in files)  # every variable the code names
+    assert set(re.findall(r"SISTER_GRAPH_[A-Z_]+", sources)) <= set(read) | {"SISTER_GRAPH_"}
+
+
+def test_the_cli_warns_of_an_unknown_variable_and_goes_on(tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        ["--dist-dir", str(tmp_path / "none"), "query", "ASK {}"],
+        env={"SISTER_GRAPH_PROT": "1"},
+    )
+    assert result.output.splitlines()[0] == (
+        "warning: SISTER_GRAPH_PROT is no setting of sister-graph (ignored); did you mean "
+        "SISTER_GRAPH_PORT?"
+    )
+    assert result.output.splitlines()[1].startswith("error: no dist/ here")

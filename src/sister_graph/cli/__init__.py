@@ -11,6 +11,7 @@ import click
 from sister_graph.cli.support import CommandGroup, config_from, progress, setting_options
 from sister_graph.errors import BadArgument
 from sister_graph.query.console import FORMAT_NAMES
+from sister_graph.settings import unknown_variables
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +20,8 @@ from sister_graph.query.console import FORMAT_NAMES
 @click.pass_context
 def cli(ctx: click.Context, **options: str | None):
     """Publish a city's international cooperation as validated linked data."""
+    for line in unknown_variables():
+        click.echo(f"warning: {line}", err=True)
     ctx.obj = options
 
 
