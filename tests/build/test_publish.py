@@ -278,3 +278,26 @@ def test_a_second_build_while_one_writes_dist_is_refused_and_leaves_it_writing(t
     assert (dist / "a.txt").read_bytes() == b"2\n"
     write_dist(files(b"3\n"), dist)  # the lock ends with the build
     assert (dist / "a.txt").read_bytes() == b"3\n"
+
+
+def test_builds_into_sibling_folders_do_not_lock_each_other(tmp_path):
+    # the lock was an flock on the parent folder: a build into site-a/dist refused one into
+    # site-a/dist-preview ('another build is writing it (or a dist/ beside it)')
+    from sister_graph.dist.files import staged_dist
+
+    def files(data: bytes) -> dict[str, bytes]:
+        return {"a.txt": data, "SHA256SUMS": (sha256_hex(data) + "  a.txt\n").encode()}
+
+    with staged_dist(tmp_path / "dist") as first:
+        for name, data in files(b"1\n").items():
+            first.write(name, data)
+        with staged_dist(tmp_path / "dist-preview") as second:
+            for name, data in files(b"2\n").items():
+                second.write(name, data)
+        with (
+            pytest.raises(NotADist, match="another build is writing it"),
+            staged_dist(tmp_path / "dist"),
+        ):
+            pass
+    assert (tmp_path / "dist" / "a.txt").read_bytes() == b"1\n"
+    assert (tmp_path / "dist-preview" / "a.txt").read_bytes() == b"2\n"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import fcntl
+import errno
 import hashlib
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -66,24 +67,35 @@ def staged_dist(dist: Path) -> Iterator[Staging]:
     Every file is flushed to disk (fsync) before the swap; if the block or the swap raises,
     the staging folder is deleted and the previous dist/ stays as it was. Only a folder a
     build wrote is replaced (see `check_replaceable`): NotADist is raised before the block,
-    and while another build writes next to it (it holds an flock on dist/'s parent folder,
-    https://man7.org/linux/man-pages/man2/flock.2.html), whose staging folder would otherwise
-    be deleted as stale.
+    and while another build writes the same folder (it holds a lock named after the folder:
+    an abstract Unix socket, https://man7.org/linux/man-pages/man7/unix.7.html, which the
+    kernel frees when the build ends however it ends, and which leaves no file behind),
+    whose staging folder would otherwise be deleted as stale. Builds into other folders,
+    siblings too, do not wait: the lock, the staging folders and the stale ones a build
+    deletes are all named after its own folder.
     """
     dist = dist.absolute()
     dist.parent.mkdir(parents=True, exist_ok=True)
-    folder = os.open(dist.parent, os.O_RDONLY | os.O_DIRECTORY)
+    with _build_lock(dist.parent.resolve() / dist.name), _staged(dist) as staging:
+        yield staging
+
+
+@contextmanager
+def _build_lock(dist: Path) -> Iterator[None]:
+    """Hold the lock of one dist folder (raise NotADist if another build holds it)."""
+    key = hashlib.sha256(os.fsencode(dist)).hexdigest()
+    lock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        try:
-            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when it is closed
-        except BlockingIOError:
-            raise NotADist(
-                f"{dist}: another build is writing it (or a dist/ beside it); wait for it to end"
-            ) from None
-        with _staged(dist) as staging:
-            yield staging
+        lock.bind(f"\0sister-graph-build-{key}")
+    except OSError as err:
+        lock.close()
+        if err.errno == errno.EADDRINUSE:
+            raise NotADist(f"{dist}: another build is writing it; wait for it to end") from None
+        raise
+    try:
+        yield
     finally:
-        os.close(folder)
+        lock.close()
 
 
 @contextmanager
