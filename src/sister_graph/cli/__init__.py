@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
-import click
 
-from sister_graph.cli.support import CommandGroup, config_from, progress, setting_options
-from sister_graph.errors import BadArgument
-from sister_graph.query.console import FORMAT_NAMES
-from sister_graph.settings import unknown_variables
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C while the program loads, before any command runs: one line, exit 130."""
+    os.write(2, b"interrupted\n")
+    os._exit(130)
+
+
+# Run as the program (not imported by a library or a test): Ctrl-C in the first second, while
+# its modules load, was a KeyboardInterrupt traceback from deep inside an import. main() hands
+# SIGINT back to Python once the command line can report it.
+_PROGRAM = Path(sys.argv[0]) if sys.argv else Path()
+if (
+    _PROGRAM.name == "sister-graph" or _PROGRAM.parts[-2:] == ("sister_graph", "__main__.py")
+) and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted)
+
+import click  # noqa: E402 - after the handler: importing the command line takes a while
+
+from sister_graph.cli.generate import generate  # noqa: E402
+from sister_graph.cli.support import (  # noqa: E402
+    CommandGroup,
+    config_from,
+    progress,
+    setting_options,
+)
+from sister_graph.errors import BadArgument  # noqa: E402
+from sister_graph.query.console import FORMAT_NAMES  # noqa: E402
+from sister_graph.settings import unknown_variables  # noqa: E402
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -199,55 +222,6 @@ def push(ctx: click.Context, endpoint: str, graph: str | None, user, password, t
 
 
 @cli.command()
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--publishers",
-    type=click.IntRange(1, 10_000),
-    default=1,
-    show_default=True,
-    help="Publishing cities (one folder each).",
-)
-@click.option("--agreements", type=click.IntRange(1), help="Agreements per publisher.")
-@click.option(
-    "--triples",
-    type=click.IntRange(1_000),
-    help="Size by the triples the build will make (about), instead of --agreements.",
-)
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same files.")
-@click.option(
-    "--shared",
-    type=click.FloatRange(0, 1),
-    default=0.25,
-    show_default=True,
-    help="Share of each publisher's partners drawn from a pool common to all.",
-)
-def generate(
-    out_dir: Path,
-    publishers: int,
-    agreements: int | None,
-    triples: int | None,
-    seed: int,
-    shared: float,
-) -> None:
-    """Write synthetic publisher folders of the shape of data/ (for tests and benchmarks)."""
-    from sister_graph.build.synthetic import (
-        agreements_for_triples,
-        build_synthetic,
-        write_synthetic,
-    )
-
-    if (agreements is None) == (triples is None):
-        raise click.UsageError("give either --agreements or --triples")
-    if out_dir.exists() and any(out_dir.iterdir()):
-        raise click.UsageError(f"{out_dir} is not empty; give a new or empty folder")
-    per = agreements or agreements_for_triples(triples, publishers=publishers)
-    progress(f"generating {publishers} publisher(s) x {per} agreements (seed {seed})")
-    files = build_synthetic(publishers=publishers, agreements=per, seed=seed, shared=shared)
-    write_synthetic(files, out_dir)
-    click.echo(f"wrote {len(files)} files to {out_dir}/ ({publishers} x {per} agreements)")
-
-
-@cli.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--page",
@@ -276,6 +250,8 @@ def init(ctx: click.Context, folder: Path, page: Path, url: str, language: str, 
     click.echo(f"wrote {folder}/: proposed rows {proposed}; review each, then delete 'review'")
 
 
+cli.add_command(generate)
+
 # What a finished command built: a million-triple graph is millions of objects, and freeing
 # them one by one took 13.5 s after the build had ended; main() ends the process instead.
 _KEPT: list[object] = []
@@ -283,8 +259,12 @@ _KEPT: list[object] = []
 
 def main() -> None:
     """Entry point of the console script."""
+    if signal.getsignal(signal.SIGINT) is _interrupted:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # CommandGroup reports it
     try:
         cli.main(prog_name="sister-graph", standalone_mode=True)
+    except KeyboardInterrupt:  # between the handler and the command (click reports the rest)
+        _interrupted(signal.SIGINT, None)
     except SystemExit as done:
         if not _KEPT:
             raise
