@@ -44,14 +44,16 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_page_lines(path: Path, problems: Problems, *, label: str) -> tuple[str, ...]:
-    """Return the page's lines in NFC; report a page that is not UTF-8 text, holds no text, or
-    holds a character XML cannot carry (each named by label:line), returning () for the first
-    two: rows citing the page are not checked against it then (one problem, one message).
+    """Return the page's lines in NFC; report a page that is a folder, not UTF-8 text, holds no
+    text, or holds a character XML cannot carry (each named by label:line), returning () for
+    the first three: rows citing the page are not checked against it (one problem, one
+    message).
 
     Raises OSError when the file cannot be read (the caller names the row that cites it).
     """
     if path.is_dir():
-        raise IsADirectoryError(f"{label} is a folder, not the page's text")
+        problems.add(label, "is a folder, not the page's text")
+        return ()
     text, fault = decode(path.read_bytes())
     if text is None:
         problems.add(f"{label}:{fault[0]}", f"the page text {fault[1]}")
