@@ -178,3 +178,39 @@ def test_an_option_of_the_group_after_the_command_says_where_it_goes(args, optio
 def test_a_command_option_misspelt_still_gets_clicks_hint():
     result = CliRunner().invoke(cli, ["serve", "--prot", "8000"])
     assert result.exit_code == 2 and "No such option '--prot'" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query"],
+        ["query", "--format", "nope", "ASK {}"],
+        ["query", "--file", "/nonexistent/q.rq"],
+        ["init", "x"],
+        ["generate"],
+        ["generate", "out", "--agreements", "0"],
+        ["push"],
+        ["no-such-command"],
+        ["--no-such-option", "build"],
+        ["serve", "--prot", "8000"],
+    ],
+)
+def test_a_usage_error_is_one_line(args, tmp_path, monkeypatch):
+    """click printed three lines (Usage:, Try '... --help', Error: ...)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
+    assert "--help" in lines[0] and "Traceback" not in result.output
+
+
+def test_a_command_option_before_the_command_says_where_it_goes():
+    result = CliRunner().invoke(
+        cli, ["--ontology-file", "x.ttl", "validate"], prog_name="sister-graph"
+    )
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: --ontology-file is an option of build, validate, init: write it after the command "
+        "(sister-graph build --ontology-file …) (see 'sister-graph --help')\n"
+    )

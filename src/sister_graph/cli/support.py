@@ -34,7 +34,9 @@ class CommandGroup(click.Group):
         except click.exceptions.Exit:
             raise
         except click.NoSuchOption as err:
-            raise self._misplaced(ctx, err) or err from None
+            raise one_line(self._misplaced(ctx, err) or err) from None
+        except click.UsageError as err:
+            raise one_line(err) from None
         except (click.ClickException, click.Abort):
             raise
         except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
@@ -52,6 +54,25 @@ class CommandGroup(click.Group):
             click.secho(f"interrupted{kept}", fg="red", err=True)
             ctx.exit(130)
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.NoSuchOption as err:  # a command's option written before the command
+            takes = [
+                name
+                for name, command in self.commands.items()
+                if any(err.option_name in getattr(p, "opts", ()) for p in command.params)
+            ]
+            if takes:
+                err = click.UsageError(
+                    f"{err.option_name} is an option of {', '.join(takes)}: write it after the "
+                    f"command (sister-graph {takes[0]} {err.option_name} …)",
+                    err.ctx,
+                )
+            raise one_line(err) from None
+        except click.UsageError as err:  # the group's own options and arguments
+            raise one_line(err) from None
+
     def _misplaced(self, ctx: click.Context, err: click.NoSuchOption) -> click.UsageError | None:
         """The error for an option of the group written after the command, or None."""
         for param in self.params:
@@ -63,6 +84,19 @@ class CommandGroup(click.Group):
                     err.ctx,
                 )
         return None
+
+
+def one_line(err: click.UsageError) -> click.UsageError:
+    """Make a usage error show itself in one line, naming the help to read (click says it in
+    three: 'Usage: ...', 'Try ... --help', 'Error: ...'); exit status 2 as click's. The error
+    stays click's own class (the project's error classes are errors.py's alone)."""
+
+    def show(file=None) -> None:
+        command = err.ctx.command_path if err.ctx else "sister-graph"
+        click.echo(f"error: {err.format_message()} (see '{command} --help')", err=True)
+
+    err.show = show
+    return err
 
 
 def _help(setting: Setting) -> str:
