@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support import REPO, LiveServer, endpoint_config, fixture_ntriples, repo_config
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the suite SIGINT's default handling, as a terminal does.
+
+    A shell that starts the suite in the background without job control (`pytest &` in a
+    script) makes it ignore SIGINT, and every child inherits that, so the tests that press
+    Ctrl-C on a child (test_faults, test_cli_interrupt) saw a build finish as if nothing had
+    been sent. Python installs its KeyboardInterrupt handler only when SIGINT is not ignored
+    at start; setting it here resets every child the suite starts to the default.
+    """
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
