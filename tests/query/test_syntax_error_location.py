@@ -53,3 +53,25 @@ def test_the_endpoint_reports_the_same_place(endpoint, query, at):
     )
     assert answer.status_code == 400
     assert answer.json()["error"]["message"] == f"malformed SPARQL query: error at {at}"
+
+
+def test_locating_past_its_time_keeps_the_engine_s_message():
+    """The second parser holds the GIL (0.7 s on a malformed 4 KB query): given no time,
+    it stops at its first failed token and the engine's own location is given."""
+    query = "SELECT * { ?x ?p }"
+    engine = _engine_message(query)
+    assert locate_syntax_error(query, engine, seconds=0) == engine
+    assert locate_syntax_error(query, engine, seconds=60) == "error at 1:18: unexpected '}'"
+
+
+def test_the_server_process_locates_with_a_time_limit(monkeypatch):
+    """check_syntax (the 406 path, in the server process) gives the second parser
+    guard.IN_SERVER_LOCATE_SECONDS; a worker, where the timeout stops it, gives it all."""
+    from sister_graph.errors import MalformedQuery
+    from sister_graph.query.guard import check_syntax, guard_query
+
+    query = "SELECT * { ?x ?p }"
+    monkeypatch.setattr("sister_graph.query.guard.IN_SERVER_LOCATE_SECONDS", 0)
+    with pytest.raises(MalformedQuery) as refused:
+        check_syntax(guard_query(query))
+    assert refused.value.message == f"malformed SPARQL query: {_engine_message(query)}"

@@ -201,6 +201,9 @@ def expand_iri(token: Token, prefixes: dict[str, str], base: str | None, text: s
 
 
 _ASK_AS_SELECT = "SELECT (1 AS ?sister_graph_ask)"
+# check_syntax runs in the server process, where nothing can stop the second parser that
+# locates an error (syntax_errors.py): past this, the engine's own location is given.
+IN_SERVER_LOCATE_SECONDS = 0.05
 
 
 def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] = ()) -> None:
@@ -225,7 +228,7 @@ def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] =
         if engine and at and int(engine.group(1)) == at[0] and int(engine.group(2)) > at[1]:
             column = int(engine.group(2)) - shift
             message = f"error at {at[0]}:{column}: " + message[engine.end() :]
-        located = locate_syntax_error(plan.text, message)
+        located = locate_syntax_error(plan.text, message, IN_SERVER_LOCATE_SECONDS)
         raise MalformedQuery(f"malformed SPARQL query: {located}") from None
 
 

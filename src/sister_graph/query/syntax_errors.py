@@ -16,11 +16,18 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 from pyparsing import ParserElement, Token
 
 ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
 LOCATE_MAX_CHARS = 4096  # the second parser is recursive and slow; long queries keep the engine's
+
+
+class _OutOfTime(Exception):
+    """The second parser ran past its time: the engine's message is kept."""
+
+
 _state = threading.local()
 _installed = threading.Lock()
 _grammar: list = []
@@ -29,6 +36,8 @@ _grammar: list = []
 def _record(text: str, loc: int, expr, err) -> None:
     if getattr(_state, "text", None) is text:
         _state.furthest = max(_state.furthest, getattr(err, "loc", loc), loc)
+        if time.perf_counter() > _state.deadline:
+            raise _OutOfTime
 
 
 def _query_unit():
@@ -51,21 +60,23 @@ def _query_unit():
     return _grammar[0]
 
 
-def furthest_failure(text: str) -> int | None:
+def furthest_failure(text: str, seconds: float = float("inf")) -> int | None:
     """Return the offset of the first token rdflib's SPARQL grammar cannot take, or None.
 
-    None when the grammar parses the text (the engine refused it for its own reasons) or the
-    parser gives up (recursion); len(text) when the text ends too early.
+    None when the grammar parses the text (the engine refused it for its own reasons), when
+    the parser gives up (recursion) or runs longer than `seconds`; len(text) when the text
+    ends too early.
     """
     from pyparsing import ParseBaseException
 
     unit = _query_unit()
     _state.text, _state.furthest = text, -1
+    _state.deadline = time.perf_counter() + seconds
     try:
         unit.parse_string(text, parse_all=True)
     except ParseBaseException:
         return max(_state.furthest, 0)
-    except Exception:  # noqa: BLE001 - the second parser gave up (e.g. recursion)
+    except Exception:  # noqa: BLE001 - the second parser gave up (recursion, out of time)
         return None
     finally:
         _state.text = None
@@ -91,12 +102,14 @@ def _token_at(text: str, offset: int) -> str:
     return rest[0][:30] if rest else ""
 
 
-def locate_syntax_error(text: str, engine_message: str) -> str:
+def locate_syntax_error(text: str, engine_message: str, seconds: float = float("inf")) -> str:
     """Return the engine's syntax error, placed at the first token the grammar cannot take.
 
     As 'error at LINE:COLUMN: unexpected TOKEN' (lines and columns from 1), or 'unexpected
     end of query'. The engine's own message is kept when the text is longer than
-    LOCATE_MAX_CHARS, when the grammar accepts the text, or when the engine stopped earlier.
+    LOCATE_MAX_CHARS, when the grammar accepts the text, when the engine stopped earlier, or
+    when locating takes more than `seconds` (the server process gives it a few milliseconds:
+    the second parser holds the GIL, 0.7 s on a malformed query of 4 KB).
 
     >>> locate_syntax_error("SELECT * { ?x ?p }", "error at 1:19: expected one of LATERAL")
     "error at 1:18: unexpected '}'"
@@ -106,7 +119,7 @@ def locate_syntax_error(text: str, engine_message: str) -> str:
     engine = ENGINE_AT.match(engine_message)
     if engine is None or len(text) > LOCATE_MAX_CHARS:
         return engine_message
-    offset = furthest_failure(text)
+    offset = furthest_failure(text, seconds)
     if offset is None:
         return engine_message
     at = _line_column(text, offset)
