@@ -20,12 +20,10 @@ import time
 
 from pyparsing import ParserElement, Token
 
+from sister_graph.errors import QueryTimeout
+
 ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
 LOCATE_MAX_CHARS = 4096  # the second parser is recursive and slow; long queries keep the engine's
-
-
-class _OutOfTime(Exception):
-    """The second parser ran past its time: the engine's message is kept."""
 
 
 _state = threading.local()
@@ -36,8 +34,8 @@ _grammar: list = []
 def _record(text: str, loc: int, expr, err) -> None:
     if getattr(_state, "text", None) is text:
         _state.furthest = max(_state.furthest, getattr(err, "loc", loc), loc)
-        if time.perf_counter() > _state.deadline:
-            raise _OutOfTime
+        if time.perf_counter() > _state.deadline:  # ends the parse: the engine's message is kept
+            raise QueryTimeout("locating the syntax error ran past its time")
 
 
 def _query_unit():
