@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from sister_graph.errors import BadRequest, MalformedQuery, QueryRefused
 from sister_graph.query.lang_function import rewrite_lang_calls
-from sister_graph.query.lexer import MAX_DEPTH, Token, scan
+from sister_graph.query.lexer import MAX_DEPTH, Token, line_column, scan
 from sister_graph.query.lexer import malformed as _malformed
 from sister_graph.query.syntax_errors import ENGINE_AT, locate_syntax_error
 
@@ -219,7 +219,7 @@ def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] =
     if plan.form == "ASK":
         ask = next(token for token in plan.tokens if token.text.upper() == "ASK")
         text = text[: ask.at] + _ASK_AS_SELECT + text[ask.at + 3 :]
-        shift, at = len(_ASK_AS_SELECT) - 3, _line_column(plan.text, ask.at)
+        shift, at = len(_ASK_AS_SELECT) - 3, line_column(plan.text, ask.at)
     try:
         ox.Store().query(text, prefixes=dict(predeclared) or None)
     except SyntaxError as err:
@@ -230,11 +230,6 @@ def check_syntax(plan: ScreenedQuery, predeclared: tuple[tuple[str, str], ...] =
             message = f"error at {at[0]}:{column}: " + message[engine.end() :]
         located = locate_syntax_error(plan.text, message, IN_SERVER_LOCATE_SECONDS)
         raise MalformedQuery(f"malformed SPARQL query: {located}") from None
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def check_graph_iris(iris: tuple[str, ...]) -> tuple[str, ...]:

@@ -81,10 +81,18 @@ class Token(NamedTuple):
     at: int
 
 
+def line_column(text: str, at: int) -> tuple[int, int]:
+    """Return the (line, column) of offset `at` in text, both counted from 1.
+
+    >>> line_column("ASK {\\n ?s", 8)
+    (2, 3)
+    """
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def malformed(message: str, text: str, at: int) -> MalformedQuery:
     """Return MalformedQuery for text at offset `at`, placed as 'error at LINE:COLUMN' (from 1)."""
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_column(text, at)
     return MalformedQuery(f"malformed SPARQL query: error at {line}:{column}: {message}")
 
 

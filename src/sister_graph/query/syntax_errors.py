@@ -21,6 +21,7 @@ import time
 from pyparsing import ParserElement, Token
 
 from sister_graph.errors import QueryTimeout
+from sister_graph.query.lexer import line_column, scan
 
 ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
 LOCATE_MAX_CHARS = 4096  # the second parser is recursive and slow; long queries keep the engine's
@@ -81,14 +82,7 @@ def furthest_failure(text: str, seconds: float = float("inf")) -> int | None:
     return None
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _token_at(text: str, offset: int) -> str:
-    from sister_graph.query.lexer import scan
-
     try:
         tokens = scan(text)
     except Exception:  # noqa: BLE001 - the lexer refuses this text: take the word there
@@ -120,7 +114,7 @@ def locate_syntax_error(text: str, engine_message: str, seconds: float = float("
     offset = furthest_failure(text, seconds)
     if offset is None:
         return engine_message
-    at = _line_column(text, offset)
+    at = line_column(text, offset)
     if at > (int(engine.group(1)), int(engine.group(2))):
         return engine_message
     token = _token_at(text, offset)
