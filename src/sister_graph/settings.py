@@ -235,11 +235,10 @@ Config.__doc__ = "Resolved settings for one run: one field per SETTINGS row, eac
 
 # Variables read outside the table: the traceback switch (cli/support.py) and push's
 # credentials (cli: kept out of Config, so they are never shown).
-OTHER_VARIABLES = (
-    "SISTER_GRAPH_DEBUG",
-    "SISTER_GRAPH_GRAPH_STORE_USER",
-    "SISTER_GRAPH_GRAPH_STORE_PASSWORD",
-)
+DEBUG_VARIABLE = ENV_PREFIX + "DEBUG"
+USER_VARIABLE = ENV_PREFIX + "GRAPH_STORE_USER"
+PASSWORD_VARIABLE = ENV_PREFIX + "GRAPH_STORE_PASSWORD"
+OTHER_VARIABLES = (DEBUG_VARIABLE, USER_VARIABLE, PASSWORD_VARIABLE)
 
 
 def unknown_variables(environ: Mapping[str, str] | None = None) -> list[str]:

@@ -34,7 +34,11 @@ from sister_graph.cli.support import (  # noqa: E402
 )
 from sister_graph.errors import BadArgument  # noqa: E402
 from sister_graph.query.console import FORMAT_NAMES  # noqa: E402
-from sister_graph.settings import unknown_variables  # noqa: E402
+from sister_graph.settings import (  # noqa: E402
+    PASSWORD_VARIABLE,
+    USER_VARIABLE,
+    unknown_variables,
+)
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -188,13 +192,13 @@ def serve(ctx: click.Context, rebuild: bool, debug: bool, **options) -> None:
 )
 @click.option(
     "--user",
-    envvar="SISTER_GRAPH_GRAPH_STORE_USER",
-    help="User for HTTP digest/basic auth [env SISTER_GRAPH_GRAPH_STORE_USER].",
+    envvar=USER_VARIABLE,
+    help=f"User for HTTP digest/basic auth [env {USER_VARIABLE}].",
 )
 @click.option(
     "--password",
-    envvar="SISTER_GRAPH_GRAPH_STORE_PASSWORD",
-    help="Password [env SISTER_GRAPH_GRAPH_STORE_PASSWORD; prefer the variable].",
+    envvar=PASSWORD_VARIABLE,
+    help=f"Password [env {PASSWORD_VARIABLE}; prefer the variable].",
 )
 @click.option(
     "--timeout",

@@ -12,7 +12,7 @@ import os
 import click
 
 from sister_graph.errors import SisterGraphError
-from sister_graph.settings import SETTINGS, Config, Setting, load_config
+from sister_graph.settings import DEBUG_VARIABLE, SETTINGS, Config, Setting, load_config
 
 EXIT_FAILED = 1
 
@@ -40,11 +40,11 @@ class CommandGroup(click.Group):
         except (click.ClickException, click.Abort):
             raise
         except Exception as err:  # noqa: BLE001 - a bug: say so in one line, exit 70
-            if os.environ.get("SISTER_GRAPH_DEBUG"):
+            if os.environ.get(DEBUG_VARIABLE):
                 raise
             click.secho(
                 f"internal error: {type(err).__name__}: {err} "
-                "(set SISTER_GRAPH_DEBUG=1 for the traceback)",
+                f"(set {DEBUG_VARIABLE}=1 for the traceback)",
                 fg="red",
                 err=True,
             )
